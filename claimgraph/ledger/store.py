@@ -186,6 +186,12 @@ class Ledger:
             ))
         return sha
 
+    def find(self, sha256: str) -> int | None:
+        """The id of the document with exactly these original bytes' hash, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.document.c.id).where(t.document.c.sha256 == sha256)).first()
+        return row.id if row else None
+
     def resolve(self, ref: str | int) -> int:
         """A document id from an id or a sha256 prefix (at least 6 hex digits)."""
         with self.engine.connect() as conn:
