@@ -36,7 +36,7 @@ def run_ingest(db: str, inputs: list[str], *, publisher: str | None = None, publ
 
     items = list(expand(inputs))
     limits = Limits(max_bytes=max_bytes) if max_bytes else Limits()
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     with open_db(db) as ledger:
         ingestor = Ingestor(ledger, overrides=Overrides(publisher, published, language), limits=limits,
                             extract=extract)

@@ -76,16 +76,9 @@ def read(item: str, limits: Limits) -> list[DocumentDraft]:
     from claimgraph.ingest import readers
 
     if is_url(item):
-        from claimgraph.ingest.url import fetch
+        from claimgraph.ingest.url import read_url
 
-        fetched = fetch(item, limits)
-        media_type, reader = readers.sniff_and_pick(fetched.data, fetched.final_url, fetched.media_type)
-        drafts = reader.read(Source(fetched.data, item, media_type), limits)
-        for d in drafts:
-            d.final_url = d.final_url or fetched.final_url
-            d.retrieved = d.retrieved or fetched.retrieved
-            d.meta.setdefault("http", fetched.meta)
-        return drafts
+        return read_url(item, limits)
     path = Path(item)
     try:
         size = path.stat().st_size
