@@ -1,0 +1,92 @@
+"""Extraction speed: characters per second of the full extraction against the bare spaCy parse.
+
+Prints, for the same texts in the same run: chars/s of `nlp.pipe` alone, chars/s
+of the whole extraction (parse included) with 1 worker, their ratio (goal
+>= 0.85), and the speed-up with 2 workers. Texts: the demo corpus plus, when
+../shared is present, the conflict-figures and PolNeAR dev texts.
+
+    .venv/bin/python bench/extract.py [--chars N] [--workers 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def corpus(limit_chars: int) -> list[str]:
+    texts: list[str] = []
+    demo = REPO / "claimgraph" / "demo"
+    for path in sorted(demo.rglob("*")):
+        if path.suffix == ".txt":
+            texts.append(path.read_text(encoding="utf-8"))
+        elif path.suffix in (".json", ".ndjson", ".jsonl"):
+            for line in path.read_text(encoding="utf-8").splitlines() if path.suffix != ".json" else [path.read_text()]:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                for r in record if isinstance(record, list) else [record]:
+                    if isinstance(r, dict) and isinstance(r.get("text"), str):
+                        texts.append(r["text"])
+    shared = REPO.parent / "shared" / "data"
+    for path in sorted((shared / "conflict-figures" / "dev").glob("*.json")):
+        texts.append(json.loads(path.read_text(encoding="utf-8"))["text"])
+    for path in sorted((shared / "polnear" / "dev" / "text").glob("*.txt")):
+        texts.append(path.read_text(encoding="utf-8"))
+    picked, total = [], 0
+    for text in texts:
+        if total >= limit_chars:
+            break
+        picked.append(text)
+        total += len(text)
+    return picked
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=300_000, help="characters of text to process")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+
+    from claimgraph.extract.base import Context
+    from claimgraph.extract.nlp import load_nlp
+    from claimgraph.extract.parallel import extract_many
+    from claimgraph.extract.pipeline import build
+
+    texts = corpus(args.chars)
+    chars = sum(len(t) for t in texts)
+    nlp = load_nlp()
+    build()  # load every extractor's data once, outside the timings
+    list(nlp.pipe(texts[:2]))  # warm up
+
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    bare = chars / (time.perf_counter() - start)
+
+    speeds: dict[int, float] = {}
+    statements = 0
+    for workers in args.workers:
+        start = time.perf_counter()
+        results = list(extract_many((Context(text=t) for t in texts), workers=workers))
+        speeds[workers] = chars / (time.perf_counter() - start)
+        statements = sum(len(r.all()) for r in results)
+
+    print(f"texts {len(texts)}, characters {chars:,}, statements {statements:,}")
+    print(f"bare spaCy parse          {bare:12,.0f} chars/s")
+    for workers, speed in speeds.items():
+        print(f"full extraction, {workers} worker{'s' if workers > 1 else ' '} {speed:12,.0f} chars/s")
+    if 1 in speeds:
+        print(f"ratio full/bare (1 worker) {speeds[1] / bare:11.2f}   (goal >= 0.85)")
+        for workers, speed in speeds.items():
+            if workers > 1:
+                print(f"speed-up with {workers} workers   {speed / speeds[1]:11.2f}x")
+
+
+if __name__ == "__main__":
+    main()
