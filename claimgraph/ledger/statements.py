@@ -33,9 +33,9 @@ def _common(doc_id: int, record: Statement, stamp: datetime) -> dict[str, Any]:
 def write_extraction(conn: Connection, doc_id: int, found: Extraction, stamp: datetime) -> int:
     ids: dict[str, tuple[str, int]] = {}  # key -> (kind, row id)
 
-    def add(table: t.Table, kind: str, record: Statement, **own: Any) -> int:
+    def add(table: t.Table, table_kind: str, record: Statement, /, **own: Any) -> int:
         row_id = conn.execute(insert(table).values(**_common(doc_id, record, stamp), **own)).inserted_primary_key[0]
-        ids[record.key] = (kind, row_id)
+        ids[record.key] = (table_kind, row_id)
         return row_id
 
     def ref(key: str | None) -> int | None:
