@@ -134,7 +134,6 @@ def read_url(url: str, limits: Limits | None = None, *, client: httpx.Client | N
     return drafts
 
 
-fetch = fetch_url  # the name the pipeline calls
 
 
 def _headers(headers: httpx.Headers) -> dict[str, str]:

@@ -16,7 +16,7 @@ from ingest_builders import make_pdf
 
 from claimgraph.errors import EmptyInput, FetchError, InputTooLarge
 from claimgraph.ingest.base import Limits
-from claimgraph.ingest.url import fetch, fetch_url, read_url
+from claimgraph.ingest.url import fetch_url, read_url
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 ARTICLE = (FIXTURES / "article.html").read_bytes()
@@ -99,7 +99,7 @@ def test_fetch_html(server: str) -> None:
 
 
 def test_redirects_are_followed_and_recorded(server: str) -> None:
-    fetched = fetch(f"{server}/hop1")
+    fetched = fetch_url(f"{server}/hop1")
     assert fetched.final_url == f"{server}/article"
     assert [(hop["url"], hop["status"], hop["location"]) for hop in fetched.meta["redirects"]] == [
         (f"{server}/hop1", 302, "/hop2"),
