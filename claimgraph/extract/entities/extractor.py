@@ -1,0 +1,120 @@
+"""The entities extractor: typed Mention records for one document.
+
+Candidates come from two places: spaCy's NER on the shared parse (broad but
+coarse, and the small model mislabels outlets and places), and the YAML lexicon
+and patterns of `lexicon.py` (narrow but precise: outlets, wire agencies,
+intelligence services, ministries, units, weapon systems). Overlaps are settled
+by trust first (lexicon over spaCy), then length (longest wins). DATE mentions
+get an ISO `normalized` value from `dates.py`.
+
+This module reads `ctx.doc` and never adds components to the shared spaCy
+pipeline; it appends to `found.mentions` and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimgraph.extract.base import Context, register
+from claimgraph.extract.entities.dates import normalize_date
+from claimgraph.extract.entities.lexicon import Candidate, Lexicon, load_lexicon
+from claimgraph.model import Extraction, Mention
+
+NAME = "entities"
+VERSION = "0.1.0"
+
+_LEADING_DET = re.compile(r"(?:the|a|an|The|A|An)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s+)+$")
+_GAP_WEAPON = re.compile(r"^[\s-]*$")
+
+
+class EntityExtractor:
+    """Finds named and typed entity mentions; runs first in the pipeline."""
+
+    name = NAME
+    version = VERSION
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    def extract(self, ctx: Context, found: Extraction) -> None:
+        text = ctx.text
+        candidates = list(self.lexicon.find(text))
+        candidates.extend(self._from_spacy(ctx))
+        chosen = _resolve(candidates)
+        chosen = _merge_weapons(text, chosen)
+        for number, candidate in enumerate(chosen, start=len(found.mentions) + 1):
+            normalized = candidate.normalized
+            if candidate.label == "DATE":
+                normalized = normalize_date(text[candidate.start:candidate.end], ctx.published)
+            found.mentions.append(Mention(
+                key=f"m{number}", start=candidate.start, end=candidate.end,
+                text=text[candidate.start:candidate.end], extractor=NAME, extractor_version=VERSION,
+                label=candidate.label, normalized=normalized,
+            ))
+
+    def _from_spacy(self, ctx: Context) -> list[Candidate]:
+        text = ctx.text
+        out: list[Candidate] = []
+        for ent in ctx.doc.ents:
+            label = self.lexicon.spacy_labels.get(ent.label_)
+            if label is None:
+                continue
+            start, end = ent.start_char, ent.end_char
+            if label != "DATE":
+                start, end = _trim(text, start, end)
+            if start >= end:
+                continue
+            surface = text[start:end]
+            if label == "DATE" and self.lexicon.is_date_reject(surface):
+                continue
+            known = self.lexicon.lookup(surface)
+            normalized: str | None = None
+            if known is not None:
+                label, normalized = known
+            elif label == "ORG":
+                label = self.lexicon.org_label(surface)
+            out.append(Candidate(start, end, label, normalized, 1))
+        return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive from a spaCy span."""
+    head = _LEADING_DET.match(text, start, end)
+    if head:
+        start = head.end()
+    tail = _TRAILING_POSSESSIVE.search(text[start:end])
+    if tail:
+        end = start + tail.start()
+    return start, end
+
+
+def _resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates: trusted first, then longest, then leftmost."""
+    ordered = sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start, c.generic))
+    taken: list[Candidate] = []
+    for candidate in ordered:
+        if any(candidate.start < other.end and other.start < candidate.end for other in taken):
+            continue
+        taken.append(candidate)
+    return sorted(taken, key=lambda c: (c.start, c.end))
+
+
+def _merge_weapons(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Join a named system and the weapon type right after it: "Storm Shadow cruise missiles"."""
+    merged: list[Candidate] = []
+    for candidate in chosen:
+        previous = merged[-1] if merged else None
+        if (previous is not None and candidate.label == "WEAPON" and candidate.generic
+                and previous.label == "WEAPON" and not previous.generic
+                and _GAP_WEAPON.match(text[previous.end:candidate.start])):
+            merged[-1] = Candidate(previous.start, candidate.end, "WEAPON", previous.normalized,
+                                   previous.rank)
+            continue
+        merged.append(candidate)
+    return merged
+
+
+@register(NAME)
+def build() -> EntityExtractor:
+    return EntityExtractor()
