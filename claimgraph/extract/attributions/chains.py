@@ -1,0 +1,110 @@
+"""Reporting chains over the attributions of one extraction.
+
+Other extractors (figures, events, hedges) ask here which attribution carries a
+stretch of text and through which sources it reached the publisher. Chains are
+read from `Attribution.parent_key` links that the attribution extractor sets;
+this module only walks them. It must not parse text or touch the ledger, and
+its three public signatures are relied on by other extractors: keep them stable.
+"""
+
+from __future__ import annotations
+
+from claimgraph.model import Attribution, Extraction
+
+__all__ = ["chain_links", "depth", "enclosing_attribution", "link_name", "source_chain"]
+
+
+def _by_key(found: Extraction) -> dict[str, Attribution]:
+    return {a.key: a for a in found.attributions}
+
+
+def chain_links(found: Extraction, attribution: Attribution | None) -> list[Attribution]:
+    """The attributions from the outermost one down to `attribution` (outermost first)."""
+    if attribution is None:
+        return []
+    index = _by_key(found)
+    links = [attribution]
+    seen = {attribution.key}
+    current = attribution
+    while current.parent_key is not None and current.parent_key in index:
+        current = index[current.parent_key]
+        if current.key in seen:  # a cycle would be an extractor bug; stop rather than loop
+            break
+        seen.add(current.key)
+        links.append(current)
+    links.reverse()
+    return links
+
+
+def depth(found: Extraction, attribution: Attribution) -> int:
+    """How many links the chain ending at `attribution` has (1 for a top-level one)."""
+    return len(chain_links(found, attribution))
+
+
+def link_name(attribution: Attribution) -> str | None:
+    """The source name a chain shows for one link: resolved name, else the span as written."""
+    if attribution.kind == "sourceless":
+        return None
+    if attribution.source_name:
+        return attribution.source_name
+    if attribution.source is not None and attribution.source.text.strip():
+        return attribution.source.text.strip()
+    return None
+
+
+def source_chain(found: Extraction, attribution: Attribution | None,
+                 publisher: str | None) -> list[str]:
+    """[publisher, outer source, ..., innermost source] for a statement carried by `attribution`.
+
+    Sourceless links are skipped and a name repeated by consecutive links (the
+    agency reports what the agency found) appears once.
+    """
+    chain: list[str] = [publisher] if publisher else []
+    for link in chain_links(found, attribution):
+        name = link_name(link)
+        if not name:
+            continue
+        if chain and _same_name(chain[-1], name):
+            continue
+        chain.append(name)
+    return chain
+
+
+def _same_name(left: str, right: str) -> bool:
+    return left.casefold().strip(" .,'’") == right.casefold().strip(" .,'’")
+
+
+def _contains(outer_start: int, outer_end: int, start: int, end: int) -> bool:
+    return outer_start <= start and end <= outer_end and outer_start < outer_end
+
+
+def enclosing_attribution(found: Extraction, start: int, end: int) -> Attribution | None:
+    """The attribution that carries the text [start, end), or None when the author says it.
+
+    First choice: the innermost attribution (deepest chain, then the shortest
+    content fragment) one of whose content fragments contains the span. Else
+    the smallest attribution whose whole extent (source, cue and content)
+    contains it, which catches a figure that sits in the same clause as its
+    "according to X" or trailing "..., X said" when the content was cut short.
+    Sourceless attributions are kept: they tell a figure it is reported, and
+    `source_chain` skips them.
+    """
+    best: tuple[int, int] | None = None
+    chosen: Attribution | None = None
+    for attribution in found.attributions:
+        for fragment in attribution.content:
+            if _contains(fragment.start, fragment.end, start, end):
+                rank = (-depth(found, attribution), fragment.end - fragment.start)
+                if best is None or rank < best:
+                    best, chosen = rank, attribution
+    if chosen is not None:
+        return chosen
+    smallest: Attribution | None = None
+    for attribution in found.attributions:
+        if attribution.cue is None or not _contains(attribution.start, attribution.end, start, end):
+            continue
+        if attribution.cue.start <= start < attribution.cue.end:
+            continue  # the span is the cue itself, not something it carries
+        if smallest is None or attribution.end - attribution.start < smallest.end - smallest.start:
+            smallest = attribution
+    return smallest

@@ -1,0 +1,785 @@
+"""Rule-based attribution finding over the spaCy dependency parse.
+
+Each rule turns one construction into `Draft`s (character offsets, no keys yet):
+verbs of saying, believing, planning and finding with their subject and clause;
+"according to X" and "as reported by X"; noun frames ("in the agency's
+assessment", "after a closed-door NIS briefing"); relays ("citing X", "which
+quotes Y"); sourceless passives ("it is noted that", "X is expected to");
+direct quotes with their speaker; wire credits in datelines. `link_parents`
+then nests each draft under the one whose content holds its cue. Vocabulary
+comes from `model/vocab/cues.yaml`. This module must not resolve names (that is
+`coref`) nor build records (that is the package's extractor).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.errors import ConfigError
+from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup, find_quotes
+from claimgraph.model.vocab import load_vocab
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+EDGE_PUNCT = set(",.;:—–-()[]") | {"--", "...", "…"}
+_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",
+                       re.MULTILINE)
+
+
+@dataclass(eq=False)
+class Draft:
+    """One attribution in the making: character spans, kind and links, no key yet."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    kind: str = "indirect"
+    origin: str = "rules"
+    confidence: float | None = None
+    source_head: int | None = None  # token index of the source's head, for coref
+    antecedent: int | None = None  # token a relative-pronoun source stands for
+    parent: Draft | None = None
+    cue_token: int | None = None
+    inherits_from: Draft | None = None  # shares the subject of this draft ("... and added")
+    relay: bool = False
+    mirror: Draft | None = None  # content is this draft's content (a relay or frame of the same clause)
+
+
+@dataclass
+class Cues:
+    """The cue vocabulary, checked and turned into sets."""
+
+    speech: frozenset[str]
+    belief: frozenset[str]
+    plan: frozenset[str]
+    finding: frozenset[str]
+    finding_subjects: frozenset[str]
+    relay: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    reporting_nouns: frozenset[str]
+    noun_prepositions: frozenset[str]
+    sourceless: frozenset[str]
+    adverbs: frozenset[str]
+    agencies: tuple[str, ...]
+    object_content: frozenset[str] = field(default_factory=frozenset)
+    figure_verbs: frozenset[str] = field(default_factory=frozenset)
+    figure_nouns: frozenset[str] = field(default_factory=frozenset)
+    valuation: frozenset[str] = field(default_factory=frozenset)
+    outlet_words: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def according_first(self) -> frozenset[str]:
+        return frozenset({p[0] for p in self.according_to} | {"as"})
+
+    def is_cue(self, lemma: str) -> bool:
+        return lemma in self.speech or lemma in self.belief or lemma in self.plan or lemma in self.finding
+
+
+OBJECT_CONTENT = frozenset({
+    "announce", "confirm", "deny", "report", "reveal", "predict", "estimate", "claim", "expect",
+    "disclose", "acknowledge", "admit", "want", "fear", "propose", "promise", "pledge", "vow",
+    "plan", "seek", "suspect", "allege", "forecast", "warn",
+})
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load_vocab("cues")
+
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"'{key}' must be a list of words", subject="model/vocab/cues.yaml",
+                              fix=f"give '{key}' as a YAML list of strings")
+        return frozenset(v.lower() for v in value)
+
+    return Cues(
+        speech=words("speech_verbs"), belief=words("belief_verbs"), plan=words("plan_verbs"),
+        finding=words("finding_verbs"), finding_subjects=words("finding_subjects"),
+        relay=words("relay_verbs"),
+        according_to=tuple(tuple(p.split()) for p in sorted(words("according_to"), key=len, reverse=True)),
+        reporting_nouns=words("reporting_nouns"), noun_prepositions=words("noun_cue_prepositions"),
+        sourceless=words("sourceless_verbs"), adverbs=words("cue_adverbs"),
+        agencies=tuple(sorted(data.get("news_agencies") or [], key=len, reverse=True)),
+        object_content=OBJECT_CONTENT, figure_verbs=words("figure_verbs"),
+        figure_nouns=words("figure_nouns"), valuation=words("valuation_verbs"),
+        outlet_words=words("outlet_words"),
+    )
+
+
+# ---------------------------------------------------------------- span helpers
+
+
+def _tok_end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _is_edge_punct(token: Token) -> bool:
+    return token.is_space or (token.is_punct and token.text not in QUOTE_CHARS and token.text not in "\"“”«»„‘’")
+
+
+def fragments(doc: Doc, indices: Iterable[int], quotes_too: bool = False) -> list[tuple[int, int]]:
+    """Contiguous runs of the given tokens as character spans, edge punctuation trimmed.
+
+    Quote marks stay at the edges of content (PolNeAR keeps them) unless `quotes_too`.
+    """
+    def edge(token: Token) -> bool:
+        return _is_edge_punct(token) or (quotes_too and token.is_punct)
+
+    chosen = sorted(set(indices))
+    runs: list[list[int]] = []
+    for i in chosen:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = []
+    for run in runs:
+        while run and edge(doc[run[0]]):
+            run.pop(0)
+        while run and (edge(doc[run[-1]]) or doc[run[-1]].dep_ == "cc"):
+            run.pop()
+        if run and quotes_too and run[-1] + 1 < len(doc) and doc[run[-1] + 1].text == ")" \
+                and any(doc[i].text == "(" for i in run) and run[-1] + 1 in set(chosen):
+            run.append(run[-1] + 1)  # keep the bracket of "Service (NIS)"
+        if run:
+            spans.append((doc[run[0]].idx, _tok_end(doc[run[-1]])))
+    return spans
+
+
+def _subtree(token: Token, without: Iterable[Token] = ()) -> set[int]:
+    cut: set[int] = set()
+    for t in without:
+        cut.update(x.i for x in t.subtree)
+    return {t.i for t in token.subtree} - cut
+
+
+def _span(doc: Doc, indices: set[int]) -> tuple[int, int] | None:
+    """One span from the first to the last of the tokens, for sources (no edge punctuation)."""
+    spans = fragments(doc, indices, quotes_too=True)
+    if not spans:
+        return None
+    return spans[0][0], spans[-1][1]
+
+
+# ---------------------------------------------------------------- the finder
+
+
+class Finder:
+    """Runs the rules over one parsed document."""
+
+    def __init__(self, doc: Doc, text: str):
+        self.doc = doc
+        self.text = text
+        self.cues = cues()
+        self.quotes = find_quotes(text)
+        self.drafts: list[Draft] = []
+        self.by_token: dict[int, Draft] = {}
+
+    # -- cue tokens
+
+    def cue_class(self, token: Token) -> str | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
+            return None
+        if lemma in self.cues.speech:
+            return "speech"
+        if lemma in self.cues.belief or lemma in self.cues.plan:
+            return "belief"
+        if lemma in self.cues.finding:
+            return "finding"
+        if lemma in self.cues.valuation and any(c.dep_ == "dobj" for c in token.children) and any(
+                t.lower_ == "at" and t.i > token.i and any(n.like_num for n in t.subtree)
+                for t in token.subtree):
+            return "valuation"
+        if lemma in self.cues.figure_verbs and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.cues.figure_nouns for c in token.children):
+            return "valuation"
+        return None
+
+    def cue_span(self, verb: Token) -> tuple[int, int]:
+        """The verb with the auxiliaries, negation and cue adverbs right before it, and particles."""
+        first = verb
+        for left in reversed(list(verb.doc[max(0, verb.i - 4):verb.i])):
+            if left.head == verb and left.dep_ in ("aux", "auxpass", "neg") or (
+                    left.head == verb and left.dep_ == "advmod" and left.lower_ in self.cues.adverbs):
+                first = left
+            else:
+                break
+        last = verb
+        for right in verb.doc[verb.i + 1:verb.i + 3]:
+            if right.head == verb and right.dep_ == "prt":
+                last = right
+            else:
+                break
+        return first.idx, _tok_end(last)
+
+    # -- subjects
+
+    def subject_of(self, verb: Token) -> tuple[Token | None, Draft | None]:
+        """The verb's subject, or one inherited from the cue it is coordinated with."""
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]
+        if own:
+            return min(own, key=lambda c: abs(c.i - verb.i)), None
+        node = verb
+        for _ in range(6):
+            if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "parataxis") or node.head == node:
+                break
+            node = node.head
+            if node.i in self.by_token:
+                draft = self.by_token[node.i]
+                head_subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+                return head_subject, draft
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None and node.dep_ not in ("ccomp",) and verb.dep_ == "conj":
+                return subject, None
+        return None, None
+
+    def source_tokens(self, subject: Token) -> set[int]:
+        """The subject's subtree without relative clauses that hold another cue."""
+        cut = [c for c in subject.children if c.dep_ in ("relcl", "acl")
+               and any(self.cue_class(t) for t in c.subtree)]
+        return _subtree(subject, cut)
+
+    # -- the rules
+
+    def run(self) -> list[Draft]:
+        doc = self.doc
+        for token in doc:
+            kind = self.cue_class(token)
+            if kind is not None:
+                self.verb_rule(token, kind)
+        for token in doc:
+            self.according_rule(token)
+            self.noun_rule(token)
+        for token in reversed(doc):  # inner relays first: "citing X, which quotes Y"
+            self.relay_rule(token)
+        self.quote_rule()
+        self.dateline_rule()
+        for draft in self.drafts:
+            self._settle(draft)
+        for draft in self.drafts:
+            if draft.mirror is not None:
+                draft.content = list(draft.mirror.content)
+        self.drafts = [d for d in self.drafts if d.content and d.cue[0] < d.cue[1]]
+        self.drafts.sort(key=lambda d: d.cue)
+        return self.drafts
+
+    def _add(self, draft: Draft, token: Token | None = None) -> Draft:
+        self.drafts.append(draft)
+        if token is not None:
+            self.by_token[token.i] = draft
+        return draft
+
+    def verb_rule(self, verb: Token, klass: str) -> None:
+        doc = self.doc
+        lemma = verb.lemma_.lower()
+        children = list(verb.children)
+        clause = [c for c in children if c.dep_ == "ccomp" or (
+            c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+        xcomp = [c for c in children if c.dep_ == "xcomp"]
+        objects = [c for c in children if c.dep_ in ("dobj",)]
+        passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        content: set[int] = set()
+        own_tokens = {verb.i} | {c.i for c in children if c.dep_ in ("aux", "auxpass", "neg", "prt")}
+        if clause:
+            for c in clause:
+                content |= _subtree(c)
+                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+                if mark is not None and mark.i > verb.i:  # the parse may hang the clause's subject elsewhere
+                    content |= set(range(mark.i, c.right_edge.i + 1))
+        elif xcomp and (klass == "belief" or passive_subject is not None or lemma in self.cues.plan):
+            content |= _subtree(xcomp[0])
+        elif klass == "valuation" or (objects and lemma in self.cues.object_content):
+            for child in verb.rights:  # the object with its "at 12,000" / "of 300" complements
+                if child.dep_ in ("dobj", "prep", "dative", "oprd", "npadvmod") and objects:
+                    content |= _subtree(child)
+            if klass == "valuation" and any(c.dep_ == "dative" for c in children):
+                content -= _subtree(next(c for c in children if c.dep_ == "dative"))
+        parataxis_head = verb.dep_ in ("parataxis",) or (
+            verb.dep_ == "ccomp" and verb.i > verb.head.i and not clause and klass == "speech"
+            and any(t.dep_ == "punct" and t.i < verb.i for t in verb.lefts))
+        if not content and parataxis_head:
+            # "The plan, he said, is good." / "It is good, he said": the head clause is the content.
+            content = _subtree(verb.head, [verb])
+        if not content and klass in ("speech", "belief"):
+            content = self._that_clause_after(verb)
+        if not content and klass == "speech":
+            content = self._quote_near(verb)
+        if not content:
+            return
+        content -= own_tokens
+        source: tuple[int, int] | None = None
+        head: Token | None = None
+        inherit: Draft | None = None
+        kind = "belief" if klass == "belief" else "indirect"
+        if klass == "valuation":
+            klass = "speech"
+        if passive_subject is not None or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    tokens = self.source_tokens(pobj)
+                    source, head = _span(doc, tokens), pobj
+            elif lemma in self.cues.sourceless or klass != "speech":
+                kind = "sourceless"
+                if passive_subject is not None and passive_subject.lower_ not in ("it", "this") \
+                        and not clause:
+                    content |= _subtree(passive_subject)
+            else:
+                return
+        else:
+            subject, inherit = self.subject_of(verb)
+            if subject is None and inherit is None:
+                tokens = self._subject_before(verb)
+                if not tokens:
+                    return
+                source = _span(doc, tokens)
+                head = doc[max(i for i in tokens if doc[i].pos_ in ("NOUN", "PROPN", "PRON"))]
+                content -= tokens
+            elif subject is None:
+                pass
+            else:
+                if klass == "finding" and subject.lemma_.lower() not in self.cues.finding_subjects \
+                        and subject.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") \
+                        and subject.pos_ not in ("PRON", "PROPN"):
+                    return
+                tokens = self.source_tokens(subject)
+                source, head = _span(doc, tokens), subject
+                content -= tokens
+        if source is not None and head is not None and head.pos_ == "PRON" and head.lower_ == "it" \
+                and klass != "speech":
+            return  # "it seems", "it means that": not an attribution
+        draft = Draft(cue=self.cue_span(verb), source=source, content=fragments(doc, content),
+                      kind=kind, source_head=head.i if head is not None else None,
+                      cue_token=verb.i, inherits_from=inherit)
+        if head is not None and head.lower_ in RELATIVE_PRONOUNS and head.i < verb.i:
+            owner = verb if verb.dep_ == "relcl" else next(
+                (a for a in verb.ancestors if a.dep_ == "relcl"), None)
+            if owner is not None:
+                draft.antecedent = owner.head.i
+        self._add(draft, verb)
+        if inherit is not None:
+            self._cut(inherit, _subtree(verb) | self._coordinator(verb))
+        if lemma == "tell":
+            self._told_relay(verb, draft)
+
+    def _subject_before(self, verb: Token) -> set[int]:
+        """A noun phrase opening the cue's line, when the parse hung it on the headline above."""
+        low, _ = self.paragraph(verb.idx)
+        tokens = [t for t in self.doc[verb.sent.start:verb.i] if t.idx >= low and not t.is_space]
+        while tokens and tokens[-1].dep_ in ("aux", "auxpass", "neg", "advmod") and tokens[-1].head == verb:
+            tokens.pop()
+        if not tokens or len(tokens) > 12 or tokens[0].idx != low:
+            return set()
+        if any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in QUOTE_CHARS for t in tokens):
+            return set()
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
+            return set()
+        return {t.i for t in tokens}
+
+    def _coordinator(self, verb: Token) -> set[int]:
+        """The "and" / comma tying a coordinated cue to the one before it."""
+        return {t.i for t in verb.doc[max(0, verb.left_edge.i - 2):verb.left_edge.i]
+                if t.dep_ in ("cc", "punct") and t.head in (verb, verb.head)}
+
+    def _cut(self, draft: Draft, tokens: set[int]) -> None:
+        kept: set[int] = set()
+        for start, end in draft.content:
+            kept |= {t.i for t in self.doc.char_span(start, end, alignment_mode="expand") or []}
+        draft.content = fragments(self.doc, kept - tokens)
+
+    def _told_relay(self, verb: Token, draft: Draft) -> None:
+        """"X told Reuters that ..." makes the outlet a relay between the publisher and X."""
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "dative") or not self._is_agency(child):
+                continue
+            span = _span(self.doc, _subtree(child))
+            if span is None:
+                continue
+            relay = Draft(cue=draft.cue, source=span, content=list(draft.content), kind=draft.kind,
+                          source_head=child.i, cue_token=verb.i, relay=True, mirror=draft)
+            self.drafts.append(relay)
+            draft.parent = relay
+
+    def _is_agency(self, token: Token) -> bool:
+        phrase = self.doc[token.left_edge.i:token.right_edge.i + 1]
+        text = phrase.text.strip()
+        if any(text == name or text == f"the {name}" for name in self.cues.agencies):
+            return True
+        return token.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.lower_ in self.cues.outlet_words
+                                             for t in phrase)
+
+    def _that_clause_after(self, verb: Token) -> set[int]:
+        """"told X, after Y, that ...": a that-clause the parse hung on a word between."""
+        sentence = verb.sent
+        for token in self.doc[verb.i + 1:min(sentence.end, verb.i + 16)]:
+            if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i \
+                    and token.head.pos_ in ("VERB", "AUX"):
+                between = self.doc[verb.i + 1:token.i]
+                if all(t.is_punct or verb in t.ancestors for t in between):
+                    return _subtree(token.head) - {t.i for t in between}
+                return set()
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "aux", "auxpass"):
+                return set()
+        return set()
+
+    def _quote_near(self, verb: Token) -> set[int]:
+        """A quote right after "said:" or right before "..., he said" when the parse missed it."""
+        sentence = verb.sent
+        for group in self.quotes:
+            for start, end in group.segments:
+                before = self.text[_tok_end(verb):start]
+                after = self.text[end:verb.idx]
+                near_after = start >= _tok_end(verb) and len(before) <= 3 and before.strip() in ("", ":", ",")
+                near_before = end <= verb.idx and sentence.start_char <= start and (
+                    len(after) < 60 and "\n" not in after and not any(q in after for q in "\"“”«»"))
+                if near_after or near_before:
+                    span = self.doc.char_span(start, end, alignment_mode="expand")
+                    if span is not None:
+                        return {t.i for t in span}
+        return set()
+
+    def _clause_without(self, phrase: Token) -> set[int]:
+        """The clause a sentence-level phrase ("according to X, ...") qualifies, without it."""
+        head = phrase.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head != head:
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            head = phrase.sent.root
+        tokens = _subtree(head, [phrase])
+        if phrase.dep_ in ("prep", "advcl", "advmod") and phrase.head.dep_ == "ROOT":
+            tokens = {t.i for t in phrase.sent} - {t.i for t in phrase.subtree}
+        return tokens
+
+    def _pair_according(self, draft: Draft, phrase_tokens: set[int]) -> None:
+        """"according to X, as relayed by Y": two frames on one clause; Y passes on X's account."""
+        sentence = self.doc[draft.cue_token].sent if draft.cue_token is not None else None
+        if sentence is None:
+            return
+        for other in self.drafts:
+            if other is draft or other.kind != "according_to" or other.cue_token is None \
+                    or self.doc[other.cue_token].sent != sentence:
+                continue
+            other_phrase = self.doc.char_span(other.cue[0], (other.source or other.cue)[1],
+                                              alignment_mode="expand")
+            self._cut(draft, {t.i for t in other_phrase or []})
+            self._cut(other, phrase_tokens)
+            if draft.relay and not other.relay:
+                other.parent = draft
+            elif other.relay and not draft.relay:
+                draft.parent = other
+
+    def according_rule(self, token: Token) -> None:
+        if token.lower_ not in self.cues.according_first:
+            return
+        doc = self.doc
+        for pattern in self.cues.according_to:
+            words = doc[token.i:token.i + len(pattern)]
+            if len(words) < len(pattern) or tuple(t.lower_ for t in words) != pattern:
+                continue
+            if pattern == ("per",):
+                return  # "per" also counts ("per day"); only the learned model should read it
+            last = words[-1]
+            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if pobj is None and last.head.dep_ == "agent":
+                pobj = next((c for c in last.head.children if c.dep_ == "pobj"), None)
+            if pobj is None and len(words) > 1:
+                pobj = next((c for c in words[-1].rights if c.dep_ in ("pobj", "dobj")), None)
+            if pobj is None:
+                continue
+            phrase = words[0]
+            while phrase.head.i in range(words.start, words.end + 1) and phrase.head != phrase \
+                    and phrase.head.i < pobj.i:
+                phrase = phrase.head
+            phrase_tokens = {t.i for t in phrase.subtree} | {t.i for t in words} | _subtree(pobj)
+            content = self._clause_without(phrase) - phrase_tokens
+            if not content:
+                continue
+            source_tokens = self.source_tokens(pobj)
+            first = words[0]
+            cue_first = first
+            if pattern[0] == "as":  # "as previously reported by": the adverbs belong to the cue
+                cue_first = doc[token.i]
+            draft = Draft(cue=(cue_first.idx, _tok_end(words[-1])), source=_span(doc, source_tokens),
+                          content=fragments(doc, content), kind="according_to",
+                          source_head=pobj.i, cue_token=first.i, relay=pattern[0] == "as")
+            self._add(draft, first)
+            self._pair_according(draft, phrase_tokens)
+            return
+        # "as previously reported by X": "as" + adverbs + reporting participle + "by".
+        if token.lower_ == "as" and token.dep_ == "mark" and self.cue_class(token.head) == "speech":
+            verb = token.head
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is None or verb.i in self.by_token or token.i > verb.i:
+                return
+            content = self._clause_without(verb) - _subtree(verb)
+            if content:
+                self._add(Draft(cue=(token.idx, _tok_end(agent)), source=_span(doc, self.source_tokens(pobj)),
+                                content=fragments(doc, content), kind="according_to",
+                                source_head=pobj.i, cue_token=verb.i), verb)
+
+    def relay_rule(self, verb: Token) -> None:
+        """"citing X", "quoting X", "which quotes X": a source passes on another's account."""
+        if verb.lemma_.lower() not in self.cues.relay or verb.pos_ != "VERB" or verb.i in self.by_token:
+            return
+        if self.cue_class(verb) is not None:
+            return  # "cited a figure of 1,000": the verb rule made it a statement of the subject
+        doc = self.doc
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "pobj")), None)
+        if obj is None:  # a misparse often detaches the object: take the noun phrase right after
+            obj = next((t for t in doc[verb.i + 1:verb.i + 6] if t.pos_ in ("NOUN", "PROPN")
+                        and t.left_edge.i == verb.i + 1), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        relative = subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+        speaker = subject if relative else obj
+        if speaker is None or obj is None:
+            return
+        source = _span(doc, {speaker.i} if relative else self.source_tokens(obj))
+        if source is None:
+            return
+        inner = next((self.by_token[c.i] for c in obj.children
+                      if c.dep_ in ("relcl", "acl") and c.i in self.by_token), None)
+        outer = next((self.by_token[a.i] for a in verb.ancestors if a.i in self.by_token), None)
+        draft = Draft(cue=self.cue_span(verb), source=source, content=[], relay=True,
+                      source_head=speaker.i, cue_token=verb.i,
+                      antecedent=verb.head.i if relative else None)
+        if inner is not None:
+            spans = [inner.cue, *inner.content] + ([inner.source] if inner.source else [])
+            draft.content = [(min(s for s, _ in spans), max(e for _, e in spans))]
+            inner.parent = draft
+        elif outer is not None and not relative:
+            self._cut(outer, _subtree(verb))
+            draft.content, draft.kind, draft.parent = list(outer.content), outer.kind, outer
+            draft.mirror = outer
+        else:
+            draft.content = fragments(doc, self._clause_without(verb) - _subtree(verb))
+            if relative:
+                draft.content = fragments(doc, _subtree(obj))
+        if draft.content:
+            self._add(draft, verb)
+
+    def noun_rule(self, noun: Token) -> None:
+        """"In the NIS's assessment, ...", "after a closed-door NIS briefing": noun frames."""
+        if noun.lemma_.lower() not in self.cues.reporting_nouns and noun.lower_ not in self.cues.reporting_nouns:
+            return
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in self.cues.noun_prepositions:
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next((c for c in noun.children if c.dep_ == "compound" and (
+                c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN")), None)
+        if owner is None:
+            return
+        doc = self.doc
+        source_tokens = {t.i for t in owner.subtree if t.dep_ != "case"}
+        source = _span(doc, source_tokens)
+        if source is None:
+            return
+        cue = (noun.idx, _tok_end(noun))
+        holder = next((self.by_token[a.i] for a in prep.ancestors if a.i in self.by_token), None)
+        if holder is not None:
+            self._cut(holder, set(range(prep.left_edge.i, noun.i + 1)))
+            draft = Draft(cue=cue, source=source, content=list(holder.content), kind=holder.kind,
+                          source_head=owner.i, cue_token=noun.i, parent=holder, mirror=holder)
+        else:
+            content = self._clause_without(prep) - {t.i for t in prep.subtree}
+            if not content:
+                return
+            draft = Draft(cue=cue, source=source, content=fragments(doc, content), kind="according_to",
+                          source_head=owner.i, cue_token=noun.i)
+        self._add(draft, noun)
+
+    def quote_rule(self) -> None:
+        """Quotes no verb rule took: join them to a speaker or to the quote before them."""
+        covered = [span for d in self.drafts for span in d.content]
+        previous: Draft | None = None
+        previous_end = -1
+        for group in self.quotes:
+            if any(cs <= group.start and group.end <= ce for cs, ce in covered):
+                previous = next((d for d in self.drafts for cs, ce in d.content
+                                 if cs <= group.start and group.end <= ce), previous)
+                previous_end = group.end
+                continue
+            holder = next((d for d in self.drafts if not d.relay and any(
+                cs < group.end and group.start < ce for cs, ce in d.content)), None)
+            if holder is not None:  # the parse took part of the quote as this cue's clause
+                previous = holder
+                previous_end = group.end
+                if holder.cue_token is not None:
+                    previous_end = max(group.end, self.doc[holder.cue_token].sent.end_char)
+                continue
+            owner = self._quote_owner(group)
+            if owner is not None:
+                owner.content = sorted(set(owner.content) | set(group.segments))
+                previous, previous_end = owner, group.end
+                if owner.cue_token is not None:
+                    previous_end = max(group.end, self.doc[owner.cue_token].sent.end_char)
+                continue
+            if group.words(self.text) < 4:
+                continue  # a scare quote or a title
+            gap = self.text[previous_end:group.start] if previous is not None else ""
+            if previous is not None and "\n" not in gap and not gap.strip() or previous is not None and self._paragraph_is(group) and gap.count("\n") <= 2 \
+                    and gap.strip() == "" and all(self._is_quoted(c) or c in group.segments
+                                                  for c in previous.content):
+                previous.content = sorted(set(previous.content) | set(group.segments))
+                previous_end = group.end
+
+    def _paragraph_is(self, group: QuoteGroup) -> bool:
+        line_start = self.text.rfind("\n", 0, group.start) + 1
+        line_end = self.text.find("\n", group.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        return not self.text[line_start:group.start].strip() and not self.text[group.end:line_end].strip()
+
+    def _quote_owner(self, group: QuoteGroup) -> Draft | None:
+        """The draft whose cue sits next to this quote in its sentence ("..." he said / said: "...")."""
+        best: tuple[int, Draft] | None = None
+        for draft in self.drafts:
+            if draft.cue_token is None or draft.relay:
+                continue
+            cue = draft.cue
+            for start, end in group.segments:
+                if cue[0] >= end:
+                    gap = self.text[end:cue[0]]
+                elif cue[1] <= start:
+                    gap = self.text[cue[1]:start]
+                else:
+                    continue
+                if "\n" in gap or len(gap) > 80 or any(q in gap for q in "\"“”«»"):
+                    continue
+                if cue[1] <= start and gap.strip() not in ("", ":", ",") and not gap.strip().endswith(":"):
+                    continue
+                if best is None or len(gap) < best[0]:
+                    best = (len(gap), draft)
+        return best[1] if best else None
+
+    def dateline_rule(self) -> None:
+        """"SEOUL (AFP) —": the wire service relays the whole article."""
+        head = self.text[:600]
+        for match in _DATELINE.finditer(head):
+            name = match.group(1).strip()
+            if not any(name == a or name.lower() == a.lower() for a in self.cues.agencies):
+                continue
+            start = match.end()
+            end = len(self.text.rstrip())
+            if start >= end:
+                return
+            paren = match.start(1) - 1
+            cue = (paren, match.end(1) + 1)
+            for other in self.drafts:  # the dateline is nobody's content
+                other.content = [(max(s, start), e) for s, e in other.content if e > start]
+            self.drafts.append(Draft(cue=cue, source=(match.start(1), match.end(1)),
+                                     content=[(start, end)], kind="according_to", relay=True))
+            return
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        """The paragraph (line) holding character `offset`: a headline without a full stop
+        must not run into the lead, whatever the parse's sentence splitter thought."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return start, len(self.text) if end < 0 else end
+
+    def _clip(self, draft: Draft) -> None:
+        if draft.relay and draft.cue_token is None:
+            return  # a dateline credit covers the whole article on purpose
+        low, high = self.paragraph(draft.cue[0])
+        clipped = []
+        for start, end in draft.content:
+            start, end = max(start, low), min(end, high)
+            while start < end and self.text[start] in " \t,;:—–-":
+                start += 1
+            while start < end and self.text[end - 1] in " \t,;:—–-.":
+                end -= 1
+            if start < end:
+                clipped.append((start, end))
+        draft.content = clipped
+        if draft.source is not None:
+            start, end = max(draft.source[0], low), min(draft.source[1], high)
+            draft.source = (start, end) if start < end else None
+
+    def _settle(self, draft: Draft) -> None:
+        """Grow content to whole quotes, drop overlaps with cue and source, set the kind."""
+        self._clip(draft)
+        grown: list[tuple[int, int]] = []
+        for start, end in draft.content:
+            for group in self.quotes:
+                for qs, qe in group.segments:
+                    if qs < end and start < qe and (start > qs or end < qe) and \
+                            not (draft.cue[0] >= qs and draft.cue[1] <= qe):
+                        if start < qs and end < qe:
+                            continue  # content runs into a quote that goes on past it: leave it
+                        start, end = min(start, qs), max(end, qe)
+            grown.append((start, end))
+        for group in self.quotes:  # a quote running over paragraphs comes whole
+            if len(group.segments) > 1 and any(qs <= s and e <= qe for s, e in grown for qs, qe in group.segments) \
+                    and not (group.start <= draft.cue[0] < group.end):
+                grown.extend(group.segments)
+        spans = sorted(set(grown))
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        draft.content = [s for s in merged if not (s[0] <= draft.cue[0] and draft.cue[1] <= s[1])]
+        if draft.kind in ("indirect", "according_to") and draft.content and not draft.relay:
+            quoted = [self._is_quoted(s) for s in draft.content]
+            if all(quoted) and draft.kind == "indirect":
+                draft.kind = "direct"
+            elif any(q in self.text[s:e] for s, e in draft.content for q in "\"“«„") and draft.kind == "indirect":
+                draft.kind = "mixed"
+
+    def _is_quoted(self, span: tuple[int, int]) -> bool:
+        return any(qs == span[0] and qe == span[1] for g in self.quotes for qs, qe in g.segments)
+
+
+def find_drafts(doc: Doc, text: str) -> list[Draft]:
+    """Every attribution the rules find in one parsed document, in cue order, not yet nested."""
+    return Finder(doc, text).run()
+
+
+def link_parents(drafts: list[Draft]) -> None:
+    """Nest each draft under the draft whose content holds its cue (innermost first).
+
+    Parents set by a rule (relays, "X told Reuters") are kept; a parent is never
+    a descendant of its child.
+    """
+    for draft in drafts:
+        if draft.parent is not None:
+            continue
+        best: tuple[int, Draft] | None = None
+        for other in drafts:
+            if other is draft or other.inherits_from is draft:
+                continue
+            for start, end in other.content:
+                if start <= draft.cue[0] and draft.cue[1] <= end:
+                    size = end - start
+                    if best is None or size < best[0]:
+                        best = (size, other)
+        if best is not None and not _descends(best[1], draft):
+            draft.parent = best[1]
+
+
+def _descends(candidate: Draft, ancestor: Draft) -> bool:
+    node: Draft | None = candidate
+    seen = 0
+    while node is not None and seen < 50:
+        if node is ancestor:
+            return True
+        node, seen = node.parent, seen + 1
+    return False
+
+
+def summary(drafts: list[Draft], text: str) -> list[dict[str, Any]]:
+    """Drafts as plain dicts (for debugging and tests)."""
+    return [{"cue": text[d.cue[0]:d.cue[1]], "source": text[d.source[0]:d.source[1]] if d.source else None,
+             "content": [text[s:e] for s, e in d.content], "kind": d.kind} for d in drafts]

@@ -1,0 +1,235 @@
+"""The attribution extractor on sentences written for these tests, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimgraph.extract.attributions import AttributionExtractor, merge_learned
+from claimgraph.extract.attributions.quotes import find_quotes
+from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.base import Context
+from claimgraph.model import Attribution, Extraction, Span
+
+
+def extract(text: str, publisher: str | None = "Harbour Gazette") -> list[Attribution]:
+    found = Extraction()
+    AttributionExtractor(use_learned=False).extract(Context(text=text, publisher=publisher), found)
+    return found.attributions
+
+
+def by_cue(attributions: list[Attribution], cue: str) -> Attribution:
+    matches = [a for a in attributions if a.cue is not None and a.cue.text == cue]
+    assert matches, f"no attribution with cue {cue!r} in {[a.cue.text for a in attributions if a.cue]}"
+    return matches[0]
+
+
+def contents(attribution: Attribution) -> list[str]:
+    return [c.text for c in attribution.content]
+
+
+def assert_spans_slice(text: str, attributions: list[Attribution]) -> None:
+    for a in attributions:
+        spans = [s for s in (a.cue, a.source, *a.content) if s is not None]
+        for span in spans:
+            assert text[span.start:span.end] == span.text
+        assert a.start == min(s.start for s in spans)
+        assert a.end == max(s.end for s in spans)
+        assert text[a.start:a.end] == a.text
+
+
+# ---------------------------------------------------------------- quotes
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"),
+])
+def test_direct_quote_in_every_mark_style(opening: str, closing: str) -> None:
+    quote = f"{opening}The bridge will hold until spring,{closing}"
+    text = f"{quote} the engineer said on Monday."
+    found = extract(text)
+    said = by_cue(found, "said")
+    assert contents(said) == [quote]
+    assert said.source is not None and said.source.text == "the engineer"
+    assert said.kind == "direct"
+    assert_spans_slice(text, found)
+
+
+def test_quote_after_colon_and_multi_sentence_quote() -> None:
+    text = 'Colonel Anna Berg said: "The road is open. We moved two trucks through it."'
+    said = by_cue(extract(text), "said")
+    assert contents(said) == ['"The road is open. We moved two trucks through it."']
+    assert said.source_name == "Anna Berg"
+
+
+def test_multi_paragraph_quote_joins_paragraphs() -> None:
+    text = ('The mayor, Tomas Reyes, said: "We lost power in the east of the city.\n\n'
+            '"Repairs start tomorrow and will take a week."\n\nThe weather stayed mild.')
+    found = extract(text)
+    said = by_cue(found, "said")
+    assert contents(said) == ['"We lost power in the east of the city.',
+                              '"Repairs start tomorrow and will take a week."']
+    assert said.kind == "direct"
+    assert_spans_slice(text, found)
+
+
+def test_quote_continued_after_the_cue_is_one_attribution() -> None:
+    text = '"The harvest was poor," the farmer said. "We will need help before winter."'
+    found = extract(text)
+    said = by_cue(found, "said")
+    assert contents(said) == ['"The harvest was poor,"', '"We will need help before winter."']
+    assert len(found) == 1
+
+
+def test_quote_finder_joins_paragraph_continuations_and_skips_apostrophes() -> None:
+    text = "He said ‘we don’t know’ and left.\n\n“One.\n\n“Two.”"
+    groups = find_quotes(text)
+    assert [[text[s:e] for s, e in g.segments] for g in groups] == [["‘we don’t know’"], ["“One.", "“Two.”"]]
+
+
+# ---------------------------------------------------------------- indirect, according to, sourceless, belief
+
+
+def test_indirect_speech_keeps_the_complementiser_like_polnear() -> None:
+    text = "The harbour master said that three ships had left the port overnight."
+    said = by_cue(extract(text), "said")
+    assert said.source is not None and said.source.text == "The harbour master"
+    assert contents(said) == ["that three ships had left the port overnight"]
+    assert said.kind == "indirect"
+
+
+def test_told_and_warned_and_coordinated_added_share_the_source() -> None:
+    text = ("Governor Lena Marsh told reporters the dam was safe and added that inspections "
+            "would continue. She warned that heavy rain could flood the valley.")
+    found = extract(text)
+    told = by_cue(found, "told")
+    added = by_cue(found, "added")
+    warned = by_cue(found, "warned")
+    assert contents(told) == ["the dam was safe"]
+    assert contents(added) == ["that inspections would continue"]
+    assert told.source == added.source
+    assert warned.source is not None and warned.source.text == "She"
+    assert warned.source_name == "Lena Marsh"
+
+
+def test_according_to_takes_the_rest_of_the_clause() -> None:
+    text = "According to the fire service, 40 homes were damaged in the storm."
+    found = extract(text)
+    according = by_cue(found, "According to")
+    assert according.kind == "according_to"
+    assert according.source is not None and according.source.text == "the fire service"
+    assert contents(according) == ["40 homes were damaged in the storm"]
+
+
+def test_sourceless_passives() -> None:
+    text = ("It was reported that the ferry had been delayed. It is noted that the crew was safe. "
+            "The convoy is expected to arrive on Friday.")
+    found = extract(text)
+    reported = by_cue(found, "was reported")
+    noted = by_cue(found, "is noted")
+    expected = by_cue(found, "is expected")
+    for a in (reported, noted, expected):
+        assert a.kind == "sourceless"
+        assert a.source is None
+    assert contents(reported) == ["that the ferry had been delayed"]
+    assert contents(expected) == ["The convoy", "to arrive on Friday"]
+    assert_spans_slice(
+        "It was reported that the ferry had been delayed. It is noted that the crew was safe. "
+        "The convoy is expected to arrive on Friday.", found)
+
+
+def test_beliefs_plans_and_findings() -> None:
+    text = ("The ministry believes the outbreak is contained. The company plans to close two "
+            "factories. The inspection records indicate that the valves were never replaced. "
+            "Economist Priya Nair estimates that prices will rise.")
+    found = extract(text)
+    believes = by_cue(found, "believes")
+    plans = by_cue(found, "plans")
+    indicate = by_cue(found, "indicate")
+    estimates = by_cue(found, "estimates")
+    assert believes.kind == "belief" and contents(believes) == ["the outbreak is contained"]
+    assert plans.kind == "belief" and contents(plans) == ["to close two factories"]
+    assert indicate.source is not None and indicate.source.text == "The inspection records"
+    assert contents(indicate) == ["that the valves were never replaced"]
+    assert estimates.source_name == "Priya Nair"
+
+
+def test_ordinary_verbs_are_not_attributions() -> None:
+    text = "The river rose by two metres and the bridge closed at noon."
+    assert extract(text) == []
+
+
+# ---------------------------------------------------------------- sources and coreference
+
+
+def test_pronoun_and_role_sources_resolve_to_the_named_source() -> None:
+    text = ("Harbour commissioner Ines Alvarez said the pier would reopen. The commissioner added "
+            "that repairs were funded. The Coastal Safety Agency said it had inspected the pier. "
+            "The agency said the work met its standards. He said the tolls would stay.")
+    found = extract(text)
+    added = by_cue(found, "added")
+    assert added.source is not None and added.source.text == "The commissioner"
+    assert added.source_name == "Ines Alvarez"
+    agency = next(a for a in found if a.source is not None and a.source.text == "The agency")
+    assert agency.source_name == "Coastal Safety Agency"
+    he = next(a for a in found if a.source is not None and a.source.text == "He")
+    assert he.source_name == "Ines Alvarez"
+
+
+def test_titles_and_descriptions_are_stripped_from_source_names() -> None:
+    text = "Veteran border guard officer Pavel Dorn said the crossing was closed."
+    said = by_cue(extract(text), "said")
+    assert said.source is not None and said.source.text == "Veteran border guard officer Pavel Dorn"
+    assert said.source_name == "Pavel Dorn"
+
+
+# ---------------------------------------------------------------- spans, records, merge
+
+
+def test_records_carry_name_version_and_unique_keys() -> None:
+    text = "The clerk said the files were lost. According to the archive, nothing was copied."
+    found = extract(text)
+    assert len({a.key for a in found}) == len(found) == 2
+    assert all(a.extractor == "attributions" and a.extractor_version for a in found)
+    assert_spans_slice(text, found)
+
+
+SPEAKERS = ["the guard", "Officer Lin Hale", "a spokeswoman", "the city council", "they"]
+CUES = ["said", "told journalists", "claimed", "warned", "added"]
+CLAUSES = ["the gate was locked", "that 12 people were missing", "the road had been cleared",
+           "prices would fall by spring"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SPEAKERS), st.sampled_from(CUES), st.sampled_from(CLAUSES),
+       st.sampled_from(["", "Earlier today, ", "In a statement, "]),
+       st.sampled_from(['"', "“", "«"]), st.booleans())
+def test_spans_always_slice_the_text(speaker: str, cue: str, clause: str, opener: str,
+                                     mark: str, quoted: bool) -> None:
+    closing = {'"': '"', "“": "”", "«": "»"}[mark]
+    if quoted:
+        text = f"{opener}{mark}{clause.capitalize()},{closing} {speaker} {cue.split()[0]}.\n\nThe end came."
+    else:
+        text = f"{opener}{speaker.capitalize() if not opener else speaker} {cue} {clause}."
+    found = extract(text)
+    if cue.startswith(("said", "told")) or quoted:
+        assert found, text
+    assert_spans_slice(text, found)
+    for a in found:
+        assert a.cue is not None and a.content
+
+
+def test_merge_keeps_rule_cues_and_adds_other_learned_ones() -> None:
+    text = "The pilot said the runway was wet. Critics fear delays."
+    rules = [Draft(cue=(10, 14), source=(0, 9), content=[(15, 33)], kind="indirect")]
+    learned = [
+        Attribution(key="x1", start=0, end=33, text=text[:33], extractor="learned", extractor_version="1",
+                    cue=Span.of(text, 10, 14), source=Span.of(text, 0, 9), content=[Span.of(text, 15, 33)]),
+        Attribution(key="x2", start=35, end=53, text=text[35:53], extractor="learned", extractor_version="1",
+                    cue=Span.of(text, 43, 47), source=Span.of(text, 35, 42), content=[Span.of(text, 48, 54)]),
+    ]
+    merged = merge_learned(rules, learned, text)
+    assert [text[d.cue[0]:d.cue[1]] for d in merged] == ["said", "fear"]
+    assert merged[0] is rules[0]
+    assert merged[1].origin == "learned"

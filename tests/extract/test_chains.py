@@ -1,0 +1,110 @@
+"""Reporting chains: nesting, relays, wire credits and the chain API other extractors use."""
+
+from __future__ import annotations
+
+from claimgraph.extract.attributions import AttributionExtractor
+from claimgraph.extract.attributions.chains import chain_links, enclosing_attribution, source_chain
+from claimgraph.extract.base import Context
+from claimgraph.model import Attribution, Extraction, Span
+
+PUBLISHER = "Harbour Gazette"
+
+
+def run(text: str) -> Extraction:
+    found = Extraction()
+    AttributionExtractor(use_learned=False).extract(Context(text=text, publisher=PUBLISHER), found)
+    return found
+
+
+def at(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def test_three_link_relay_chain_with_its_own_cues() -> None:
+    text = ("The Valley Herald, citing the Coastal Courier, which quotes a ferry captain who said "
+            "the harbour had been mined, urged caution.")
+    found = run(text)
+    inner = enclosing_attribution(found, *at(text, "the harbour had been mined"))
+    assert inner is not None
+    links = chain_links(found, inner)
+    assert [link.cue.text for link in links if link.cue] == ["citing", "quotes", "said"]
+    assert source_chain(found, inner, PUBLISHER) == [PUBLISHER, "Coastal Courier", "ferry captain"]
+    for link in links:
+        assert text[link.cue.start:link.cue.end] == link.cue.text
+
+
+def test_reported_citing_nests_the_cited_source() -> None:
+    text = "The Valley Herald reported, citing the port authority, that 14 containers were lost."
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "14"))
+    assert source_chain(found, carrier, PUBLISHER) == [PUBLISHER, "Valley Herald", "port authority"]
+
+
+def test_told_an_agency_after_a_briefing() -> None:
+    text = ("Opposition senator Hana Kowal told Reuters, after a closed-door UNHCR briefing, that "
+            "2,000 refugees had crossed the border.")
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "2,000"))
+    assert source_chain(found, carrier, PUBLISHER) == [PUBLISHER, "Reuters", "Hana Kowal", "UNHCR"]
+
+
+def test_inner_speech_nests_under_outer_speech() -> None:
+    text = "The newspaper reported that the minister had said the border would stay closed."
+    found = run(text)
+    reported = next(a for a in found.attributions if a.cue and a.cue.text == "reported")
+    said = next(a for a in found.attributions if a.cue and a.cue.text == "had said")
+    assert said.parent_key == reported.key
+    assert reported.parent_key is None
+    assert source_chain(found, said, PUBLISHER) == [PUBLISHER, "newspaper", "minister"]
+
+
+def test_according_to_inside_a_reported_clause_nests() -> None:
+    text = "The mayor said that, according to the police, 30 cars were burned."
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "30"))
+    assert carrier is not None and carrier.kind == "according_to"
+    said = next(a for a in found.attributions if a.cue and a.cue.text == "said")
+    assert carrier.parent_key == said.key
+    assert source_chain(found, carrier, PUBLISHER) == [PUBLISHER, "mayor", "police"]
+
+
+def test_dateline_wire_credit_relays_every_statement() -> None:
+    text = "OSLO (AFP) — About 200 workers went on strike on Monday, union leaders said.\n\nTalks resume soon."
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "200"))
+    assert source_chain(found, carrier, PUBLISHER) == [PUBLISHER, "AFP", "union leaders"]
+    later = enclosing_attribution(found, *at(text, "Talks resume"))
+    assert source_chain(found, later, PUBLISHER) == [PUBLISHER, "AFP"]
+
+
+def test_unattributed_text_has_the_publisher_alone() -> None:
+    text = "The bridge reopened on Tuesday after 12 days of repairs."
+    found = run(text)
+    assert enclosing_attribution(found, *at(text, "12")) is None
+    assert source_chain(found, None, PUBLISHER) == [PUBLISHER]
+
+
+def _record(key: str, text: str, cue: tuple[int, int], content: tuple[int, int],
+            source: tuple[int, int] | None, parent: str | None, kind: str = "indirect",
+            name: str | None = None) -> Attribution:
+    spans = [cue, content] + ([source] if source else [])
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    return Attribution(key=key, start=start, end=end, text=text[start:end], extractor="test",
+                       extractor_version="0", cue=Span.of(text, *cue),
+                       source=Span.of(text, *source) if source else None,
+                       content=[Span.of(text, *content)], kind=kind, source_name=name, parent_key=parent)
+
+
+def test_chain_walk_skips_sourceless_links_and_repeated_names() -> None:
+    text = "Agency X said it is believed that Agency X found 5 bodies."
+    found = Extraction(attributions=[
+        _record("a1", text, (9, 13), (14, len(text) - 1), (0, 8), None, name="Agency X"),
+        _record("a2", text, (17, 28), (29, len(text) - 1), None, "a1", kind="sourceless"),
+        _record("a3", text, (43, 48), (49, len(text) - 1), (34, 42), "a2", name="Agency X"),
+    ])
+    inner = enclosing_attribution(found, *at(text, "5"))
+    assert inner is not None and inner.key == "a3"
+    assert [a.key for a in chain_links(found, inner)] == ["a1", "a2", "a3"]
+    assert source_chain(found, inner, "Wire") == ["Wire", "Agency X"]
+    assert source_chain(found, inner, None) == ["Agency X"]
