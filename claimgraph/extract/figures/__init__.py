@@ -1,0 +1,94 @@
+"""The figure extractor: numeric claims about a conflict, with interval, category, source and hedge.
+
+For every quantity expression (`numbers`) that is not a date, age, duration,
+designator or yardstick (`filters`), the parse decides what is counted and the
+category (`categories`); earlier mentions resolve pronouns and repeats, the
+attributions extractor's chains give the source chain, and hedges whose reach
+covers the number mark it hedged (`claims`). Place and as-of date come from
+`setting`. Conventions follow the conflict-figures guide. This package must not
+touch the ledger; its word lists live in `model/vocab/quantities.yaml` and
+`categories.yaml`.
+"""
+
+from __future__ import annotations
+
+from claimgraph.extract.base import Context, register
+from claimgraph.extract.figures.categories import Reading, read
+from claimgraph.extract.figures.claims import (
+    Draft,
+    link_hedges,
+    link_sources,
+    resolve_references,
+    unify,
+)
+from claimgraph.extract.figures.filters import non_figure_reason
+from claimgraph.extract.figures.lexicon import FigureLexicon, load_lexicon
+from claimgraph.extract.figures.numbers import Quantity, find_quantities, parse_number
+from claimgraph.extract.figures.setting import as_of, place, resolve_date
+from claimgraph.model import Extraction, Figure
+
+__all__ = [
+    "NAME", "VERSION", "FigureExtractor", "Quantity", "Reading", "find_quantities", "parse_number",
+    "resolve_date",
+]
+
+NAME = "figures"
+VERSION = "0.1.0"
+
+# Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
+_ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}
+
+
+def _sentence_text(ctx: Context, quantity: Quantity) -> str:
+    span = ctx.doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    return span[0].sent.text if span is not None and len(span) else ""
+
+
+class FigureExtractor:
+    name = NAME
+    version = VERSION
+
+    def __init__(self, lexicon: FigureLexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    def drafts(self, ctx: Context, found: Extraction) -> list[Draft]:
+        """The figure drafts of `ctx`, linked to sources and hedges, before they become records."""
+        text, doc, lexicon = ctx.text, ctx.doc, self.lexicon
+        drafts: list[Draft] = []
+        for quantity in find_quantities(text, lexicon):
+            if non_figure_reason(text, quantity, lexicon, doc) is not None:
+                continue
+            reading = read(doc, quantity, lexicon)
+            if reading is None:
+                continue
+            if reading.noun_class in _ANECDOTE_CLASSES and reading.decided_by in {"default", "none"} \
+                    and lexicon.anecdote.search(_sentence_text(ctx, quantity)):
+                continue
+            drafts.append(Draft(quantity, reading))
+        drafts = resolve_references(doc, drafts, lexicon)
+        link_sources(found, drafts, ctx.publisher)
+        link_hedges(doc, found, drafts)
+        unify(drafts)
+        return drafts
+
+    def extract(self, ctx: Context, found: Extraction) -> None:
+        text, doc = ctx.text, ctx.doc
+        sources = [(a.source.start, a.source.end) for a in found.attributions if a.source is not None]
+        offset = len(found.figures)
+        for number, draft in enumerate(self.drafts(ctx, found), start=offset + 1):
+            q = draft.quantity
+            found.figures.append(Figure(
+                key=f"f{number}", start=q.start, end=q.end, text=text[q.start:q.end],
+                extractor=NAME, extractor_version=VERSION,
+                value_low=q.low, value_high=q.high, qualifier=q.qualifier,
+                category=draft.reading.category or "other", subject=draft.reading.subject,
+                place=place(doc, q.start, q.end, sources),
+                as_of=as_of(doc, q.start, q.end, ctx.published),
+                attribution_key=draft.attribution.key if draft.attribution is not None else None,
+                source_chain=list(draft.chain), hedged=draft.hedged, hedge_keys=list(draft.hedge_keys),
+            ))
+
+
+@register(NAME)
+def build() -> FigureExtractor:
+    return FigureExtractor()

@@ -1,0 +1,372 @@
+"""What a quantity counts and what happens to it: head noun, governing verb, category, subject.
+
+`read` looks at the dependency parse around one quantity and returns a
+`Reading`: the noun it counts ("2,700 troops", "3,000 of them", or none for
+"around 300 have been killed"), that noun's class (personnel, equipment, ...),
+the category the noun or the governing verb decides (killed, supplied, ...) and
+a short subject phrase. Words come from `categories.yaml`. This module does not
+decide spans, values, sources or hedges.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.figures.lexicon import FigureLexicon
+from claimgraph.extract.figures.numbers import Quantity
+
+__all__ = ["PRIORITY", "Reading", "number_span", "read"]
+
+# When several triggers govern one figure, the most specific category wins.
+PRIORITY = ("casualties", "killed", "wounded", "captured", "missing", "destroyed", "supplied",
+            "deployed", "other")
+_CLAUSE_POS = {"VERB", "AUX"}
+_SKIP_BEFORE_HEAD = {"ADJ", "PROPN", "NUM", "ADV", "PUNCT", "NOUN", "X", "SYM"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
+# Verbs after which a number-less subject or object names what is counted
+# ("the death toll stands at 12", "put the losses at 200").
+_MEASURE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
+# Prepositional phrases that add to what the verb counts ("shipped 100 guns on top of 100 missiles").
+_ADDITIVE = re.compile(r"(?:on top of|in addition to|along with|together with)\b", re.IGNORECASE)
+
+
+@dataclass
+class Reading:
+    """What the parse says about one quantity."""
+
+    category: str | None
+    decided_by: str  # intrinsic, phrase, trigger, subject, default, none
+    noun_class: str | None
+    subject: str | None
+    head: Token | None
+    verb: Token | None
+    number_noun: bool = False  # counted noun is "figure", "toll", "number": an earlier mention decides
+    pronoun: bool = False  # "3,000 of them": the class comes from an earlier figure
+    unit_size: bool = False
+    presupposed: bool = False  # named inside another figure's phrase ("half of the 11,000 troops")
+
+
+def number_span(doc: Doc, quantity: Quantity) -> Span | None:
+    return doc.char_span(quantity.number_start, quantity.end, alignment_mode="expand")
+
+
+def _pick(categories: set[str]) -> str | None:
+    if {"killed", "wounded"} <= categories:
+        return "casualties"
+    for category in PRIORITY:
+        if category in categories:
+            return category
+    return None
+
+
+def _noun_class(token: Token, lexicon: FigureLexicon) -> str | None:
+    found = lexicon.noun_class(token.lemma_) or lexicon.noun_class(token.lower_)
+    if found is None and token.ent_type_ == "NORP" and token.lower_.endswith("s"):
+        return "personnel"  # "North Koreans", "Russians"
+    return found
+
+
+def _head(doc: Doc, span: Span, lexicon: FigureLexicon) -> tuple[Token | None, bool]:
+    """The noun the quantity counts, and whether it came through "of" ("3,000 of them")."""
+    head, via_of = _syntactic_head(doc, span)
+    if head is not None and not via_of and _noun_class(head, lexicon) is None \
+            and _intrinsic(head, lexicon) is None:
+        # a mis-parsed headline: "11,000 infantrymen training" makes "training" the head
+        for token in doc[span[-1].i + 1: head.i]:
+            if token.pos_ in {"NOUN", "PROPN"} and _noun_class(token, lexicon) is not None:
+                return token, False
+    return head, via_of
+
+
+def _syntactic_head(doc: Doc, span: Span) -> tuple[Token | None, bool]:
+    last = span[-1]
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if following is not None and following.lower_ == "of":
+        for child in following.children:
+            if child.dep_ == "pobj":
+                return child, True
+        for token in doc[following.i + 1: following.i + 6]:
+            if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return token, True
+    head = last.head
+    while head.i > last.i and head.pos_ in {"ADJ", "NUM", "ADV"} \
+            and head.dep_ in {"amod", "compound", "nummod", "npadvmod", "advmod"} and head.head.i != head.i:
+        head = head.head
+    if head.i > last.i and head not in span and head.pos_ in {"NOUN", "PROPN"} \
+            and head.i - last.i <= 6:
+        return head, False
+    for token in doc[last.i + 1: last.i + 7]:
+        if token.sent.start != last.sent.start:
+            break
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
+            return token, False
+        if token.pos_ not in _SKIP_BEFORE_HEAD or token.pos_ == "PUNCT" and token.text not in {"-", "–"}:
+            break
+    return None, False
+
+
+def _clause_verb(start: Token) -> Token | None:
+    token = start
+    while token.pos_ not in _CLAUSE_POS and token.dep_ != "ROOT" and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in _CLAUSE_POS else None
+
+
+def _governing_lemmas(verb: Token) -> list[Token]:
+    """The verb, verbs coordinated with it that share its arguments, and its complements."""
+    tokens = [verb]
+    if verb.dep_ == "conj" and verb.head.pos_ in _CLAUSE_POS \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        tokens.append(verb.head)  # "killed or wounded 30 soldiers": 30 hangs off "wounded"
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in _CLAUSE_POS \
+                and not any(c.dep_ in _ARGUMENT_DEPS for c in child.children):
+            tokens.append(child)
+        elif child.dep_ in {"xcomp", "acomp", "oprd"}:
+            tokens.append(child)
+            tokens.extend(c for c in child.children if c.dep_ in {"xcomp", "conj"})
+    return tokens
+
+
+def _trigger_categories(tokens: list[Token], noun_class: str | None, lexicon: FigureLexicon) -> set[str]:
+    found: set[str] = set()
+    for token in tokens:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        for trigger in lexicon.triggers:
+            if lemma not in trigger.lemmas and lower not in trigger.lemmas:
+                continue
+            if trigger.particle and trigger.particle not in particles:
+                continue
+            category = trigger.category_for(noun_class)
+            if category:
+                found.add(category)
+    return found
+
+
+def _intrinsic(token: Token, lexicon: FigureLexicon) -> str | None:
+    return lexicon.intrinsic.get(token.lower_) or lexicon.intrinsic.get(token.lemma_.lower())
+
+
+def _subtree_intrinsic(token: Token, exclude: Span, lexicon: FigureLexicon) -> set[str]:
+    found = set()
+    for t in token.subtree:
+        if t in exclude:
+            continue
+        category = _intrinsic(t, lexicon)
+        if category:
+            found.add(category)
+        found |= {c for c in _trigger_categories([t], None, lexicon)
+                  if c in {"killed", "wounded", "captured", "missing"}}
+    return found
+
+
+def _phrase(text: str) -> str | None:
+    cleaned = " ".join(text.split()).strip(" ,.;:")
+    return cleaned or None
+
+
+def _subject_text(doc: Doc, span: Span, head: Token) -> str | None:
+    left = span[-1].i + 1
+    while left < head.i and doc[left].lower_ in {"of", "the", "these", "those", "its", "their", "more", "-"}:
+        left += 1
+    if head.i < left:
+        return _phrase(head.text)
+    return _phrase(doc[left: head.i + 1].text)
+
+
+def _blocked(start: Token, verb: Token, lexicon: FigureLexicon) -> bool:
+    """A preposition between the counted noun and the verb ("carried ... aboard four ships")."""
+    token = start
+    while token.i != verb.i and token.head.i != token.i:
+        if token.pos_ == "ADP" and token.dep_ == "prep" and token.lower_ in lexicon.blocking_prepositions \
+                and not _ADDITIVE.match(token.doc.text, token.idx):
+            return True
+        token = token.head
+    return False
+
+
+def _partitive(head: Token | None, verb: Token) -> bool:
+    token = head
+    while token is not None and token.i != verb.i and token.head.i != token.i:
+        if token.lower_ == "out" or token.lower_ == "of" and token.head.lower_ == "out":
+            return True
+        token = token.head
+    return False
+
+
+def _unit_size(head: Token | None, verb: Token | None, lexicon: FigureLexicon) -> bool:
+    """ "every battalion of 500 men", "a battalion numbers several hundred soldiers"."""
+    if head is not None and head.head.lower_ == "of":
+        owner = head.head.head
+        if lexicon.noun_class(owner.lemma_) == "units" and any(
+                c.lower_ in lexicon.unit_size_determiners for c in owner.children):
+            return True
+    if verb is not None and verb.lemma_.lower() in lexicon.unit_size_verbs:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and lexicon.noun_class(child.lemma_) == "units":
+                generic = any(c.lower_ in lexicon.unit_size_determiners for c in child.children)
+                if generic or verb.lemma_.lower() in {"number", "comprise", "consist"}:
+                    return True
+    return False
+
+
+def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
+         antecedent_class: str | None = None) -> Reading | None:
+    """The parse's reading of `quantity`; None when the parse cannot place it.
+
+    `antecedent_class` is the noun class of the figure a pronoun ("3,000 of them")
+    refers back to, when the caller knows it.
+    """
+    span = number_span(doc, quantity)
+    if span is None or len(span) == 0:
+        return None
+    head, _ = _head(doc, span, lexicon)
+    pronoun = head is not None and head.pos_ == "PRON"
+    noun_class = _noun_class(head, lexicon) if head is not None and not pronoun else antecedent_class
+    verb = _clause_verb(head if head is not None else span[-1])
+    if verb is None:
+        verb = _verb_after(doc, span)
+    subject = _subject_text(doc, span, head) if head is not None and not pronoun else None
+    number_noun = head is not None and head.lemma_.lower() in lexicon.number_nouns
+    reading = Reading(None, "none", noun_class, subject, head, verb, number_noun, pronoun,
+                      _unit_size(head, verb, lexicon))
+    if reading.unit_size:
+        reading.category, reading.decided_by = "other", "trigger"
+        return reading
+
+    # 1. the counted noun names the category by itself: "300 casualties", "dozens of dead
+    #    and injured"
+    if head is not None and not pronoun:
+        categories = {c for t in [head, *head.conjuncts] for c in [_intrinsic(t, lexicon)] if c}
+        if categories and lexicon.casualty_phrases.match(doc.text, head.idx):
+            categories.add("casualties")  # "dozens of dead and injured"
+        if categories:
+            reading.category, reading.decided_by = _pick(categories), "intrinsic"
+            return reading
+    own = {t.i for t in span}
+    presupposed = head is not None and head.head.lower_ == "of" and head.head.head.i not in own \
+        and _owner_is_quantity(head)
+    if presupposed:
+        reading.presupposed = True
+        verb = None  # "half of the 11,000 troops": the clause is about the half, not the 11,000
+    # "1,000 more wounded", "a hundred soldiers dead"
+    after = [t for t in doc[span[-1].i + 1: span[-1].i + 3] if t.lower_ not in {"more", "-"}]
+    adjacent = [after[0]] if after and head is None else []
+    if head is not None:
+        adjacent += [c for c in head.children if c.dep_ in {"amod", "acomp", "oprd", "appos"}]
+        if head.i + 1 < len(doc) and doc[head.i + 1].pos_ in {"ADJ", "VERB"}:
+            adjacent.append(doc[head.i + 1])
+    adjacent_categories = {c for t in adjacent for c in [_intrinsic(t, lexicon)] if c}
+    # "losses have reached 870,000 personnel": a running total names its count in the subject
+    if verb is not None and head is not None and not number_noun \
+            and verb.lemma_.lower() in lexicon.measure_verbs and head.dep_ in {"dobj", "attr", "pobj"}:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != head.i:
+                categories = {c for t in [child, *child.conjuncts] for c in [_intrinsic(t, lexicon)] if c}
+                if categories:
+                    reading.category, reading.decided_by = _pick(categories), "subject"
+                    return reading
+    # 2. a combined-casualty phrase in the figure's clause: "killed or wounded", "out of action"
+    if verb is not None:
+        clause = doc[verb.left_edge.i: verb.right_edge.i + 1]
+        if lexicon.casualty_phrases.search(clause.text):
+            reading.category, reading.decided_by = "casualties", "phrase"
+            return reading
+    if adjacent_categories:
+        reading.category, reading.decided_by = _pick(adjacent_categories), "intrinsic"
+        return reading
+    # 3. the verbs that govern it: "were killed", "shipped", "intercepted two of them";
+    #    not through a partitive "out of 12,000 troops, 300 were killed" nor a preposition
+    #    "aboard four ships"
+    start = head if head is not None else span[-1]
+    governing = _governing_lemmas(verb) if verb is not None and not _partitive(head, verb) \
+        and not _blocked(start, verb, lexicon) else []
+    complements = {c for t in governing for k in t.children if k.dep_ in {"attr", "acomp", "oprd"}
+                   for c in [_intrinsic(k, lexicon)] if c}
+    if complements:  # "30 percent of its personnel became casualties"
+        reading.category, reading.decided_by = _pick(complements), "trigger"
+        return reading
+    triggered = _trigger_categories(governing, noun_class, lexicon)
+    if triggered:
+        reading.category, reading.decided_by = _pick(triggered), "trigger"
+        return reading
+    # 4. a number with no noun, or a noun that only stands for the number: the clause's
+    #    other argument names what is counted ("the death toll remains at 12")
+    if verb is not None and (head is None or number_noun):
+        for child in verb.children:
+            if child.dep_ not in _MEASURE_DEPS or child in span or head is not None and child.i == head.i:
+                continue
+            categories = _subtree_intrinsic(child, span, lexicon)
+            if categories:
+                reading.category, reading.decided_by = _pick(categories), "subject"
+                reading.subject = reading.subject or _phrase(
+                    doc[child.left_edge.i: child.right_edge.i + 1].text)
+                return reading
+            if child.lemma_.lower() in lexicon.number_nouns:
+                counted = _of_object(child)  # "the number of troops Russia intended to draw"
+                if counted is not None and _noun_class(counted, lexicon):
+                    child = counted
+            child_class = _noun_class(child, lexicon)
+            if child_class in lexicon.defaults and child.lemma_.lower() not in lexicon.number_nouns:
+                reading.noun_class = child_class
+                reading.category = lexicon.defaults[child_class]
+                reading.decided_by = "subject"
+                reading.subject = reading.subject or _phrase(child.text)
+                return reading
+    if head is not None and number_noun:
+        categories = _subtree_intrinsic(head, span, lexicon)
+        if categories:
+            reading.category, reading.decided_by = _pick(categories), "subject"
+            return reading
+    # 5. verbs in a clause attached to the counted noun: "12,000 troops deployed since ..."
+    if head is not None and not pronoun:
+        attached = [c for c in head.children if c.dep_ in {"acl", "relcl"} and c.pos_ in _CLAUSE_POS]
+        triggered = _trigger_categories([t for a in attached for t in _governing_lemmas(a)],
+                                        noun_class, lexicon)
+        if triggered:
+            reading.category, reading.decided_by = _pick(triggered), "trigger"
+            return reading
+    # 6. what the noun class usually means: personnel -> deployed, ships -> other
+    if noun_class is not None and noun_class in lexicon.defaults:
+        reading.category, reading.decided_by = lexicon.defaults[noun_class], "default"
+        return reading
+    # 7. a verbless headline ("casualties in Russia's war top 4,000"): the noun just before
+    if head is None and verb is None:
+        for token in reversed(doc[max(span.sent.start, span[0].i - 8): span[0].i]):
+            if token.text in {":", ";"}:
+                break
+            category = _intrinsic(token, lexicon)
+            if category:
+                reading.category, reading.decided_by = category, "subject"
+                reading.subject = _phrase(doc[token.left_edge.i: token.i + 1].text)
+                break
+    return reading
+
+
+def _of_object(noun: Token) -> Token | None:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    return child
+    return None
+
+
+def _owner_is_quantity(head: Token) -> bool:
+    """ "half of the troops", "30 percent of the force": the noun hangs off a quantity word."""
+    owner = head.head.head
+    return owner.like_num or owner.lower_ in {"half", "third", "quarter", "percent", "%", "thirds", "quarters"}
+
+
+def _verb_after(doc: Doc, span: Span) -> Token | None:
+    """A participle right after a noun-less number in a headline ("2,600 headed for Kursk")."""
+    for token in doc[span[-1].i + 1: span[-1].i + 3]:
+        if token.pos_ in _CLAUSE_POS:
+            return token
+        if token.pos_ not in {"ADV", "PUNCT"}:
+            return None
+    return None

@@ -1,0 +1,194 @@
+"""Figure drafts tied together: references, sources, hedges and repeated mentions of one claim.
+
+Works on the drafts of one document after `categories` has read each one:
+pronouns and number nouns take their class and category from an earlier
+figure ("3,000 of them", "the 500 figure"), list members inherit from the
+figure they elaborate ("three were injured: two officers ..."), each draft gets
+the attribution that carries it and the hedges that reach it, and all mentions
+of one claim (same category and interval) share the fullest source chain and
+one hedged value, as the conflict-figures guide asks. It must not parse text
+for numbers or touch the ledger.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attributions.chains import chain_links, enclosing_attribution, source_chain
+from claimgraph.extract.figures.categories import Reading, read
+from claimgraph.extract.figures.lexicon import FigureLexicon
+from claimgraph.extract.figures.numbers import Quantity
+from claimgraph.extract.hedges import covers, cue_of
+from claimgraph.model import Attribution, Extraction, Hedge
+
+__all__ = ["Draft", "link_hedges", "link_sources", "resolve_references", "unify"]
+
+# Hedge kinds that doubt a whole attribution when they sit in its cue or source
+# ("reportedly said", "according to estimates", "claimed").
+FRAMING_KINDS = frozenset({"evidential", "epistemic", "estimative", "caveat"})
+_DECIDED = {"intrinsic", "trigger", "phrase", "subject"}
+_LIST_OPENER = re.compile(r"(?::|—|–|\bincluding|\bamong them|\bof whom|\bof which|\bnamely)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    quantity: Quantity
+    reading: Reading
+    attribution: Attribution | None = None
+    chain: list[str] = field(default_factory=list)
+    hedge_keys: list[str] = field(default_factory=list)
+    hedged: bool = False
+
+    @property
+    def interval(self) -> tuple[float, float | None]:
+        return self.quantity.low, self.quantity.high
+
+
+def _same_sentence(doc: Doc, a: Quantity, b: Quantity) -> bool:
+    first = doc.char_span(a.number_start, a.number_end, alignment_mode="expand")
+    second = doc.char_span(b.number_start, b.number_end, alignment_mode="expand")
+    return first is not None and second is not None and first[0].sent == second[0].sent
+
+
+def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) -> list[Draft]:
+    """Fill in what a draft can only learn from earlier ones; drop drafts that stay undecided."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        reading = draft.reading
+        elliptic = reading.head is None and reading.noun_class is None and any(
+            d.reading.noun_class and _same_sentence(doc, d.quantity, draft.quantity) for d in kept)
+        if (reading.pronoun or elliptic) and reading.noun_class is None:
+            # "3,000 of them", "... and plans to send another 200": the class of the figure before
+            antecedent = next((d for d in reversed(kept) if d.reading.noun_class
+                               and (reading.pronoun or _same_sentence(doc, d.quantity, draft.quantity))),
+                              None)
+            if antecedent is not None:
+                again = read(doc, draft.quantity, lexicon, antecedent.reading.noun_class)
+                if again is not None:
+                    again.subject = again.subject or antecedent.reading.subject
+                    draft.reading = reading = again
+        if reading.decided_by not in _DECIDED and kept:
+            before = doc.text[max(0, draft.quantity.start - 25):draft.quantity.start]
+            previous = kept[-1]
+            if _LIST_OPENER.search(before) and previous.reading.decided_by in _DECIDED \
+                    and _same_sentence(doc, previous.quantity, draft.quantity):
+                reading.category, reading.decided_by = previous.reading.category, "list"
+        repeatable = draft.quantity.low >= 10 or draft.quantity.kind == "vague"
+        if reading.decided_by not in _DECIDED | {"list"} and repeatable \
+                and (reading.number_noun or reading.category is None):
+            same = next((d for d in reversed(kept) if d.interval == draft.interval), None)
+            if same is not None:
+                reading.category, reading.decided_by = same.reading.category, "coreference"
+                reading.subject = same.reading.subject
+                reading.noun_class = same.reading.noun_class
+        if draft.interval == (1, 1) and reading.decided_by == "default":
+            continue  # "one Ukrainian soldier, Viktor": a person in an anecdote, not a count
+        if reading.category is not None:
+            kept.append(draft)
+    return kept
+
+
+def _overlaps_own_words(attribution: Attribution, start: int, end: int) -> bool:
+    return any(part is not None and part.start < end and start < part.end
+               for part in (attribution.cue, attribution.source))
+
+
+def link_sources(found: Extraction, drafts: list[Draft], publisher: str | None) -> None:
+    by_key = {a.key: a for a in found.attributions}
+    for draft in drafts:
+        q = draft.quantity
+        attribution = enclosing_attribution(found, q.number_start, q.number_end)
+        # A figure is never carried by an attribution whose own source or cue holds it
+        # ("two officers and a woman thought to be ..." is not a source of "two").
+        while attribution is not None and _overlaps_own_words(attribution, q.start, q.end):
+            attribution = by_key.get(attribution.parent_key) if attribution.parent_key else None
+        draft.attribution = attribution
+        draft.chain = source_chain(found, attribution, publisher)
+
+
+def _anchor(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _in_attached_clause(hedge_token: Token, head: Token | None) -> bool:
+    """The hedge sits in a clause hanging off the counted noun ("soldiers who might be sent")."""
+    if head is None:
+        return False
+    for clause in head.children:
+        if clause.dep_ in {"relcl", "acl"} and hedge_token in clause.subtree:
+            return True
+    return False
+
+
+def _covers(doc: Doc, hedge: Hedge, draft: Draft) -> bool:
+    q = draft.quantity
+    if not covers(doc, hedge.start, hedge.end, q.number_start, q.number_end):
+        return False
+    token = _anchor(doc, hedge.start, hedge.end)
+    if token is None or _in_attached_clause(token, draft.reading.head):
+        return False
+    if draft.reading.presupposed:  # "half of the roughly 11,000 troops": only its own words
+        head = draft.reading.head
+        return head is not None and token in head.subtree
+    return True
+
+
+def _frames(hedge: Hedge, attribution: Attribution | None) -> bool:
+    """The hedge is part of the attribution's cue or source ("reportedly said", "estimates")."""
+    if attribution is None:
+        return False
+    cue = cue_of(hedge)
+    if cue is not None and cue.kind not in FRAMING_KINDS:
+        return False  # "would mean" read as a cue is still a modal of the clause, not of the source
+    return any(part is not None and part.start <= hedge.start and hedge.end <= part.end
+               for part in (attribution.cue, attribution.source))
+
+
+def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft]) -> None:
+    """Give each draft the hedges that reach it; caveats reach the claims they follow."""
+    caveats: list[Hedge] = []
+    for hedge in found.hedges:
+        cue = cue_of(hedge)
+        reached = False
+        for draft in drafts:
+            if _covers(doc, hedge, draft) or any(_frames(hedge, link) for link in
+                                                  chain_links(found, draft.attribution)):
+                draft.hedge_keys.append(hedge.key)
+                reached = True
+        if cue is not None and cue.kind == "caveat" and not reached:
+            caveats.append(hedge)
+    # "... the assertions, which are hard to check independently": a caveat that reaches no
+    # figure of its own doubts the sourced claims before it
+    for caveat in caveats:
+        for draft in drafts:
+            if draft.quantity.end <= caveat.start and len(draft.chain) > 1 \
+                    and caveat.key not in draft.hedge_keys:
+                draft.hedge_keys.append(caveat.key)
+    for draft in drafts:
+        draft.hedged = bool(draft.hedge_keys)
+
+
+def unify(drafts: list[Draft]) -> None:
+    """Mentions of one claim share the fullest source chain and one hedged value."""
+    groups: dict[tuple[str | None, float, float | None], list[Draft]] = {}
+    for draft in drafts:
+        groups.setdefault((draft.reading.category, *draft.interval), []).append(draft)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        # the longest chain; among equals the last mention, since the body names sources
+        # more precisely than the headline and lead that summarise it
+        longest = max(len(d.chain) for d in members)
+        fullest = [d for d in members if len(d.chain) == longest][-1]
+        hedged = any(d.hedged for d in members)
+        subject = next((d.reading.subject for d in members if d.reading.subject), None)
+        for draft in members:
+            if len(draft.chain) < len(fullest.chain):
+                draft.chain = list(fullest.chain)
+                draft.attribution = fullest.attribution
+            draft.hedged = hedged
+            draft.reading.subject = draft.reading.subject or subject

@@ -1,0 +1,128 @@
+"""Numbers that are not figure claims: dates, years, ages, durations, ordinals, designators.
+
+`non_figure_reason` looks at the characters and the parse around one quantity
+and names why it is not a figure claim ("date", "calibre", "yardstick", ...), or
+returns None. Unit numbers ("94th brigade"), calibres ("152mm"), model
+designators ("KN-23", "Type 75"), distances, money and probability yardsticks
+("80 to 90 percent" as the meaning of "highly likely") are left out, following
+the conflict-figures guide. Whether the quantity counts something military is
+decided later (`categories`); this module must not assign categories.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.figures.lexicon import FigureLexicon
+from claimgraph.extract.figures.numbers import Quantity
+from claimgraph.model.vocab import load_vocab
+
+__all__ = ["non_figure_reason"]
+
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z.']*)")
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?[\s-]*$")
+_CURRENCY = "$€£¥₩₽₴"
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_OF_MONTH = re.compile(r"\s+of\s+(?:this\s+|last\s+|next\s+)?([A-Za-z]+)")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"\b(?:share|proportion|percentage|rate|fraction)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def _vocab_words(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_vocab("quantities").get(key) or [])
+
+
+def _next_word(text: str, end: int) -> str:
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1).lower().rstrip(".") if match else ""
+
+
+def _prev_word(text: str, start: int) -> tuple[str, str]:
+    """The word before `start` (lower case) and as written."""
+    match = _PREV_WORD.search(text, max(0, start - 30), start)
+    if not match:
+        return "", ""
+    return match.group(1).lower().rstrip("."), match.group(1)
+
+
+def _sentence_text(doc: Doc | None, text: str, start: int) -> str:
+    if doc is not None:
+        span = doc.char_span(start, min(len(text), start + 1), alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0].sent.text
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
+    right = text.find(".", start)
+    return text[left + 1: right if right != -1 else len(text)]
+
+
+def _in_date_entity(doc: Doc | None, quantity: Quantity, months: frozenset[str]) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span:
+        if token.ent_type_ in {"DATE", "TIME"}:
+            entity_words = {t.lower_.rstrip(".") for t in doc[token.i - 3 if token.i >= 3 else 0: token.i + 4]
+                            if t.ent_type_ in {"DATE", "TIME"}}
+            if entity_words & months or any(_WEEKDAY.search(w) for w in entity_words):
+                return True
+    return False
+
+
+def _is_year(text: str, quantity: Quantity) -> bool:
+    raw = text[quantity.number_start:quantity.number_end]
+    return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+
+
+def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
+                      doc: Doc | None = None) -> str | None:
+    """Why `quantity` is not a figure claim, or None when it may be one."""
+    start, end = quantity.number_start, quantity.number_end
+    after = text[end:end + 3]
+    before = text[start - 1] if start > 0 else ""
+    if quantity.kind == "digits" and _ORDINAL.match(after):
+        return "ordinal"
+    if after[:1] == ":" and after[1:2].isdigit() or before == ":" and start > 1 and text[start - 2].isdigit():
+        return "time"
+    if before and (before.isalpha() or before in _CURRENCY):
+        return "designator" if before.isalpha() else "money"
+    if before == "-" and start > 1 and text[start - 2].isalnum():
+        return "designator"  # KN-23, Su-34, An-124
+    if after[:1].isalpha() and quantity.kind == "digits" and not quantity.percent:
+        return "designator"  # 152mm, An-124s, M1989s
+    if before == "/" or after[:1] == "/":
+        return "date"
+    following = _next_word(text, quantity.end)
+    months = lexicon.months
+    for kind, words in lexicon.non_figure_units.items():
+        if following in words:
+            return kind
+    previous, previous_raw = _prev_word(text, quantity.start)
+    if previous in months or following in months:
+        return "date"
+    of_month = _OF_MONTH.match(text, quantity.end)
+    if of_month and (of_month.group(1).lower() in months or of_month.group(1).lower() == "month"):
+        return "date"
+    if previous in _vocab_words("age_words"):
+        return "age"
+    if previous in _vocab_words("designator_words") and previous_raw[:1].isupper() \
+            and text[quantity.start - 1: quantity.start] in {" ", "-"}:
+        return "designator"
+    if _in_date_entity(doc, quantity, months):
+        return "date"
+    if _is_year(text, quantity) and quantity.qualifier in {"exact", "range"}:
+        return "year"
+    if quantity.percent:
+        has_of = bool(_OF_AFTER.match(text, quantity.end))
+        sentence = _sentence_text(doc, text, quantity.start).lower()
+        probability = any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in lexicon.probability_words)
+        share = bool(_SHARE_BEFORE.search(text, max(0, quantity.start - 60), quantity.start))
+        if not has_of and not share:
+            return "yardstick" if probability else "bare percentage"
+        if probability and not has_of:
+            return "yardstick"
+    return None

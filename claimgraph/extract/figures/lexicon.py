@@ -1,0 +1,192 @@
+"""The figure vocabularies, read from `model/vocab/quantities.yaml` and `categories.yaml`.
+
+Compiles and checks the data files once per process and hands the other figure
+modules plain frozen data. It must hold no words of its own and decide nothing
+about a text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from claimgraph.errors import ConfigError
+from claimgraph.model.vocab import load_vocab
+
+QUALIFIERS = ("exact", "approx", "at_least", "more_than", "over", "up_to", "at_most", "range")
+NOUN_CLASS_ORDER = ("personnel", "people", "units", "equipment", "facilities")
+
+
+def bounded(pattern: str) -> str:
+    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
+
+
+@dataclass(frozen=True)
+class Vague:
+    pattern: re.Pattern[str]
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class QualifierCue:
+    pattern: str
+    qualifier: str
+    in_span: bool
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemmas: frozenset[str]
+    category: str | None
+    by_class: dict[str, str]
+    particle: str | None
+
+    def category_for(self, noun_class: str | None) -> str | None:
+        if noun_class is not None and noun_class in self.by_class:
+            return self.by_class[noun_class]
+        return self.category
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    dozen: int
+    fractions: dict[str, float]
+    vague: tuple[Vague, ...]
+    prefix: re.Pattern[str]  # qualifier cue directly before a number, anchored at the end
+    prefix_cues: tuple[QualifierCue, ...]
+    suffix_cues: tuple[QualifierCue, ...]
+    non_figure_units: dict[str, frozenset[str]]
+    months: frozenset[str]
+    probability_words: frozenset[str]
+    anecdote: re.Pattern[str]
+    categories: tuple[str, ...]
+    noun_classes: dict[str, frozenset[str]]
+    intrinsic: dict[str, str]  # noun lemma -> category
+    number_nouns: frozenset[str]
+    triggers: tuple[Trigger, ...]
+    casualty_phrases: re.Pattern[str]
+    unit_size_verbs: frozenset[str]
+    unit_size_determiners: frozenset[str]
+    defaults: dict[str, str]
+    blocking_prepositions: frozenset[str] = frozenset()
+    measure_verbs: frozenset[str] = frozenset()
+
+    def number_word(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.units or w in self.tens or w in self.scales
+
+    def noun_class(self, lemma: str) -> str | None:
+        lower = lemma.lower()
+        for name in NOUN_CLASS_ORDER:
+            if lower in self.noun_classes.get(name, frozenset()):
+                return name
+        return None
+
+    def qualifier_of_prefix(self, phrase: str) -> QualifierCue | None:
+        for cue in self.prefix_cues:
+            if re.fullmatch(cue.pattern, phrase.strip(), re.IGNORECASE):
+                return cue
+        return None
+
+
+def _fail(file: str, reason: str, fix: str) -> ConfigError:
+    return ConfigError(reason, subject=f"vocabulary {file}.yaml", fix=fix)
+
+
+def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise _fail(file, f"`{key}` must be a list of words", f"write `{key}` as a YAML list")
+    return frozenset(w.lower() for w in value)
+
+
+def _cues(entries: Any, file: str, key: str) -> tuple[QualifierCue, ...]:
+    cues = []
+    for entry in entries or []:
+        if not isinstance(entry, dict) or entry.get("qualifier") not in QUALIFIERS:
+            raise _fail(file, f"{key} entry {entry!r} needs a qualifier among {', '.join(QUALIFIERS)}",
+                        "correct the entry")
+        try:
+            re.compile(entry["pattern"])
+        except (KeyError, re.error) as exc:
+            raise _fail(file, f"{key} entry {entry!r} has no valid pattern", "correct the pattern") from exc
+        cues.append(QualifierCue(entry["pattern"], entry["qualifier"], bool(entry.get("in_span", True))))
+    return tuple(cues)
+
+
+def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexicon:
+    q, c = "quantities", "categories"
+    for key in ("units", "tens", "scales", "fractions"):
+        if not isinstance(quantities.get(key), dict):
+            raise _fail(q, f"`{key}` must map words to numbers", f"write `{key}` as a mapping")
+    vague = []
+    for entry in quantities.get("vague") or []:
+        try:
+            vague.append(Vague(re.compile(bounded(entry["pattern"]), re.IGNORECASE),
+                               float(entry["low"]), float(entry["high"])))
+        except (KeyError, TypeError, ValueError, re.error) as exc:
+            raise _fail(q, f"vague entry {entry!r} needs pattern, low and high", "correct it") from exc
+    prefix_cues = _cues(quantities.get("qualifier_cues"), q, "qualifier_cues")
+    suffix_cues = _cues(quantities.get("suffix_cues"), q, "suffix_cues")
+    alternatives = "|".join(f"(?:{cue.pattern})" for cue in prefix_cues)
+    prefix = re.compile(rf"(?<![\w-])(?:{alternatives})\s+$", re.IGNORECASE)
+    units_block = quantities.get("non_figure_units")
+    if not isinstance(units_block, dict):
+        raise _fail(q, "`non_figure_units` must map kinds to word lists", "write it as a mapping")
+    non_figure_units = {kind: _words(units_block, kind, q) for kind in units_block}
+    anecdote = re.compile("|".join(f"(?:{p})" for p in quantities.get("anecdote_cues") or ["(?!)"]),
+                          re.IGNORECASE)
+
+    categories = tuple(taxonomy.get("categories") or ())
+    if "other" not in categories:
+        raise _fail(c, "`categories` must list the categories, `other` among them", "add them")
+    classes_block = taxonomy.get("noun_classes") or {}
+    noun_classes = {name: _words(classes_block, name, c) for name in classes_block}
+    intrinsic: dict[str, str] = {}
+    for category, words in (taxonomy.get("intrinsic_nouns") or {}).items():
+        if category not in categories:
+            raise _fail(c, f"intrinsic_nouns names unknown category {category!r}", "use a listed category")
+        for word in words:
+            intrinsic[str(word).lower()] = category
+    triggers = []
+    for entry in taxonomy.get("triggers") or []:
+        by_class = {k: v for k, v in entry.items() if k in NOUN_CLASS_ORDER}
+        named = [entry.get("category"), *by_class.values()]
+        unknown = [x for x in named if x is not None and x not in categories]
+        if unknown or not entry.get("lemmas"):
+            raise _fail(c, f"trigger {entry!r} needs lemmas and known categories", "correct it")
+        triggers.append(Trigger(frozenset(str(w).lower() for w in entry["lemmas"]), entry.get("category"),
+                                by_class, entry.get("particle")))
+    defaults = dict(taxonomy.get("defaults") or {})
+    if any(v not in categories for v in defaults.values()):
+        raise _fail(c, "`defaults` names an unknown category", "use a listed category")
+    casualty = re.compile("|".join(bounded(p) for p in taxonomy.get("casualty_phrases") or ["(?!)"]),
+                          re.IGNORECASE)
+    return FigureLexicon(
+        units={k.lower(): int(v) for k, v in quantities["units"].items()},
+        tens={k.lower(): int(v) for k, v in quantities["tens"].items()},
+        scales={k.lower(): int(v) for k, v in quantities["scales"].items()},
+        dozen=int(quantities.get("dozen", 12)),
+        fractions={k.lower(): float(v) for k, v in quantities["fractions"].items()},
+        vague=tuple(vague), prefix=prefix, prefix_cues=prefix_cues, suffix_cues=suffix_cues,
+        non_figure_units=non_figure_units, months=_words(quantities, "months", q),
+        probability_words=_words(quantities, "probability_words", q), anecdote=anecdote,
+        categories=categories, noun_classes=noun_classes, intrinsic=intrinsic,
+        number_nouns=_words(taxonomy, "number_nouns", c), triggers=tuple(triggers),
+        casualty_phrases=casualty, unit_size_verbs=_words(taxonomy, "unit_size_verbs", c),
+        unit_size_determiners=_words(taxonomy, "unit_size_determiners", c), defaults=defaults,
+        blocking_prepositions=_words(taxonomy, "blocking_prepositions", c),
+        measure_verbs=_words(taxonomy, "measure_verbs", c),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> FigureLexicon:
+    """Both figure vocabularies, loaded and checked once per process."""
+    return _build(load_vocab("quantities"), load_vocab("categories"))

@@ -1,0 +1,86 @@
+"""What a hedge cue reaches: the clause it governs in the dependency parse.
+
+A hedge qualifies the clause whose head it is ("claimed that ..."), or the clause
+of the verb it modifies ("probably fired", "could number", "is reported to have
+lost"). Other extractors (figures, events) ask here whether a stretch of text is
+in a hedge's reach. This module reads the parse only; it must not match words
+or build records.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["anchor", "clause_head", "covers", "scope_indices"]
+
+_CLAUSE_POS = {"VERB", "AUX"}
+
+
+def anchor(doc: Doc, start: int, end: int) -> Token | None:
+    """The token that stands for the cue [start, end): its first verb, else its first token."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for token in span:
+        if token.pos_ == "VERB":
+            return token
+    return span[0]
+
+
+def clause_head(token: Token) -> Token:
+    """The nearest verb at or above `token` (the sentence root when none is)."""
+    current = token
+    # "According to estimates, ..." : a verb used as a preposition does not head a clause
+    while (current.pos_ not in _CLAUSE_POS or current.dep_ == "prep") \
+            and current.dep_ != "ROOT" and current.head.i != current.i:
+        current = current.head
+    # An auxiliary or modal ("could", "will", "is to") hedges the verb it serves.
+    if current.dep_ in {"aux", "auxpass"} and current.head.i != current.i:
+        current = current.head
+    return current
+
+
+def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
+    """Token indices the cue [start, end) reaches: the subtree of its clause head."""
+    token = anchor(doc, start, end)
+    if token is None:
+        return set()
+    head = clause_head(token)
+    reach = {t.i for t in head.subtree} | _trailing_reach(token)
+    # "X claimed that ..., and the mayor counted ...": a coordinated clause with its own
+    # subject is a separate statement the cue does not reach
+    for child in head.children:
+        if child.dep_ in {"conj", "parataxis"} and child.pos_ in _CLAUSE_POS \
+                and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children):
+            reach -= {t.i for t in child.subtree}
+    return reach
+
+
+def _trailing_reach(token: Token) -> set[int]:
+    """ "600 marines were lost, the governor estimated on Monday": a cue in a trailing
+    "..., SOURCE CUE" clause reaches the sentence before the comma, whatever the parser
+    made of it."""
+    if token.pos_ != "VERB":
+        return set()
+    sentence = token.sent
+    comma = None
+    for candidate in reversed(sentence[: token.i - sentence.start]):
+        if candidate.text == ",":
+            comma = candidate
+            break
+        if candidate.pos_ in _CLAUSE_POS or candidate.text in {";", ":", "\""}:
+            return set()
+    if comma is None or comma.i - sentence.start < 3 or token.i - comma.i > 8:
+        return set()
+    if any(t.pos_ in _CLAUSE_POS for t in sentence[token.i - sentence.start + 1:]):
+        return set()
+    return set(range(sentence.start, comma.i))
+
+
+def covers(doc: Doc, cue_start: int, cue_end: int, start: int, end: int) -> bool:
+    """True when the cue [cue_start, cue_end) reaches the text [start, end)."""
+    target = doc.char_span(start, end, alignment_mode="expand")
+    if target is None or len(target) == 0:
+        return False
+    reach = scope_indices(doc, cue_start, cue_end)
+    return any(t.i in reach for t in target)

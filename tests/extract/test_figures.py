@@ -1,0 +1,282 @@
+"""The figure extractor on war-report sentences written for these tests.
+
+Every sentence here is our own; they follow the conflict-figures conventions
+(qualifiers, intervals, vague amounts, categories, what is not a figure).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimgraph.extract.base import Context
+from claimgraph.extract.figures import find_quantities, parse_number, resolve_date
+from claimgraph.extract.pipeline import build, run
+from claimgraph.model import Extraction, Figure
+
+PUBLISHED = date(2025, 3, 12)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def extractors() -> list:
+    return build(("attributions", "hedges", "figures"))
+
+
+def extract(text: str, extractors: list, publisher: str = "Test Wire") -> Extraction:
+    found = run(Context(text=text, publisher=publisher, published=PUBLISHED), extractors)
+    for figure in found.figures:
+        assert text[figure.start:figure.end] == figure.text  # spans slice the text exactly
+    return found
+
+
+def only(found: Extraction) -> Figure:
+    assert len(found.figures) == 1, [f.text for f in found.figures]
+    return found.figures[0]
+
+
+# ------------------------------------------------------------ qualifiers
+
+
+@pytest.mark.parametrize(("sentence", "span", "qualifier", "low", "high"), [
+    ("Officials said at least 40 soldiers were killed in the strike.", "at least 40", "at_least", 40, None),
+    ("No fewer than 40 soldiers were killed in the strike.", "No fewer than 40", "at_least", 40, None),
+    ("More than 40 soldiers were killed in the strike.", "More than 40", "more_than", 40, None),
+    ("Upwards of 40 soldiers were killed in the strike.", "Upwards of 40", "more_than", 40, None),
+    ("Over 40 soldiers were killed in the strike.", "Over 40", "over", 40, None),
+    ("The death toll among the marines exceeded 40.", "exceeded 40", "over", 40, None),
+    ("Up to 40 soldiers were killed in the strike.", "Up to 40", "up_to", 0, 40),
+    ("As many as 40 soldiers were killed in the strike.", "As many as 40", "up_to", 0, 40),
+    ("At most 40 soldiers were killed in the strike.", "At most 40", "at_most", 0, 40),
+    ("No more than 40 soldiers were killed in the strike.", "No more than 40", "at_most", 0, 40),
+    ("Between 40 and 60 soldiers were killed in the strike.", "Between 40 and 60", "range", 40, 60),
+    ("The strike killed 40 to 60 soldiers.", "40 to 60", "range", 40, 60),
+    ("The strike killed 40-60 soldiers.", "40-60", "range", 40, 60),
+    ("About 40 soldiers were killed in the strike.", "About 40", "approx", 40, 40),
+    ("Nearly 40 soldiers were killed in the strike.", "Nearly 40", "approx", 40, 40),
+    ("Some 40 soldiers were killed in the strike.", "Some 40", "approx", 40, 40),
+    ("The strike killed 40 soldiers.", "40", "exact", 40, 40),
+    ("An estimated 40 soldiers were killed in the strike.", "40", "exact", 40, 40),
+])
+def test_qualifiers_and_intervals(extractors, sentence, span, qualifier, low, high) -> None:
+    figure = only(extract(sentence, extractors))
+    assert (figure.text, figure.qualifier, figure.value_low, figure.value_high) == (span, qualifier, low, high)
+    assert figure.category == "killed"
+
+
+def test_one_or_two_is_a_range(extractors) -> None:
+    figure = only(extract("Each platoon had one or two drone operators attached to it.", extractors))
+    assert (figure.text, figure.qualifier, figure.value_low, figure.value_high) == ("one or two", "range", 1, 2)
+
+
+@pytest.mark.parametrize(("sentence", "span", "low", "high"), [
+    ("Several hundred paratroopers were moved to the coast.", "Several hundred", 200, 900),
+    ("Dozens of soldiers were wounded in the shelling.", "Dozens", 24, 108),
+    ("Several dozen soldiers were wounded in the shelling.", "Several dozen", 24, 108),
+    ("Thousands of conscripts were sent to the front.", "Thousands", 2000, 9000),
+    ("Several thousand conscripts were sent to the front.", "Several thousand", 2000, 9000),
+    ("Hundreds of shells were delivered by rail.", "Hundreds", 200, 900),
+])
+def test_vague_amounts(extractors, sentence, span, low, high) -> None:
+    figure = only(extract(sentence, extractors))
+    assert (figure.text, figure.qualifier, figure.value_low, figure.value_high) == (span, "approx", low, high)
+
+
+def test_a_dozen_is_exact_and_up_to_a_dozen_is_open_below(extractors) -> None:
+    found = extract("A dozen drones were shot down, and up to a dozen more were fired at the port.", extractors)
+    spans = {f.text: f for f in found.figures}
+    assert (spans["A dozen"].qualifier, spans["A dozen"].value_low, spans["A dozen"].value_high) == ("exact", 12, 12)
+    assert (spans["up to a dozen"].qualifier, spans["up to a dozen"].value_high) == ("up_to", 12)
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("12,000", 12000), ("2.7 thousand", 2700), ("3.7 million", 3_700_000), ("fifteen hundred", 1500),
+    ("four thousand one hundred", 4100), ("twenty-five", 25), ("two hundred and fifty", 250),
+    ("a hundred", 100), ("a dozen", 12),
+])
+def test_number_words(phrase, value) -> None:
+    assert parse_number(phrase) == value
+
+
+def test_number_words_in_context(extractors) -> None:
+    found = extract("Roughly four thousand one hundred sappers and 2.7 thousand builders were sent east, "
+                    "with 3.7 million shells delivered.", extractors)
+    values = {f.text: (f.value_low, f.qualifier, f.category) for f in found.figures}
+    assert values["Roughly four thousand one hundred"] == (4100, "approx", "deployed")
+    assert values["2.7 thousand"] == (2700, "exact", "deployed")
+    assert values["3.7 million"] == (3_700_000, "exact", "supplied")
+
+
+def test_percentages(extractors) -> None:
+    figure = only(extract("The shipments made up about 40 percent of the army's artillery ammunition.",
+                          extractors))
+    assert (figure.text, figure.value_low, figure.qualifier) == ("about 40 percent", 40, "approx")
+    half = only(extract("More than half of the marines were wounded.", extractors))
+    assert (half.value_low, half.value_high, half.qualifier, half.category) == (50, None, "more_than", "wounded")
+
+
+def test_a_figure_named_inside_a_share_keeps_its_own_category_and_hedge(extractors) -> None:
+    found = extract("That would mean about a third of the 9,000 conscripts sent to the island have been "
+                    "killed or wounded.", extractors)
+    share, base = found.figures
+    assert (share.value_low, share.category, share.hedged) == (33.33, "casualties", True)
+    assert (base.value_low, base.category, base.hedged) == (9000, "deployed", False)
+
+
+# --------------------------------------------------------- coordination
+
+
+def test_coordinated_figures_share_source_but_not_qualifier(extractors) -> None:
+    found = extract("According to the General Staff, around 250 soldiers have been killed and 1,900 injured "
+                    "since the assault began.", extractors)
+    killed, wounded = found.figures
+    assert (killed.text, killed.qualifier, killed.category) == ("around 250", "approx", "killed")
+    assert (wounded.text, wounded.qualifier, wounded.category) == ("1,900", "exact", "wounded")
+    assert killed.source_chain == wounded.source_chain
+    assert killed.source_chain[0] == "Test Wire" and "General Staff" in killed.source_chain[-1]
+
+
+def test_repeated_claim_shares_the_fullest_chain_and_hedge(extractors) -> None:
+    text = ("Over 600 marines lost in two weeks\n\n"
+            "The regional governor said on Monday that the navy has probably lost over 600 marines "
+            "in two weeks of fighting on the peninsula.")
+    found = extract(text, extractors)
+    headline, body = found.figures
+    assert headline.value_low == body.value_low == 600
+    assert headline.source_chain == body.source_chain
+    assert "governor" in headline.source_chain[-1]
+    assert headline.hedged and body.hedged
+
+
+def test_trailing_estimate_hedges_the_sentence_before_it(extractors) -> None:
+    figure = only(extract("The navy has lost over 600 marines in two weeks of fighting on the peninsula, "
+                          "the regional governor estimated on Monday.", extractors))
+    assert figure.hedged
+
+
+# ------------------------------------------------------------ distractors
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 47th Mechanized Brigade held the line near the river.",
+    "Gunners fired 152mm rounds from a Type 75 howitzer.",
+    "Pyongyang also supplied KN-23 missiles and Su-25 parts.",
+    "A 24-year-old corporal was interviewed in the hospital.",
+    "The fighting lasted two days and three nights.",
+    "The drones flew 190 miles before striking the refinery.",
+    "The treaty was signed in 2023 and ratified on March 3.",
+    "The talks resumed on 14 February after a pause of six weeks.",
+    'Analysts call it "highly likely", meaning a probability of 80 to 90 percent.',
+    'He said his mind was "90 percent made up" about surrendering.',
+    "Among the items found on the body were two notebooks and a compass.",
+    "The aid package is worth $2.5 billion.",
+    "The meeting started at 10:30 in the morning.",
+])
+def test_non_figures_are_left_out(extractors, sentence) -> None:
+    assert extract(sentence, extractors).figures == []
+
+
+def test_calibre_stays_in_the_subject_not_the_count(extractors) -> None:
+    figure = only(extract("Pyongyang shipped 20,000 152mm shells to the port of Rajin.", extractors))
+    assert (figure.text, figure.value_low, figure.category) == ("20,000", 20000, "supplied")
+
+
+# ------------------------------------------------------------- categories
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Moscow sent 3,000 more troops to the Zaporizhzhia front.", "deployed"),
+    ("Some 1,200 engineers are training at a base near Vladivostok.", "deployed"),
+    ("The shelling killed 14 civilians in the market.", "killed"),
+    ("At least 30 soldiers died in the ambush.", "killed"),
+    ("The blast wounded 22 sailors aboard the corvette.", "wounded"),
+    ("The brigade suffered 400 casualties in a week.", "casualties"),
+    ("Ukrainian units killed or wounded 90 enemy soldiers near the village.", "casualties"),
+    ("Border guards captured 17 soldiers during the raid.", "captured"),
+    ("Kyiv says it now holds 250 prisoners of war.", "captured"),
+    ("Forty servicemen are missing after the ferry sank.", "missing"),
+    ("Germany delivered 18 howitzers in the spring.", "supplied"),
+    ("Air defences shot down 14 drones overnight.", "destroyed"),
+    ("The army lost 60 tanks in the failed assault.", "destroyed"),
+    ("The regiment lost 300 men in the failed assault.", "casualties"),
+    ("Russia fired 35 cruise missiles at the power grid.", "other"),
+])
+def test_categories(extractors, sentence, category) -> None:
+    assert only(extract(sentence, extractors)).category == category
+
+
+def test_pronoun_takes_the_class_of_the_figure_it_refers_to(extractors) -> None:
+    found = extract("The navy launched 12 drones; air defences intercepted nine of them.", extractors)
+    nine = next(f for f in found.figures if f.text == "nine")
+    assert nine.category == "destroyed"
+
+
+def test_list_members_inherit_the_category(extractors) -> None:
+    found = extract("Four crew members were injured: two pilots and a technician.", extractors)
+    assert [f.category for f in found.figures] == ["wounded", "wounded"]
+
+
+def test_typical_unit_size_is_other(extractors) -> None:
+    figure = only(extract("Every company of about 120 men had its own mortar section.", extractors))
+    assert (figure.text, figure.category) == ("about 120", "other")
+
+
+# ------------------------------------------------------------------ hedges
+
+
+@pytest.mark.parametrize(("sentence", "hedged"), [
+    ("The regiment has probably lost 300 men.", True),
+    ("The regiment reportedly lost 300 men.", True),
+    ("The governor estimated that 300 men were killed.", True),
+    ("Moscow is expected to send 2,000 more conscripts.", True),
+    ("The ministry claimed it destroyed 30 drones.", True),
+    ("The governor said 300 men were killed.", False),
+    ("The ministry confirmed that 300 men were killed.", False),
+    ("Exactly 300 men were certainly killed, the governor told reporters.", False),
+])
+def test_hedged(extractors, sentence, hedged) -> None:
+    figure = only(extract(sentence, extractors))
+    assert figure.hedged is hedged
+    assert bool(figure.hedge_keys) is hedged
+
+
+def test_hedge_inside_a_clause_on_the_noun_does_not_hedge_the_count(extractors) -> None:
+    figure = only(extract("The institute said Russia was training 5,000 recruits who might later be sent "
+                          "abroad.", extractors))
+    assert figure.hedged is False
+
+
+def test_caveat_after_the_claims_hedges_them(extractors) -> None:
+    text = ("The agency wrote on Monday that its units killed 45 enemy soldiers near the bridge. "
+            "The claim could not be independently verified.")
+    figure = only(extract(text, extractors))
+    assert figure.hedged
+
+
+# ---------------------------------------------------------- as-of and place
+
+
+@pytest.mark.parametrize(("expression", "expected"), [
+    ("on Monday", date(2025, 3, 10)),
+    ("on Wednesday", date(2025, 3, 12)),
+    ("last week", date(2025, 3, 5)),
+    ("on March 3", date(2025, 3, 3)),
+    ("over the weekend of March 8-9", date(2025, 3, 9)),
+    ("December 28", date(2024, 12, 28)),
+    ("since October 2024", None),  # a month alone gives no as-of day
+    ("in mid-February", None),
+])
+def test_resolve_dates(expression, expected) -> None:
+    assert resolve_date(expression, PUBLISHED) == expected
+
+
+def test_as_of_and_place_in_context(extractors) -> None:
+    figure = only(extract("The governor said on Monday that 18 civilians were killed in Kharkiv.", extractors))
+    assert figure.as_of == date(2025, 3, 10)
+    assert figure.place == "Kharkiv"
+
+
+def test_quantity_offsets_cover_the_qualifier() -> None:
+    text = "They counted more than 3,000 shells and between 10,000 and 12,000 rounds."
+    for quantity in find_quantities(text):
+        assert text[quantity.start:quantity.end] in {"more than 3,000", "between 10,000 and 12,000"}
