@@ -233,3 +233,49 @@ def test_merge_keeps_rule_cues_and_adds_other_learned_ones() -> None:
     assert [text[d.cue[0]:d.cue[1]] for d in merged] == ["said", "fear"]
     assert merged[0] is rules[0]
     assert merged[1].origin == "learned"
+
+
+# ---------------------------------------------------------------- names and reduced passives
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name() -> None:
+    text = ("Fisheries minister Tomas Ekberg said the quota would fall. Ekberg said boats would be "
+            "paid off. He said talks would resume in May.")
+    found = extract(text)
+    names = [a.source_name for a in found if a.cue is not None and a.cue.text == "said"]
+    assert names == ["Tomas Ekberg", "Tomas Ekberg", "Tomas Ekberg"]
+
+
+def test_said_to_be_between_commas_is_sourceless_hearsay_about_the_noun() -> None:
+    text = "A second driver, said to be a former soldier, was among the 12 people detained."
+    found = extract(text)
+    hearsay = by_cue(found, "said")
+    assert hearsay.kind == "sourceless" and hearsay.source is None
+    assert contents(hearsay) == ["to be a former soldier"]
+    assert not any("12" in c.text for a in found for c in a.content)
+
+
+def test_role_of_an_organisation_resolves_to_the_person_tied_to_it() -> None:
+    text = ("Port Authority chief Dana Whitfield says 40 ships are waiting. Speaking to reporters, "
+            "the head of the Port Authority said the queue would clear.")
+    found = extract(text)
+    said = by_cue(found, "said")
+    assert said.source is not None and said.source.text == "the head of the Port Authority"
+    assert said.source_name == "Dana Whitfield"
+
+
+def test_spoke_of_takes_its_topic_as_content() -> None:
+    text = "A navy official has spoken of several hundred damaged boats."
+    found = extract(text)
+    spoke = by_cue(found, "has spoken of")
+    assert contents(spoke) == ["several hundred damaged boats"]
+    assert spoke.source_name == "navy official"
+
+
+def test_pronoun_follows_the_subject_of_the_sentence_before() -> None:
+    text = ("A coast guard officer has spoken of 40 missing boats. Inspector Mara Quint blamed the storm. "
+            "She said 12 crews were rescued.")
+    found = extract(text)
+    said = by_cue(found, "said")
+    assert said.source is not None and said.source.text == "She"
+    assert said.source_name == "Mara Quint"

@@ -108,3 +108,80 @@ def test_chain_walk_skips_sourceless_links_and_repeated_names() -> None:
     assert [a.key for a in chain_links(found, inner)] == ["a1", "a2", "a3"]
     assert source_chain(found, inner, "Wire") == ["Wire", "Agency X"]
     assert source_chain(found, inner, None) == ["Agency X"]
+
+
+# ---------------------------------------------------------------- relays without cues, across sentences
+
+
+def test_told_an_outlet_is_a_link_without_a_cue_of_its_own() -> None:
+    text = "Senator Mira Holt told Reuters that 300 families had been moved."
+    found = run(text)
+    told = [a for a in found.attributions if a.cue is not None and a.cue.text == "told"]
+    assert len(told) == 1 and told[0].source is not None
+    assert told[0].source.text == "Senator Mira Holt"
+    relay = next(a for a in found.attributions if a.key == told[0].parent_key)
+    assert relay.cue is None and relay.source is not None and relay.source.text == "Reuters"
+    cues = [(a.cue.start, a.cue.end) for a in found.attributions if a.cue is not None]
+    assert len(cues) == len(set(cues)), "two attributions share one cue span"
+
+
+def test_dateline_credit_has_no_cue_span() -> None:
+    text = "OSLO (AFP) — About 200 workers went on strike on Monday."
+    found = run(text)
+    credit = enclosing_attribution(found, *at(text, "200"))
+    assert credit is not None and credit.cue is None
+    assert credit.source is not None and credit.source.text == "AFP"
+
+
+def test_outlet_relays_the_speakers_other_statements_before_and_after() -> None:
+    text = ("Harbour master Piet Vos says 40 ships are waiting outside the port.\n\n"
+            "Speaking to the weekly Coastal Review, Vos said 12 of them carry grain. "
+            "He added that 3 tugs were out of service.")
+    found = run(text)
+    for figure in ("40", "12", "3 tugs"):
+        carrier = enclosing_attribution(found, *at(text, figure))
+        assert source_chain(found, carrier, PUBLISHER) == [PUBLISHER, "Coastal Review", "Piet Vos"], figure
+
+
+def test_speaker_passing_on_an_agency_keeps_it_as_the_origin() -> None:
+    text = ("About 500 homes were flooded, according to the fire service, as relayed by councillor "
+            "Ada Lind.\n\nLind said the figure compares with 200 homes last spring.")
+    found = run(text)
+    lead = enclosing_attribution(found, *at(text, "500"))
+    assert source_chain(found, lead, PUBLISHER) == [PUBLISHER, "Ada Lind", "fire service"]
+    later = enclosing_attribution(found, *at(text, "200 homes"))
+    assert source_chain(found, later, PUBLISHER) == [PUBLISHER, "Ada Lind", "fire service"]
+    spread = next(a for a in chain_links(found, later) if a.source_name == "fire service")
+    assert spread.cue is None  # the words that set up the relation are in another sentence
+
+
+def test_headline_colon_names_the_source() -> None:
+    text = "Vos: 40 ships stuck outside the harbour.\n\nThe port stayed closed on Monday."
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "40"))
+    assert carrier is not None and carrier.cue is not None and carrier.cue.text == ":"
+    assert carrier.source is not None and carrier.source.text == "Vos"
+    assert [c.text for c in carrier.content] == ["40 ships stuck outside the harbour"]
+
+
+def test_line_labels_are_not_sources() -> None:
+    text = "UPDATE: 40 ships stuck outside the harbour.\n\nThe port stayed closed on Monday."
+    found = run(text)
+    assert enclosing_attribution(found, *at(text, "40")) is None
+
+
+def test_valuation_keeps_its_figure_when_the_parse_hangs_it_lower() -> None:
+    text = ("Mayor Ines Duarte spoke on Monday. On Tuesday she put the number of workers the firm "
+            "intended to hire at around ten thousand.")
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "around ten thousand"))
+    assert carrier is not None and carrier.cue is not None and carrier.cue.text == "put"
+    assert source_chain(found, carrier, PUBLISHER)[-1] == "Ines Duarte"
+
+
+def test_interview_published_by_an_outlet_relays_the_speaker() -> None:
+    text = ("In an interview published by the Valley Times on Friday, the 40-year-old, identified "
+            "only by his surname Okafor, said 30 people had left the village.")
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "30"))
+    assert source_chain(found, carrier, PUBLISHER) == [PUBLISHER, "Valley Times", "Okafor"]

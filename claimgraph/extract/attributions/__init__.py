@@ -4,7 +4,10 @@ Rules over the shared spaCy parse find direct and indirect speech, "according
 to X", sourceless and passive forms, beliefs, plans and findings, relays
 ("citing X", "which quotes Y") and wire credits; `coref` names pronoun and role
 sources; parents link an inner attribution to the one whose content holds its
-cue. When the learned model (`learned.py`, trained on PolNeAR) is installed its
+cue; `discourse` carries an outlet a speaker talked to and a source a speaker
+passes on to that speaker's other statements. Links with no reporting words of
+their own (an outlet told, a dateline credit, a relation set up in another
+sentence) get no cue span. When the learned model (`learned.py`, trained on PolNeAR) is installed its
 predictions fill in what the rules leave out. This package must not touch the
 ledger; `chains` is the API other extractors use to walk reporting chains.
 """
@@ -20,6 +23,7 @@ from claimgraph.extract.attributions.chains import (
     source_chain,
 )
 from claimgraph.extract.attributions.coref import resolve_sources
+from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.rules import Draft, find_drafts, link_parents
 from claimgraph.extract.base import Context, register
 from claimgraph.model import Attribution, Extraction, Span
@@ -29,7 +33,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.3.0"
+VERSION = "0.4.0"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -100,6 +104,7 @@ class AttributionExtractor:
             drafts = merge_learned(drafts, learned.predict(doc), ctx.text)
         link_parents(drafts)
         names = resolve_sources(drafts, doc, ctx.text, found.mentions)
+        drafts, names = spread_links(drafts, names)
         keys = {id(d): f"a{len(found.attributions) + i + 1}" for i, d in enumerate(drafts)}
         version = self.version if learned is None else f"{self.version}+learned"
         for draft, name in zip(drafts, names):
@@ -108,13 +113,13 @@ class AttributionExtractor:
 
 def _record(draft: Draft, name: str | None, keys: dict[int, str], text: str,
             version: str) -> Attribution:
-    spans = [draft.cue, *draft.content] + ([draft.source] if draft.source else [])
+    spans = ([draft.cue] if draft.show_cue else []) + draft.content + ([draft.source] if draft.source else [])
     start = min(s for s, _ in spans)
     end = max(e for _, e in spans)
     return Attribution(
         key=keys[id(draft)], start=start, end=end, text=text[start:end],
         extractor=NAME, extractor_version=version,
-        cue=Span.of(text, *draft.cue),
+        cue=Span.of(text, *draft.cue) if draft.show_cue else None,
         source=Span.of(text, *draft.source) if draft.source else None,
         content=[Span.of(text, s, e) for s, e in draft.content],
         kind=draft.kind, source_name=name,

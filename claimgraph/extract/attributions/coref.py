@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.rules import Draft
@@ -26,6 +26,8 @@ from claimgraph.model.vocab import load_vocab
 MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",
                "magazine", "site", "website", "report", "article"}
 PERSON_LABELS = {"PERSON"}
+SPEAKER_REACH = 600  # characters back in which a speaker stays the likeliest "he" or "she"
+NAMING_WORDS = {"name", "surname", "nickname", "callsign", "named", "call", "called"}
 ORG_LABELS = {"ORG", "OUTLET", "GOV", "INTEL", "UNIT"}
 GROUP_LABELS = {"NORP", "GPE"}
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,12}\)\s*$")
@@ -107,6 +109,11 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     if people:
         return _clean(max(people, key=len).text), "person"
     head = tokens.root
+    called = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in ("appos", "oprd", "attr", "pobj")
+              and t.head.lemma_.lower() in NAMING_WORDS]
+    if called and (roles.get(head.lemma_.lower()) == "person" or head.pos_ in ("ADJ", "NOUN")):
+        # "the 26-year-old, identified only by his surname Ri", "a soldier named Vlad"
+        return _clean(called[0].text), "person"
     appos = [t for t in tokens if t.dep_ == "appos" and t.head == head and t.pos_ == "PROPN"]
     if appos:  # "A soldier from the battalion, 31-year-old Vlad": the apposed name
         name = appos[0]
@@ -147,8 +154,11 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
 def _is_role(tokens: SpacySpan, roles: dict[str, str]) -> str | None:
     """The kind a role noun phrase ("the lawmaker", "the spy agency") refers to."""
     head = tokens.root
-    if head.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in tokens):
+    if head.pos_ == "PROPN":
         return None
+    qualifier = {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree}
+    if any(t.pos_ == "PROPN" and t.i not in qualifier for t in tokens):
+        return None  # "the NIS spokesman" names its organisation; "the head of the NIS" is a role
     determiners = [t for t in tokens if t.dep_ == "det" and t.head == head]
     if not determiners or determiners[0].lower_ not in ("the", "this", "that", "these", "those"):
         return None
@@ -190,7 +200,8 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             names[i] = found[0]
             role_words = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")) \
                 or frozenset({"source"})
-            candidates.append(Named(draft.source[0], found[0], found[1], role_words, draft.relay))
+            kind = "person" if any(c.name == found[0] and c.kind == "person" for c in candidates) else found[1]
+            candidates.append(Named(draft.source[0], found[0], kind, role_words, draft.relay))
         else:
             pending.append(i)
     candidates.sort(key=lambda c: c.position)
@@ -200,7 +211,25 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         tokens = doc.char_span(*draft.source, alignment_mode="expand")
         assert tokens is not None
         names[i] = _resolve(draft, tokens, doc, drafts, names, candidates, pronouns, roles)
+    persons = [c for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
+    for i, name in names.items():
+        if name and drafts[i].source is not None:
+            names[i] = full_name(name, persons, drafts[i].source[0])
     return [names.get(i) for i in range(len(drafts))]
+
+
+def full_name(name: str, persons: list[Named], position: int) -> str:
+    """A one-word name ("Lee", "Budanov") as the fuller name of a person the text names
+    ("Lee Seong-kweun", "Kyrylo Budanov"): the nearest one before, else the first after."""
+    if len(name.split()) != 1:
+        return name
+    word = name.casefold()
+    fuller = [c for c in persons if word in (w.casefold() for w in c.name.replace("-", " - ").split())
+              and c.name.casefold() != word and all(w[:1].isupper() for w in c.name.split())]
+    if not fuller:
+        return name
+    before = [c for c in fuller if c.position <= position]
+    return (before[-1] if before else min(fuller, key=lambda c: c.position)).name
 
 
 def _resolve(draft: Draft, tokens: SpacySpan, doc: Doc, drafts: list[Draft], names: dict[int, str | None],
@@ -221,7 +250,13 @@ def _resolve(draft: Draft, tokens: SpacySpan, doc: Doc, drafts: list[Draft], nam
     if len(tokens) == 1 and word in pronouns:
         position = draft.source[0] if draft.source else 0
         if pronouns[word] == "person":
-            return _nearest(candidates, position, ("person",), set())
+            subject = _previous_subject(head, candidates)
+            if subject:
+                return subject
+            # The last person who spoke, when they spoke recently, before any person merely named.
+            recent = [c for c in candidates if c.role_words and not c.relay and position - c.position < SPEAKER_REACH]
+            return _nearest(recent, position, ("person",), set()) or _nearest(
+                candidates, position, ("person",), set())
         # "they", "it": only an organisation or group that was itself a source, never a stray name.
         sources = [c for c in candidates if c.role_words and not c.relay]
         return _nearest(sources, position, ("organisation", "group"), set())
@@ -240,13 +275,47 @@ def _resolve(draft: Draft, tokens: SpacySpan, doc: Doc, drafts: list[Draft], nam
             return _describe(tokens)
         media = role_word in MEDIA_ROLES
         usable = [c for c in candidates if media or not c.relay]
+        qualifier = {t.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.i > head.i
+                     for t in c.subtree if t.pos_ == "PROPN"}
+        if qualifier:  # "the head of the Defence Intelligence": someone tied to that organisation
+            usable = [c for c in usable if {w.lower() for w in c.role_words} & qualifier]
+        pools = [[c for c in usable if c.role_words], usable]  # sources before mentions
+        if media:  # "the newspaper": an outlet that relayed someone before any other organisation
+            pools.insert(0, [c for c in usable if c.relay])
         for kinds in (wanted[:1], wanted):  # an agency is an organisation before it is a country
-            for pool in ([c for c in usable if c.role_words], usable):  # sources before mentions
+            for pool in pools:
                 found = _nearest(pool, position, kinds, set())
                 if found:
                     return found
         return _describe(tokens)
     return _describe(tokens)
+
+
+def _previous_subject(pronoun: Token, candidates: list[Named]) -> str | None:
+    """"Lee attributed the gap to X. He said ...": the person who is the subject of one of the
+    last sentences before the pronoun's (nearest first, pronoun subjects skipped)."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    persons = [c for c in candidates if c.kind == "person"]
+    for _ in range(3):
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+        if "\n\n" in doc.text[sentence.end_char:pronoun.idx].strip(" ") and _ > 0:
+            return None
+        subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        words = {t.text for t in subject.subtree if t.pos_ == "PROPN"}
+        if not words:
+            return None  # a described subject ("the ministry") ends the search
+        named = [c for c in persons if c.position <= subject.idx and words & set(c.name.split())]
+        if named:
+            return named[-1].name
+        if subject.ent_type_ == "PERSON":
+            return " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
+        return None
+    return None
 
 
 def _nearest(candidates: list[Named], position: int, kinds: tuple[str, ...], skip: set[str]) -> str | None:

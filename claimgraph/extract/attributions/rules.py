@@ -23,13 +23,18 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.errors import ConfigError
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup, find_quotes
+from claimgraph.extract.attributions.relays import RelayRules
 from claimgraph.model.vocab import load_vocab
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as Ri": part of the source
 EDGE_PUNCT = set(",.;:—–-()[]") | {"--", "...", "…"}
 _DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",
                        re.MULTILINE)
+# "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
+# a short name, a colon, and the rest of the line.
+_LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
 @dataclass(eq=False)
@@ -49,6 +54,11 @@ class Draft:
     inherits_from: Draft | None = None  # shares the subject of this draft ("... and added")
     relay: bool = False
     mirror: Draft | None = None  # content is this draft's content (a relay or frame of the same clause)
+    # A link with no reporting words of its own ("told Reuters", a dateline credit): `cue`
+    # only anchors it in the text and the record gets no cue span.
+    show_cue: bool = True
+    outlet: bool = False  # the source is a news outlet the speaker talked to ("told Reuters")
+    conduit: bool = False  # the speaker of the parent passes this source's account on (a briefing)
 
 
 @dataclass
@@ -72,6 +82,11 @@ class Cues:
     figure_nouns: frozenset[str] = field(default_factory=frozenset)
     valuation: frozenset[str] = field(default_factory=frozenset)
     outlet_words: frozenset[str] = field(default_factory=frozenset)
+    media_nouns: frozenset[str] = field(default_factory=frozenset)
+    addressing_verbs: frozenset[str] = field(default_factory=frozenset)
+    addressing_nouns: frozenset[str] = field(default_factory=frozenset)
+    briefing_verbs: frozenset[str] = field(default_factory=frozenset)
+    headline_labels: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
     def according_first(self) -> frozenset[str]:
@@ -109,7 +124,9 @@ def cues() -> Cues:
         agencies=tuple(sorted(data.get("news_agencies") or [], key=len, reverse=True)),
         object_content=OBJECT_CONTENT, figure_verbs=words("figure_verbs"),
         figure_nouns=words("figure_nouns"), valuation=words("valuation_verbs"),
-        outlet_words=words("outlet_words"),
+        outlet_words=words("outlet_words"), media_nouns=words("media_nouns"),
+        addressing_verbs=words("addressing_verbs"), addressing_nouns=words("addressing_nouns"),
+        briefing_verbs=words("briefing_verbs"), headline_labels=words("headline_labels"),
     )
 
 
@@ -171,7 +188,7 @@ def _span(doc: Doc, indices: set[int]) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- the finder
 
 
-class Finder:
+class Finder(RelayRules):
     """Runs the rules over one parsed document."""
 
     def __init__(self, doc: Doc, text: str):
@@ -181,6 +198,7 @@ class Finder:
         self.quotes = find_quotes(text)
         self.drafts: list[Draft] = []
         self.by_token: dict[int, Draft] = {}
+        self.valued: list[tuple[Draft, Token]] = []  # valuations whose "at" the parse hung lower
 
     # -- cue tokens
 
@@ -188,19 +206,29 @@ class Finder:
         lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
             return None
+        if lemma in self.cues.valuation and self._valued_at(token) is not None:
+            return "valuation"  # before speech: "put the toll at 300" is a figure, not a remark
         if lemma in self.cues.speech:
             return "speech"
+        if lemma in self.cues.addressing_verbs and any(c.dep_ == "prep" and c.lower_ in ("of", "about")
+                                                       for c in token.children):
+            return "speech"  # "spoke of several hundred casualties"
         if lemma in self.cues.belief or lemma in self.cues.plan:
             return "belief"
         if lemma in self.cues.finding:
             return "finding"
-        if lemma in self.cues.valuation and any(c.dep_ == "dobj" for c in token.children) and any(
-                t.lower_ == "at" and t.i > token.i and any(n.like_num for n in t.subtree)
-                for t in token.subtree):
-            return "valuation"
         if lemma in self.cues.figure_verbs and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.cues.figure_nouns for c in token.children):
             return "valuation"
+        return None
+
+    def _valued_at(self, verb: Token) -> Token | None:
+        """The "at" of "put the losses at 200" when the verb has an object and "at" a number."""
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        for t in verb.subtree:
+            if t.lower_ == "at" and t.i > verb.i and any(n.like_num for n in t.subtree):
+                return t
         return None
 
     def cue_span(self, verb: Token) -> tuple[int, int]:
@@ -229,7 +257,7 @@ class Finder:
             return min(own, key=lambda c: abs(c.i - verb.i)), None
         node = verb
         for _ in range(6):
-            if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "parataxis") or node.head == node:
+            if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "parataxis", "advmod") or node.head == node:
                 break
             node = node.head
             if node.i in self.by_token:
@@ -237,6 +265,8 @@ class Finder:
                 head_subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
                 return head_subject, draft
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None and self._controlled(verb):
+                return subject, None  # the nearest subject controls the infinitive
             if subject is not None and node.dep_ not in ("ccomp",) and verb.dep_ == "conj":
                 return subject, None
         return None, None
@@ -244,7 +274,11 @@ class Finder:
     def source_tokens(self, subject: Token) -> set[int]:
         """The subject's subtree without relative clauses that hold another cue."""
         cut = [c for c in subject.children if c.dep_ in ("relcl", "acl")
-               and any(self.cue_class(t) for t in c.subtree)]
+               and any(self.cue_class(t) and t.lemma_.lower() not in NAMING_VERBS for t in c.subtree)]
+        # "In an interview with X, the 26-year-old said": a fronted phrase the parse hung on the
+        # subject (English noun phrases put their prepositions after the head).
+        cut += [c for c in subject.children if c.dep_ == "prep" and c.i < subject.i
+                and c.i == subject.left_edge.i]
         return _subtree(subject, cut)
 
     # -- the rules
@@ -262,6 +296,8 @@ class Finder:
             self.relay_rule(token)
         self.quote_rule()
         self.dateline_rule()
+        self.colon_rule()
+        self._restore_valuations()
         for draft in self.drafts:
             self._settle(draft)
         for draft in self.drafts:
@@ -270,6 +306,17 @@ class Finder:
         self.drafts = [d for d in self.drafts if d.content and d.cue[0] < d.cue[1]]
         self.drafts.sort(key=lambda d: d.cue)
         return self.drafts
+
+    def _restore_valuations(self) -> None:
+        """"he put the number of troops Russia intended to send at 10,000": the parse hangs
+        "at 10,000" on the inner verb; the figure is the valuation's, not the inner cue's."""
+        for valuation, at in self.valued:
+            phrase = _subtree(at)
+            for draft in self.drafts:
+                if draft is not valuation and draft.cue_token is not None \
+                        and valuation.cue_token is not None \
+                        and self.doc[draft.cue_token] in self.doc[valuation.cue_token].subtree:
+                    self._cut(draft, phrase)
 
     def _add(self, draft: Draft, token: Token | None = None) -> Draft:
         self.drafts.append(draft)
@@ -297,6 +344,12 @@ class Finder:
                     content |= set(range(mark.i, c.right_edge.i + 1))
         elif xcomp and (klass == "belief" or passive_subject is not None or lemma in self.cues.plan):
             content |= _subtree(xcomp[0])
+        elif lemma in self.cues.addressing_verbs and not objects and any(
+                c.dep_ == "prep" and c.lower_ in ("of", "about") for c in children):
+            # "an official has spoken of several hundred casualties": the topic is the content
+            topic = next(c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "about"))
+            content |= _subtree(topic) - {topic.i}
+            own_tokens.add(topic.i)
         elif klass == "valuation" or (objects and lemma in self.cues.object_content):
             for child in verb.rights:  # the object with its "at 12,000" / "of 300" complements
                 if child.dep_ in ("dobj", "prep", "dative", "oprd", "npadvmod") and objects:
@@ -319,9 +372,18 @@ class Finder:
         source: tuple[int, int] | None = None
         head: Token | None = None
         inherit: Draft | None = None
+        subject: Token | None = None
         kind = "belief" if klass == "belief" else "indirect"
+        valued_at = self._valued_at(verb) if klass == "valuation" else None
         if klass == "valuation":
             klass = "speech"
+        if self._reduced_passive(verb):
+            # "a second man, said to be a rifleman, was ...": the hearsay is about the man only.
+            if not xcomp:
+                return
+            self._add(Draft(cue=self.cue_span(verb), source=None, content=fragments(doc, _subtree(xcomp[0])),
+                            kind="sourceless", cue_token=verb.i), verb)
+            return
         if passive_subject is not None or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -338,7 +400,7 @@ class Finder:
         else:
             subject, inherit = self.subject_of(verb)
             if subject is None and inherit is None:
-                tokens = self._subject_before(verb)
+                tokens = self._subject_before(verb) or self._phrase_before(verb)
                 if not tokens:
                     return
                 source = _span(doc, tokens)
@@ -357,7 +419,11 @@ class Finder:
         if source is not None and head is not None and head.pos_ == "PRON" and head.lower_ == "it" \
                 and klass != "speech":
             return  # "it seems", "it means that": not an attribution
-        draft = Draft(cue=self.cue_span(verb), source=source, content=fragments(doc, content),
+        cue = self.cue_span(verb)
+        topic_word = next((c for c in children if c.i in own_tokens and c.dep_ == "prep"), None)
+        if topic_word is not None and topic_word.i == verb.i + 1:
+            cue = (cue[0], _tok_end(topic_word))  # "spoke of", "talking about"
+        draft = Draft(cue=cue, source=source, content=fragments(doc, content),
                       kind=kind, source_head=head.i if head is not None else None,
                       cue_token=verb.i, inherits_from=inherit)
         if head is not None and head.lower_ in RELATIVE_PRONOUNS and head.i < verb.i:
@@ -366,10 +432,14 @@ class Finder:
             if owner is not None:
                 draft.antecedent = owner.head.i
         self._add(draft, verb)
+        if klass == "speech" and (subject is not None or inherit is None):
+            self._briefing(verb, subject, draft)
+        if valued_at is not None and valued_at.head != verb:
+            self.valued.append((draft, valued_at))
         if inherit is not None:
             self._cut(inherit, _subtree(verb) | self._coordinator(verb))
-        if lemma == "tell":
-            self._told_relay(verb, draft)
+        if klass == "speech":
+            self._outlet_relay(verb, draft)
 
     def _subject_before(self, verb: Token) -> set[int]:
         """A noun phrase opening the cue's line, when the parse hung it on the headline above."""
@@ -385,6 +455,41 @@ class Finder:
             return set()
         return {t.i for t in tokens}
 
+    @staticmethod
+    def _controlled(verb: Token) -> bool:
+        """"moved to deny", "went as far as to claim": an infinitive sharing its head's subject."""
+        return verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+    def _reduced_passive(self, verb: Token) -> bool:
+        """", said to be ...," / ", believed to have ...,": a participle between commas."""
+        doc = self.doc
+        if verb.tag_ not in ("VBN", "VBD") or not 0 < verb.i < len(doc) - 2 or doc[verb.i + 1].tag_ != "TO":
+            return False
+        if doc[verb.i - 1].text == ",":
+            return not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
+        # "a woman thought to be an interpreter": hearsay verbs right after their noun
+        return verb.lemma_.lower() in self.cues.sourceless and doc[verb.i - 1].pos_ in ("NOUN", "PROPN") \
+            and doc[verb.i + 2].lemma_.lower() in ("be", "have")
+
+    def _phrase_before(self, verb: Token) -> set[int]:
+        """"Speaking to X, the head of Y said ...": the parse made the speaker an apposition
+        of X; the noun phrase between the last comma and the cue is the subject."""
+        tokens: list[Token] = []
+        for token in reversed(self.doc[verb.sent.start:verb.i]):
+            if token.text == ",":
+                break
+            if token.pos_ in ("VERB", "AUX", "SCONJ") or token.text in QUOTE_CHARS or token.is_space:
+                return set()
+            tokens.append(token)
+        tokens.reverse()
+        while tokens and tokens[-1].dep_ in ("advmod", "neg") and tokens[-1].head == verb:
+            tokens.pop()
+        if not tokens or len(tokens) > 12 or tokens[0].i == verb.sent.start:
+            return set()
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or tokens[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ"):
+            return set()
+        return {t.i for t in tokens}
+
     def _coordinator(self, verb: Token) -> set[int]:
         """The "and" / comma tying a coordinated cue to the one before it."""
         return {t.i for t in verb.doc[max(0, verb.left_edge.i - 2):verb.left_edge.i]
@@ -395,27 +500,6 @@ class Finder:
         for start, end in draft.content:
             kept |= {t.i for t in self.doc.char_span(start, end, alignment_mode="expand") or []}
         draft.content = fragments(self.doc, kept - tokens)
-
-    def _told_relay(self, verb: Token, draft: Draft) -> None:
-        """"X told Reuters that ..." makes the outlet a relay between the publisher and X."""
-        for child in verb.children:
-            if child.dep_ not in ("dobj", "dative") or not self._is_agency(child):
-                continue
-            span = _span(self.doc, _subtree(child))
-            if span is None:
-                continue
-            relay = Draft(cue=draft.cue, source=span, content=list(draft.content), kind=draft.kind,
-                          source_head=child.i, cue_token=verb.i, relay=True, mirror=draft)
-            self.drafts.append(relay)
-            draft.parent = relay
-
-    def _is_agency(self, token: Token) -> bool:
-        phrase = self.doc[token.left_edge.i:token.right_edge.i + 1]
-        text = phrase.text.strip()
-        if any(text == name or text == f"the {name}" for name in self.cues.agencies):
-            return True
-        return token.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.lower_ in self.cues.outlet_words
-                                             for t in phrase)
 
     def _that_clause_after(self, verb: Token) -> set[int]:
         """"told X, after Y, that ...": a that-clause the parse hung on a word between."""
@@ -473,9 +557,9 @@ class Finder:
             self._cut(draft, {t.i for t in other_phrase or []})
             self._cut(other, phrase_tokens)
             if draft.relay and not other.relay:
-                other.parent = draft
+                other.parent, other.conduit = draft, True
             elif other.relay and not draft.relay:
-                draft.parent = other
+                draft.parent, draft.conduit = other, True
 
     def according_rule(self, token: Token) -> None:
         if token.lower_ not in self.cues.according_first:
@@ -590,7 +674,8 @@ class Finder:
         if holder is not None:
             self._cut(holder, set(range(prep.left_edge.i, noun.i + 1)))
             draft = Draft(cue=cue, source=source, content=list(holder.content), kind=holder.kind,
-                          source_head=owner.i, cue_token=noun.i, parent=holder, mirror=holder)
+                          source_head=owner.i, cue_token=noun.i, parent=holder, mirror=holder,
+                          conduit=True)
         else:
             content = self._clause_without(prep) - {t.i for t in prep.subtree}
             if not content:
@@ -677,9 +762,60 @@ class Finder:
             cue = (paren, match.end(1) + 1)
             for other in self.drafts:  # the dateline is nobody's content
                 other.content = [(max(s, start), e) for s, e in other.content if e > start]
+            # The credit has no reporting words: the record shows the agency as the source only.
             self.drafts.append(Draft(cue=cue, source=(match.start(1), match.end(1)),
-                                     content=[(start, end)], kind="according_to", relay=True))
+                                     content=[(start, end)], kind="according_to", relay=True,
+                                     show_cue=False))
             return
+
+    def colon_rule(self) -> None:
+        """"Name: what they said" opening a line: headlines ("Budanov: 11,000 troops in
+        training") and transcripts ("TAPPER: Take a listen.")."""
+        taken = [span for d in self.drafts for span in [d.cue, *d.content]]
+        for match in _LINE_COLON.finditer(self.text):
+            colon = self.text.index(":", match.end(1))
+            if any(s <= colon < e for s, e in taken):
+                continue
+            source = self._colon_source(match.start(1), match.end(1))
+            if source is None:
+                continue
+            start, end = match.start(2), match.end(2)
+            if self.text[end - 1] == "." and self.text[end - 2:end - 1] not in QUOTE_CHARS:
+                end -= 1  # a headline's full stop is not part of what was said
+            if len(self.text[start:end].split()) < 2:
+                continue
+            tokens = self.doc.char_span(*source, alignment_mode="expand")
+            colon_token = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+            self.drafts.append(Draft(
+                cue=(colon, colon + 1), source=source, content=[(start, end)],
+                source_head=tokens.root.i if tokens is not None else None,
+                cue_token=colon_token[0].i if colon_token is not None and len(colon_token) else None))
+
+    def _colon_source(self, start: int, end: int) -> tuple[int, int] | None:
+        """The source a line-opening "X:" names, or None when X is a label or a clause."""
+        phrase = self.text[start:end].strip()
+        if not phrase[:1].isupper() or phrase.lower().strip(" .") in self.cues.headline_labels:
+            return None
+        tokens = self.doc.char_span(start, end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            return None
+        cut = next((t for t in tokens if t.lower_ in ("to", "on") and t.pos_ == "ADP" and t.i > tokens.start), None)
+        if cut is not None:  # "Clinton to Planned Parenthood:", "Gillibrand on the transcripts:"
+            tokens = self.doc[tokens.start:cut.i]
+        words = [t for t in tokens if not t.is_punct]
+        if not words or len(words) > 6 or any(t.like_num for t in words):
+            return None
+        if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not t.text[:1].isupper() for t in words):
+            return None
+        if all(t.lower_ in self.cues.headline_labels for t in words):
+            return None
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words)
+        role = words[-1].lemma_.lower() in self.cues.finding_subjects or words[-1].lower_ in self.cues.finding_subjects
+        single = len(words) == 1 and len(words[0]) > 1 and words[0].text[:1].isupper() \
+            and words[0].pos_ in ("PROPN", "NOUN", "X", "ADJ")  # "Vos:", "TAPPER:"
+        if not (named or role or single):
+            return None
+        return words[0].idx, _tok_end(words[-1])
 
     def paragraph(self, offset: int) -> tuple[int, int]:
         """The paragraph (line) holding character `offset`: a headline without a full stop
@@ -756,13 +892,13 @@ def link_parents(drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.parent is not None:
             continue
-        best: tuple[int, Draft] | None = None
+        best: tuple[tuple[int, int], Draft] | None = None
         for other in drafts:
             if other is draft or other.inherits_from is draft:
                 continue
             for start, end in other.content:
                 if start <= draft.cue[0] and draft.cue[1] <= end:
-                    size = end - start
+                    size = (end - start, 0 if other.show_cue else 1)  # the speaker before its relay
                     if best is None or size < best[0]:
                         best = (size, other)
         if best is not None and not _descends(best[1], draft):

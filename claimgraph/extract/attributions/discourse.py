@@ -1,0 +1,69 @@
+"""Relations that reach past one sentence: the outlet a speaker talked to, and the source a
+speaker passes on.
+
+Once an article says "Lee told The Korea Herald ...", the outlet relays Lee's other
+statements in it too, before or after that sentence; once it says "according to the NIS,
+as relayed by Lee" or "Lee said, after the NIS briefed lawmakers, ...", the NIS is where
+Lee's other statements come from. This module copies such links onto every statement of
+the same resolved speaker, as links without a cue span of their own (the words that set
+up the relation are elsewhere). It works on drafts and resolved names only: it must not
+parse text or find attributions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimgraph.extract.attributions.rules import Draft
+
+__all__ = ["spread_links"]
+
+
+def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
+        dict[str, tuple[Draft, str | None]], dict[str, tuple[Draft, str | None]]]:
+    """Per speaker name: the first outlet relaying them and the first source they pass on."""
+    name_of = {id(d): n for d, n in zip(drafts, names)}
+    outlets: dict[str, tuple[Draft, str | None]] = {}
+    informants: dict[str, tuple[Draft, str | None]] = {}
+    for draft in drafts:
+        if draft.parent is None:
+            continue
+        if draft.parent.outlet and draft.kind != "sourceless":
+            speaker = name_of.get(id(draft))
+            if speaker and speaker not in outlets:
+                outlets[speaker] = (draft.parent, name_of.get(id(draft.parent)))
+        if draft.conduit:
+            speaker = name_of.get(id(draft.parent))
+            if speaker and speaker not in informants and name_of.get(id(draft)) not in (None, speaker):
+                informants[speaker] = (draft, name_of.get(id(draft)))
+    return outlets, informants
+
+
+def spread_links(drafts: list[Draft], names: list[str | None]) -> tuple[list[Draft], list[str | None]]:
+    """The drafts and names with outlet relays and informants copied to the same speaker's
+    other statements. Only statements that no one else reports (top level, or under a wire
+    credit) get an outlet; statements get an informant only when they have no inner source."""
+    outlets, informants = _speaker_links(drafts, names)
+    if not outlets and not informants:
+        return drafts, names
+    out_drafts, out_names = list(drafts), list(names)
+    has_inner = {id(d.parent) for d in drafts if d.parent is not None and d.kind != "sourceless"}
+    for draft, name in zip(drafts, names):
+        if not name or draft.outlet or draft.kind == "sourceless" or not draft.show_cue:
+            continue
+        outlet = outlets.get(name)
+        if outlet is not None and outlet[0] is not draft.parent and (
+                draft.parent is None or (draft.parent.relay and not draft.parent.show_cue
+                                         and not draft.parent.outlet)):
+            relay = replace(outlet[0], content=list(draft.content), kind=draft.kind,
+                            parent=draft.parent, mirror=None)
+            draft.parent = relay
+            out_drafts.append(relay)
+            out_names.append(outlet[1])
+        informant = informants.get(name)
+        if informant is not None and id(draft) not in has_inner:
+            link = replace(informant[0], content=list(draft.content), kind=draft.kind, parent=draft,
+                           mirror=None, show_cue=False, cue_token=None)
+            out_drafts.append(link)
+            out_names.append(informant[1])
+    return out_drafts, out_names
