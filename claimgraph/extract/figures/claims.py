@@ -187,7 +187,7 @@ def unify(drafts: list[Draft]) -> None:
         hedged = any(d.hedged for d in members)
         subject = next((d.reading.subject for d in members if d.reading.subject), None)
         for draft in members:
-            if len(draft.chain) < len(fullest.chain):
+            if draft.chain != fullest.chain:  # every mention of one claim carries one chain
                 draft.chain = list(fullest.chain)
                 draft.attribution = fullest.attribution
             draft.hedged = hedged
