@@ -13,7 +13,7 @@ setup:
 	@bash scripts/setup.sh
 
 setup-test:
-	@WITH_POSTGRES=1 bash scripts/setup.sh
+	@WITH_POSTGRES=1 WITH_BROWSER=1 bash scripts/setup.sh
 
 demo: setup
 	$(VENV)/bin/claimgraph demo --db $(DB)
