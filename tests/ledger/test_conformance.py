@@ -198,3 +198,21 @@ def test_sqlite_runs_wal_with_foreign_keys(sqlite_ledger):
     with sqlite_ledger.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_migrations_go_down_and_up_again(tmp_path):
+    from sqlalchemy import create_engine, inspect
+
+    from claimgraph.ledger.migrate import downgrade, upgrade
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    upgrade(engine, "0001")
+    baseline = set(inspect(engine).get_table_names())
+    assert {"document", "figure", "custody_event", "document_fts"} <= baseline
+    upgrade(engine)
+    downgrade(engine, "0001")
+    assert set(inspect(engine).get_table_names()) == baseline
+    downgrade(engine, "base")
+    assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    upgrade(engine)
+    engine.dispose()
