@@ -46,7 +46,7 @@ class Span:
 
 @dataclass
 class OcrWord:
-    """One recognised word: its characters in the page text and Tesseract's confidence (0-100)."""
+    """One recognised word: its characters in the document text and Tesseract's confidence (0-100)."""
 
     start: int
     end: int
