@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from claimgraph import __version__
-from claimgraph.cli import documents, evaluate, extract
+from claimgraph.cli import analysis, documents, evaluate, extract, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,7 +18,8 @@ def main() -> None:
     """claimgraph: a provenance-first evidence ledger for conflict reporting."""
 
 
-for command in (*documents.COMMANDS, *extract.COMMANDS, evaluate.eval_group):
+for command in (*documents.COMMANDS, *extract.COMMANDS, evaluate.eval_group, *analysis.COMMANDS,
+                *serve.COMMANDS):
     main.add_command(command)
 
 __all__ = ["main"]

@@ -208,3 +208,7 @@ STATEMENT_TABLES: dict[str, Table] = {
     "event": event,
     "recovered_item": recovered_item,
 }
+
+from claimgraph.ledger import serve_schema  # noqa: E402,F401  (API tokens, migration 0003)
+
+from claimgraph.ledger import analysis_schema  # noqa: E402,F401  (registers the analysis tables)

@@ -1,0 +1,133 @@
+"""Claim clusters: the same figure across documents, and the same attributed statement.
+
+Figure clusters join estimates (see timelines.py) of one subject and category, in compatible
+places and periods, whose intervals overlap; each cluster lists its supporting members and the
+estimates that contradict them. Statement clusters join attributed statements whose contents are
+lexically alike (rapidfuzz; no embeddings are needed), and split members by polarity into
+supporting and contradicting. This module groups; it does not read the ledger or grade.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from claimgraph.analyze.timelines import Estimate, overlaps, places_compatible, subject_rules
+from claimgraph.errors import ConfigError
+
+NEGATIONS_FILE = Path(__file__).with_name("negations.yaml")
+SIMILARITY_CUTOFF = 88  # rapidfuzz token_set_ratio, 0-100
+MIN_WORDS = 4  # shorter contents stay alone: a shared "he said so" proves nothing
+
+T = TypeVar("T")
+
+
+@dataclass
+class Cluster(Generic[T]):
+    id: str
+    supporting: list[T] = field(default_factory=list)
+    contradicting: list[T] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- figures
+
+
+def figure_clusters(estimates: list[Estimate]) -> list[Cluster[Estimate]]:
+    """Connected groups of estimates that agree (overlap) on one subject, category, place and period."""
+    window = subject_rules().corroboration_days
+    parent = {e.id: e.id for e in estimates}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    groups: dict[tuple[str, str], list[Estimate]] = {}
+    for e in estimates:
+        groups.setdefault((e.category, e.subject_key), []).append(e)
+    for members in groups.values():
+        members = sorted(members, key=lambda e: (e.when is None, e.when or 0, e.id))  # type: ignore[arg-type]
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.when and b.when and (b.when - a.when).days > window:
+                    break
+                if (overlaps(a.value_low, a.value_high, b.value_low, b.value_high)
+                        and places_compatible(a.place, b.place)):
+                    parent[find(b.id)] = find(a.id)
+    by_root: dict[str, list[Estimate]] = {}
+    for e in estimates:
+        by_root.setdefault(find(e.id), []).append(e)
+    index = {e.id: e for e in estimates}
+    clusters: list[Cluster[Estimate]] = []
+    for root, members in by_root.items():
+        ids = {m.id for m in members}
+        against = {c.other for m in members for c in m.contradicts if c.other not in ids}
+        clusters.append(Cluster(f"c{root[1:]}", members, [index[i] for i in sorted(against) if i in index]))
+    return clusters
+
+
+# ---------------------------------------------------------------- statements
+
+
+@lru_cache(maxsize=1)
+def negations() -> re.Pattern[str]:
+    try:
+        words = yaml.safe_load(NEGATIONS_FILE.read_text(encoding="utf-8"))["words"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise ConfigError(f"bad negations vocabulary: {exc}", subject=str(NEGATIONS_FILE),
+                          fix="restore the shipped file") from exc
+    if not all(isinstance(w, str) for w in words):
+        raise ConfigError("negation words must be strings", subject=str(NEGATIONS_FILE),
+                          fix='quote YAML words such as "no" that would read as booleans')
+    alternatives = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def negated(text: str) -> bool:
+    return negations().search(text.replace("’", "'")) is not None
+
+
+def _normalize(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def cluster_statements(items: Iterable[T], content: Callable[[T], str],
+                       *, cutoff: int = SIMILARITY_CUTOFF) -> list[Cluster[T]]:
+    """Greedy single pass: each statement joins the most similar earlier cluster above `cutoff`."""
+    clusters: list[Cluster[T]] = []
+    representatives: list[str] = []
+    owners: list[int] = []  # representative -> cluster index
+    for item in items:
+        text = _normalize(content(item))
+        home = None
+        if len(text.split()) >= MIN_WORDS and representatives:
+            best = process.extractOne(text, representatives, scorer=fuzz.token_set_ratio, score_cutoff=cutoff)
+            if best is not None:
+                home = owners[best[2]]
+        if home is None:
+            clusters.append(Cluster(f"s{len(clusters) + 1}"))
+            home = len(clusters) - 1
+            if len(text.split()) >= MIN_WORDS:
+                representatives.append(text)
+                owners.append(home)
+        clusters[home].supporting.append(item)
+    for cluster in clusters:  # the minority polarity contradicts the majority
+        flips = [m for m in cluster.supporting if negated(content(m))]
+        if flips and len(flips) < len(cluster.supporting):
+            keep_negated = len(flips) * 2 > len(cluster.supporting)
+            cluster.contradicting = [m for m in cluster.supporting if negated(content(m)) != keep_negated]
+            cluster.supporting = [m for m in cluster.supporting if negated(content(m)) == keep_negated]
+    return clusters
+
+
+def cluster_json(cluster: Cluster[Any], member: Callable[[Any], Any]) -> dict[str, Any]:
+    return {"id": cluster.id, "supporting": [member(m) for m in cluster.supporting],
+            "contradicting": [member(m) for m in cluster.contradicting]}

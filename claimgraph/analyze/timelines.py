@@ -1,0 +1,537 @@
+"""Figure timelines: every estimate of a subject over time, with its origins and contradictions.
+
+Reads active figure statements (with their document's publisher and date), merges the mentions
+that carry one estimate — the same interval of the same subject and category, in a compatible
+place, close in time — across documents into an `Estimate`, counts its reports, outlets and
+independent origins (see chains.py), and flags contradictions: estimates from independent origins
+whose intervals cannot both hold for the same period, or a cumulative count that falls. This
+module does not grade sources (grading.py) nor format output (the CLI and exports do).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import String, and_, func, or_, select, type_coerce
+
+from claimgraph.analyze.chains import Report, independence
+from claimgraph.analyze.sources import Resolver, SourceBook
+from claimgraph.errors import ConfigError
+from claimgraph.ledger import schema as t
+from claimgraph.ledger.store import Ledger
+
+SUBJECTS_FILE = Path(__file__).with_name("subjects.yaml")
+MAX_CONTRADICTION_SCAN = 200  # earlier estimates examined per estimate for a falling cumulative count
+
+
+@dataclass(frozen=True)
+class SubjectRules:
+    drop: frozenset[str]
+    synonyms: tuple[tuple[re.Pattern[str], str], ...]
+    cumulative: frozenset[str]
+    same_period_days: int
+    corroboration_days: int
+    within: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def subject_rules() -> SubjectRules:
+    try:
+        data = yaml.safe_load(SUBJECTS_FILE.read_text(encoding="utf-8"))
+        pairs = [(variant, word) for word, variants in data["synonyms"].items() for variant in variants]
+        pairs.sort(key=lambda p: -len(p[0]))  # phrases before the words inside them
+        return SubjectRules(
+            drop=frozenset(str(w) for w in data["drop"]),
+            synonyms=tuple((re.compile(r"(?<!\w)" + re.escape(str(v)) + r"(?!\w)"), w) for v, w in pairs),
+            cumulative=frozenset(data["cumulative"]),
+            same_period_days=int(data["same_period_days"]),
+            corroboration_days=int(data["corroboration_days"]),
+            within={str(k): str(v) for k, v in (data.get("within") or {}).items()},
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"bad subjects vocabulary: {exc}", subject=str(SUBJECTS_FILE),
+                          fix="restore the shipped file") from exc
+
+
+@lru_cache(maxsize=65536)
+def subject_key(subject: str | None) -> str:
+    """What is counted, reduced so that "North Korean soldiers" and "North Korean troops" match."""
+    if not subject:
+        return ""
+    rules = subject_rules()
+    text = re.sub(r"\([^)]*\)", " ", subject.casefold()).replace("%", " percent ")
+    for pattern, word in rules.synonyms:
+        text = pattern.sub(word, text)
+    words: list[str] = []
+    for word in re.findall(r"\w+", text):
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+            word = {"troop": "troops"}.get(word, word)
+        if word not in rules.drop and word not in words:
+            words.append(word)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=65536)
+def place_words(place: str | None) -> frozenset[str]:
+    if not place:
+        return frozenset()
+    return frozenset(w for w in re.findall(r"\w+", place.casefold())
+                     if w not in {"region", "oblast", "province", "the", "of", "near", "in"})
+
+
+@lru_cache(maxsize=65536)
+def place_closure(place: str | None) -> frozenset[str]:
+    """The place's words and every larger place they lie in ("Marino" -> kursk, russia)."""
+    within = subject_rules().within
+    words = set(place_words(place))
+    frontier = list(words)
+    while frontier:
+        parent = within.get(frontier.pop())
+        if parent and parent not in words:
+            words.add(parent)
+            frontier.append(parent)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def places_compatible(left: str | None, right: str | None) -> bool:
+    """Unknown places fit anything; otherwise one must lie inside the other ("Marino, Kursk" in "Russia")."""
+    a, b = place_words(left), place_words(right)
+    return not a or not b or a <= place_closure(right) or b <= place_closure(left)
+
+
+def overlaps(low1: float | None, high1: float | None, low2: float | None, high2: float | None) -> bool:
+    low1, low2 = low1 or 0.0, low2 or 0.0
+    return (high2 is None or low1 <= high2) and (high1 is None or low2 <= high1)
+
+
+def within(inner: Estimate, outer: Estimate) -> bool:
+    """True when `inner`'s interval lies inside `outer`'s."""
+    low_ok = (inner.value_low or 0.0) >= (outer.value_low or 0.0)
+    high_ok = outer.value_high is None or (inner.value_high is not None and inner.value_high <= outer.value_high)
+    return low_ok and high_ok
+
+
+def interval_text(low: float | None, high: float | None) -> str:
+    def num(v: float) -> str:
+        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+    if low is not None and high is not None:
+        return num(low) if low == high else f"{num(low)}–{num(high)}"
+    if high is None and low is not None:
+        return f"≥{num(low)}"
+    return f"≤{num(high)}" if high is not None else "?"
+
+
+# ---------------------------------------------------------------- reading figures
+
+
+@dataclass
+class FigureQuery:
+    subject: str | None = None  # substring of the subject, any case
+    category: str | None = None
+    place: str | None = None  # substring of the place
+    since: date | None = None  # as-of date (publication date when unknown) on or after
+    until: date | None = None
+    origin: str | None = None  # canonical origin name
+    limit: int | None = None
+
+
+@dataclass(slots=True)
+class FigureRow:
+    id: int
+    document_id: int
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    category: str
+    subject: str | None
+    place: str | None
+    as_of: date | None
+    chain: list[str]
+    hedged: bool
+    publisher: str | None
+    published: date | None
+
+    @property
+    def when(self) -> date | None:
+        return self.as_of or self.published
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def query_figures(ledger: Ledger, query: FigureQuery) -> list[FigureRow]:
+    f, d = t.figure, t.document
+    # Dates and the chain come back raw (no SQLAlchemy result processing) and are parsed below:
+    # on large results that processing was most of the query time.
+    stmt = (select(f.c.id, f.c.document_id, f.c.value_low, f.c.value_high, f.c.qualifier,
+                   f.c.category, f.c.subject, f.c.place, type_coerce(f.c.as_of, String).label("as_of"),
+                   type_coerce(f.c.source_chain, String).label("source_chain"), f.c.hedged,
+                   d.c.publisher, type_coerce(d.c.published, String).label("published"))
+            .join(d, d.c.id == f.c.document_id).where(f.c.status == "active"))
+    if query.category:
+        stmt = stmt.where(f.c.category == query.category)
+    if query.place:
+        stmt = stmt.where(func.lower(f.c.place).like(_like(query.place.lower()), escape="\\"))
+    if query.since:
+        stmt = stmt.where(func.coalesce(f.c.as_of, d.c.published) >= query.since)
+    if query.until:
+        stmt = stmt.where(func.coalesce(f.c.as_of, d.c.published) <= query.until)
+    stmt = stmt.order_by(f.c.id)
+    if query.limit:
+        stmt = stmt.limit(query.limit)
+    with ledger.engine.connect() as conn:
+        if query.subject:
+            # Match the text against the few distinct subjects first (a scan of ix_figure_subject
+            # alone), then fetch only the rows of the subjects that match.
+            distinct = select(f.c.category, f.c.subject).distinct().where(
+                f.c.status == "active", func.lower(f.c.subject).like(_like(query.subject.lower()), escape="\\"))
+            if query.category:
+                distinct = distinct.where(f.c.category == query.category)
+            subjects: dict[str, list[str]] = defaultdict(list)
+            for category, subject in conn.execute(distinct):
+                subjects[category].append(subject)
+            if not subjects:
+                return []
+            # One equality and one IN list per category, so that SQLite seeks ix_figure_subject.
+            stmt = stmt.where(or_(*[and_(f.c.category == category, f.c.subject.in_(names))
+                                    for category, names in subjects.items()]))
+        # Chains and dates repeat across rows; parse each distinct one once (rows only read them).
+        chains: dict[Any, list[str]] = {}
+        days: dict[Any, date | None] = {None: None}
+        out = []
+        for (fid, doc_id, low, high, qualifier, category, subject, place, as_of, raw, hedged, publisher,
+             published) in conn.execute(stmt):
+            if isinstance(raw, list):  # PostgreSQL hands JSON back parsed
+                chain = raw
+            else:
+                chain = chains.get(raw)
+                if chain is None:
+                    chain = chains[raw] = _chain(raw)
+            when = days.get(as_of)
+            if when is None and as_of is not None:
+                when = days[as_of] = _day(as_of)
+            day = days.get(published)
+            if day is None and published is not None:
+                day = days[published] = _day(published)
+            out.append(FigureRow(fid, doc_id, low, high, qualifier, category, subject, place, when, chain,
+                                 bool(hedged), publisher, day))
+        return out
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _chain(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return list(json.loads(value) if isinstance(value, (str, bytes)) else value)
+
+
+# ---------------------------------------------------------------- estimates
+
+
+@dataclass(slots=True)
+class Contradiction:
+    other: str  # the other estimate's id
+    reason: str
+
+
+@dataclass(slots=True)
+class Estimate:
+    """One estimate of a quantity, however many documents carry it."""
+
+    id: str
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    category: str
+    subject: str | None
+    subject_key: str
+    place: str | None
+    as_of: date | None
+    first_seen: date | None
+    origin: str
+    origin_names: list[str]
+    chain: list[str]
+    chains: dict[int, list[str]]
+    hedged: bool
+    hedged_reports: int
+    reports: int
+    outlets: list[str]
+    documents: list[int]
+    figure_ids: list[int]
+    circular: list[str] = field(default_factory=list)
+    contradicts: list[Contradiction] = field(default_factory=list)
+    corroborating_origins: list[str] = field(default_factory=list)
+    cluster: str | None = None  # the claim cluster (clusters.figure_clusters) this estimate belongs to
+    reliability: str = "F"
+    credibility: int = 6
+    credibility_explanation: str = ""
+
+    @property
+    def when(self) -> date | None:
+        return self.as_of or self.first_seen
+
+    @property
+    def origins(self) -> int:
+        return len(self.origin_names)
+
+    def label(self) -> str:
+        return f"{interval_text(self.value_low, self.value_high)} {self.category} ({self.origin})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "value_low": self.value_low, "value_high": self.value_high,
+            "qualifier": self.qualifier, "category": self.category, "subject": self.subject,
+            "place": self.place, "as_of": self.as_of, "first_seen": self.first_seen, "origin": self.origin,
+            "origin_names": self.origin_names, "chain": self.chain,
+            "chains": {str(k): v for k, v in self.chains.items()}, "hedged": self.hedged,
+            "hedged_reports": self.hedged_reports, "reports": self.reports, "outlets": len(self.outlets),
+            "outlet_names": self.outlets, "origins": self.origins, "documents": self.documents,
+            "figures": self.figure_ids, "circular": self.circular, "cluster": self.cluster,
+            "contradicts": [{"estimate": c.other, "reason": c.reason} for c in self.contradicts],
+            "reliability": self.reliability, "credibility": self.credibility,
+            "credibility_explanation": self.credibility_explanation,
+        }
+
+
+def _claims_in_documents(rows: list[FigureRow]) -> list[list[FigureRow]]:
+    """Mentions of one claim inside one document: same category and interval, subjects that fit
+    ("North Koreans" within "North Korean soldiers", or none given); places are not compared,
+    since a document's repeats of a figure share one claim whatever place each sentence names."""
+    per_doc: dict[tuple[Any, ...], list[FigureRow]] = defaultdict(list)
+    for row in rows:
+        per_doc[(row.document_id, row.category, row.value_low, row.value_high)].append(row)
+    claims: list[list[FigureRow]] = []
+    for members in per_doc.values():
+        if len(members) == 1:
+            claims.append(members)
+            continue
+        groups: list[list[FigureRow]] = []
+        words: list[set[str]] = []
+        for row in members:
+            mine = set(subject_key(row.subject).split())
+            for i, theirs in enumerate(words):
+                if not mine or not theirs or mine <= theirs or theirs <= mine:
+                    groups[i].append(row)
+                    theirs |= mine
+                    break
+            else:
+                groups.append([row])
+                words.append(mine)
+        claims.extend(groups)
+    return claims
+
+
+def _mode(values: Iterable[Any]) -> Any:
+    """The most frequent value, the first seen among equals; None when there are none."""
+    counts: dict[Any, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _claim_key(claim: list[FigureRow]) -> str:
+    if len(claim) == 1:
+        return subject_key(claim[0].subject)
+    return max((subject_key(r.subject) for r in claim), key=len)
+
+
+def _claim_place(claim: list[FigureRow]) -> str | None:
+    if len(claim) == 1:
+        return claim[0].place
+    places: dict[str, int] = {}
+    for r in claim:
+        if r.place:
+            places[r.place] = places.get(r.place, 0) + 1
+    return max(places, key=lambda p: (places[p], len(p))) if places else None
+
+
+def _group_rows(rows: list[FigureRow], window: int) -> list[list[FigureRow]]:
+    """Mentions of one estimate: same category, subject key and interval, compatible place, close dates."""
+    buckets: dict[tuple[Any, ...], list[tuple[date | None, str | None, list[FigureRow]]]] = defaultdict(list)
+    for claim in _claims_in_documents(rows):
+        first = claim[0]
+        when = min((r.when for r in claim if r.when), default=None)
+        buckets[(first.category, _claim_key(claim), first.value_low, first.value_high)].append(
+            (when, _claim_place(claim), claim))
+    groups: list[list[FigureRow]] = []
+    for members in buckets.values():
+        members.sort(key=lambda m: (m[0] or date.max, m[2][0].id))
+        open_groups: list[tuple[date | None, list[str | None], list[FigureRow]]] = []
+        for when, place, claim in members:
+            if when is not None:  # members come in date order: groups begun too long ago are closed
+                open_groups = [g for g in open_groups if g[0] is None or (when - g[0]).days <= window]
+            home = None
+            for start, places, group in open_groups:
+                close = start is None or when is None or (when - start).days <= window
+                if close and all(places_compatible(place, p) for p in places[:3]):
+                    home = (places, group)
+                    break
+            if home is None:
+                home = ([], [])
+                open_groups.append((when, *home))
+                groups.append(home[1])
+            home[0].append(place)
+            home[1].extend(claim)
+    return groups
+
+
+def _estimate(rows: list[FigureRow], resolver: Resolver) -> Estimate:
+    by_doc: dict[int, FigureRow] = {}
+    for row in rows:  # one chain per document: the longest of its mentions names the most relays
+        best = by_doc.get(row.document_id)
+        if best is None or len(row.chain) > len(best.chain):
+            by_doc[row.document_id] = row
+    reports = [Report(doc_id, resolver.chain(row.chain or [row.publisher or f"document {doc_id}"]))
+               for doc_id, row in by_doc.items()]
+    found = independence(reports, resolver)
+    first = min(rows, key=lambda r: (r.published or date.max, r.id))
+    dates = [r.as_of for r in rows if r.as_of]
+    hedged_docs = {r.document_id for r in rows if r.hedged}
+    return Estimate(
+        id=f"e{min(r.id for r in rows)}", value_low=rows[0].value_low, value_high=rows[0].value_high,
+        qualifier=_mode(r.qualifier for r in rows), category=rows[0].category,
+        subject=_mode(r.subject for r in rows), subject_key=_claim_key(rows), place=_claim_place(rows),
+        as_of=min(dates) if dates else None,
+        first_seen=min((r.published for r in rows if r.published), default=None),
+        origin=found.origin_of.get(first.document_id, found.origins[0] if found.origins else "unknown"),
+        origin_names=found.origins, chain=found.chains.get(first.document_id, []), chains=found.chains,
+        hedged=len(hedged_docs) * 2 > len(by_doc), hedged_reports=len(hedged_docs), reports=found.reports,
+        outlets=found.outlets, documents=sorted(by_doc), figure_ids=sorted(r.id for r in rows),
+        circular=found.circular,
+    )
+
+
+def _independent(a: Estimate, b: Estimate) -> bool:
+    return not set(a.origin_names) & set(b.origin_names)
+
+
+def _describe(e: Estimate) -> str:
+    when = e.when.isoformat() if e.when else "undated"
+    return f"{e.origin} gives {interval_text(e.value_low, e.value_high)} ({when})"
+
+
+def find_contradictions(estimates: list[Estimate], rules: SubjectRules | None = None) -> None:
+    """Fill `contradicts` on estimates from independent origins that cannot both hold."""
+    rules = rules or subject_rules()
+    groups: dict[tuple[str, str], list[Estimate]] = defaultdict(list)
+    for e in estimates:
+        if e.when is not None:
+            groups[(e.category, e.subject_key)].append(e)
+
+    described: dict[str, str] = {}
+
+    def describe(e: Estimate) -> str:
+        text = described.get(e.id)
+        if text is None:
+            text = described[e.id] = _describe(e)
+        return text
+
+    def flag(a: Estimate, b: Estimate, reason: str) -> None:
+        a.contradicts.append(Contradiction(b.id, reason))
+        b.contradicts.append(Contradiction(a.id, reason))
+
+    for (category, _key), members in groups.items():
+        members.sort(key=lambda e: (e.when, e.id))
+        days = [e.when.toordinal() for e in members]  # type: ignore[union-attr]
+        # Same period: intervals that do not overlap.
+        for i, a in enumerate(members):
+            j = i + 1
+            while j < len(members) and days[j] - days[i] <= rules.same_period_days:
+                b = members[j]
+                if (not overlaps(a.value_low, a.value_high, b.value_low, b.value_high)
+                        and _independent(a, b) and places_compatible(a.place, b.place)):
+                    flag(a, b, f"same period, intervals do not overlap: {describe(a)}; {describe(b)}")
+                j += 1
+        if category not in rules.cumulative:
+            continue
+        # A cumulative count cannot fall: a later upper bound below an earlier lower bound.
+        earlier: list[tuple[float, int]] = []  # (value_low, index), sorted
+        p = 0
+        for k, b in enumerate(members):
+            while p < k and days[p] < days[k] - rules.same_period_days:
+                bisect.insort(earlier, (members[p].value_low or 0.0, p))
+                p += 1
+            if b.value_high is None:
+                continue
+            start = bisect.bisect_right(earlier, (b.value_high, len(members)))
+            for _low, i in earlier[start:][-MAX_CONTRADICTION_SCAN:]:
+                a = members[i]
+                if _independent(a, b) and places_compatible(a.place, b.place):
+                    flag(a, b, f"a cumulative {category} count cannot fall: {describe(a)}, "
+                               f"later {describe(b)}")
+
+
+def find_corroboration(estimates: list[Estimate], rules: SubjectRules | None = None) -> None:
+    """Fill `corroborating_origins`: own origins, plus those of estimates of the same period that imply
+    this one (their interval lies inside it: "500 killed" corroborates "at least 100", not the reverse)."""
+    rules = rules or subject_rules()
+    groups: dict[tuple[str, str], list[Estimate]] = defaultdict(list)
+    for e in estimates:
+        e.corroborating_origins = list(e.origin_names)
+        groups[(e.category, e.subject_key)].append(e)
+    for members in groups.values():
+        dated = sorted((e for e in members if e.when), key=lambda e: e.when)  # type: ignore[arg-type, return-value]
+        days = [e.when.toordinal() for e in dated]  # type: ignore[union-attr]
+        for i, a in enumerate(dated):
+            j = i + 1
+            while j < len(dated) and days[j] - days[i] <= rules.corroboration_days:
+                b = dated[j]
+                if places_compatible(a.place, b.place):
+                    if within(b, a):
+                        a.corroborating_origins += [o for o in b.origin_names if o not in a.corroborating_origins]
+                    if within(a, b):
+                        b.corroborating_origins += [o for o in a.origin_names if o not in b.corroborating_origins]
+                j += 1
+
+
+@dataclass
+class Timeline:
+    query: FigureQuery
+    estimates: list[Estimate]
+    figures: int  # figure statements read
+
+
+def build_estimates(rows: list[FigureRow], resolver: Resolver) -> list[Estimate]:
+    rules = subject_rules()
+    estimates = [_estimate(group, resolver) for group in _group_rows(rows, rules.corroboration_days)]
+    find_contradictions(estimates, rules)
+    find_corroboration(estimates, rules)
+    estimates.sort(key=lambda e: (e.when or date.max, e.category, e.value_low or 0.0, e.id))
+    return estimates
+
+
+def figure_timeline(ledger: Ledger, query: FigureQuery, *, book: SourceBook | None = None,
+                    resolver: Resolver | None = None) -> Timeline:
+    """Estimates matching `query`, oldest first, with origins, contradictions, grades and credibility."""
+    from claimgraph.analyze.clusters import figure_clusters
+    from claimgraph.analyze.grading import apply_grades
+
+    resolver = resolver or (book or SourceBook(ledger)).resolver()
+    rows = query_figures(ledger, query)
+    estimates = build_estimates(rows, resolver)
+    if query.origin:
+        wanted = resolver.root(query.origin)
+        estimates = [e for e in estimates if wanted in e.origin_names]
+    apply_grades(ledger, estimates, resolver)
+    for cluster in figure_clusters(estimates):
+        for member in cluster.supporting:
+            member.cluster = cluster.id
+    return Timeline(query, estimates, len(rows))
