@@ -26,6 +26,7 @@ test: setup-test
 bench: setup
 	$(PY) bench/ingest.py
 	$(PY) bench/extract.py
+	$(PY) bench/analyze.py
 
 eval: setup
 	$(VENV)/bin/claimgraph eval polnear $(SHARED)/data/polnear/dev

@@ -14,11 +14,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # The baseline runs metadata.create_all(), which on a fresh database already
-    # made every table schema.py knows, this one included; only older databases
-    # need it created here.
-    if sa.inspect(op.get_bind()).has_table("api_token"):
-        return
     op.create_table(
         "api_token",
         sa.Column("id", sa.Integer, nullable=False),
