@@ -27,7 +27,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> da
 
 def run_ingest(db: str, inputs: list[str], *, publisher: str | None = None, published: date | None = None,
                language: str | None = None, extract: bool = True, max_bytes: int | None = None,
-               quiet: bool = False):
+               quiet: bool = False, strict: bool = False):
     """Ingest `inputs` with a progress bar on stderr; return the batch report."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -39,7 +39,7 @@ def run_ingest(db: str, inputs: list[str], *, publisher: str | None = None, publ
     console = Console(stderr=True, soft_wrap=True)
     with open_db(db) as ledger:
         ingestor = Ingestor(ledger, overrides=Overrides(publisher, published, language), limits=limits,
-                            extract=extract)
+                            extract=extract, strict=strict)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
                       transient=True, disable=quiet or not console.is_terminal) as progress:
             task = progress.add_task("ingesting", total=len(items))
@@ -63,14 +63,17 @@ def run_ingest(db: str, inputs: list[str], *, publisher: str | None = None, publ
 @click.option("--language", help="ISO 639-1 language for this batch (overrides detection).")
 @click.option("--no-extract", is_flag=True, help="Store documents without running the extractors.")
 @click.option("--max-bytes", type=int, help="Largest file or response accepted, in bytes (default 200 MB).")
+@click.option("--strict", is_flag=True,
+              help="Keep a document out of the ledger when an extractor fails on it (default: store it "
+                   "without statements and log the failure).")
 @json_option
 @db_option
 @fail_on_errors
 def ingest(inputs: tuple[str, ...], publisher: str | None, published: date | None, language: str | None,
-           no_extract: bool, max_bytes: int | None, as_json: bool, db: str) -> None:
+           no_extract: bool, max_bytes: int | None, strict: bool, as_json: bool, db: str) -> None:
     """Ingest files, directories (recursively) and URLs into the ledger."""
     report = run_ingest(db, list(inputs), publisher=publisher, published=published, language=language,
-                        extract=not no_extract, max_bytes=max_bytes, quiet=as_json)
+                        extract=not no_extract, max_bytes=max_bytes, quiet=as_json, strict=strict)
     if as_json:
         emit_ndjson({"status": o.status, "document_id": o.document_id, "sha256": o.sha256, "origin": o.origin,
                      "previous_version_id": o.previous_version_id, "statements": o.statements}

@@ -15,6 +15,8 @@ from claimgraph.ledger import Ledger
 from claimgraph.model import Document
 
 console = Console(highlight=False)
+if not console.is_terminal:  # pipes and logs get full lines, not an 80-column wrap
+    console = Console(highlight=False, width=160)
 
 KINDS = ("attribution", "hedge", "figure", "mention", "event", "recovered_item")
 

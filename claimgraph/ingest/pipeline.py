@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from claimgraph.errors import ClaimgraphError, IngestError
+from claimgraph.errors import ClaimgraphError, ExtractError, IngestError
 from claimgraph.ingest.base import Limits, Source
 from claimgraph.ingest.language import detect_language
 from claimgraph.ledger import IngestOutcome, Ledger
@@ -103,12 +103,13 @@ class Ingestor:
     """Holds what a batch shares (ledger, extractors, limits) and ingests inputs one by one."""
 
     def __init__(self, ledger: Ledger, *, overrides: Overrides | None = None, limits: Limits | None = None,
-                 extract: bool = True, actor: str | None = None):
+                 extract: bool = True, actor: str | None = None, strict: bool = False):
         self.ledger = ledger
         self.overrides = overrides or Overrides()
         self.limits = limits or Limits()
         self.extract = extract
         self.actor = actor
+        self.strict = strict  # an extractor failure keeps the document out of the ledger
         self._extractors = None
 
     def extractors(self):
@@ -134,7 +135,7 @@ class Ingestor:
 
     def store(self, draft: DocumentDraft) -> IngestOutcome:
         source_of_language = self.prepare(draft)
-        extraction, versions = None, None
+        extraction, versions, failure = None, None, None
         if self.extract and draft.text.strip() and draft.language in EXTRACTABLE_LANGUAGES:
             if self.ledger.find(draft.sha256) is None:  # identical bytes are a no-op: don't parse them
                 from claimgraph.extract.base import Context
@@ -142,10 +143,21 @@ class Ingestor:
 
                 ctx = Context(text=draft.text, publisher=draft.publisher, published=draft.published,
                               language=draft.language, title=draft.title)
-                extraction = run(ctx, self.extractors())
                 versions = extractor_versions(self.extractors())
-        return self.ledger.add(draft, actor=self.actor, extraction=extraction, extractor_versions=versions,
-                               language_source=source_of_language)
+                try:
+                    extraction = run(ctx, self.extractors())
+                except ExtractError as exc:
+                    if self.strict:
+                        raise
+                    failure = exc  # keep the document and its original; record why it has no statements
+        outcome = self.ledger.add(draft, actor=self.actor, extraction=extraction, extractor_versions=versions,
+                                  language_source=source_of_language)
+        if failure is not None:
+            self.ledger.log("extract-failed", {"extractors": versions, "reason": failure.reason},
+                            document_id=outcome.document_id, actor=self.actor)
+            raise ExtractError(f"stored without statements: {failure.reason}", subject=draft.origin,
+                               fix=f"run `claimgraph extract {outcome.document_id}` once the extractor is fixed")
+        return outcome
 
     def ingest(self, inputs: Iterable[str],
                progress: Callable[[str, list[IngestOutcome], list[Failure]], None] | None = None) -> BatchReport:
