@@ -7,8 +7,9 @@ first); detection is micro-averaged P/R/F1; category, qualifier, interval,
 originating source, source chain and hedged are accuracies over the pairs;
 attributions match when their sources match leniently and their contents share
 at least half their words. Source names are compared leniently: case,
-punctuation and possessive 's ignored, names mapped through `aliases.json`,
-containment or word Jaccard >= 0.5.
+punctuation and possessive 's ignored, names mapped through `aliases.json` (in
+the gold folder or its parent; else the project's own alias table, or one the
+caller passes), containment or word Jaccard >= 0.5.
 
 `evaluate` runs the whole extraction pipeline on every gold article (with its
 publisher and publication date as document metadata), scores it and can write
@@ -28,7 +29,8 @@ from typing import Any
 from claimgraph.errors import ConfigError
 from claimgraph.model import Extraction
 
-__all__ = ["METRICS", "SourceNames", "evaluate", "load_gold", "predict", "score", "to_prediction"]
+__all__ = ["METRICS", "SourceNames", "evaluate", "load_gold", "predict", "score", "source_names",
+           "to_prediction"]
 
 METRICS = ("figure_precision", "figure_recall", "figure_f1", "category_accuracy", "qualifier_accuracy",
            "interval_accuracy", "origin_accuracy", "chain_accuracy", "hedged_accuracy", "attribution_f1")
@@ -67,6 +69,32 @@ class SourceNames:
             for variant in variants:
                 names.canonical[normalise_name(variant)] = key
         return names
+
+    @classmethod
+    def from_variants(cls, table: Mapping[str, Sequence[str]]) -> SourceNames:
+        """From canonical name -> surface variants."""
+        names = cls()
+        for canonical, variants in table.items():
+            key = normalise_name(canonical)
+            names.canonical[key] = key
+            for variant in variants:
+                names.canonical.setdefault(normalise_name(variant), key)
+        return names
+
+    @classmethod
+    def from_project(cls) -> SourceNames:
+        """The project's own shipped alias table (`claimgraph/analyze/aliases.yaml`, without
+        the user overlay, so scores do not depend on who runs them); empty when the
+        analysis package or its table is missing."""
+        try:
+            from claimgraph.analyze.sources import load_config
+        except ImportError:
+            return cls()
+        try:
+            config = load_config(user_path=Path("/nonexistent/claimgraph-aliases.yaml"))
+        except ConfigError:
+            return cls()
+        return cls.from_variants({entry.name: entry.variants for entry in config.sources.values()})
 
     def key(self, name: str | None) -> str:
         normal = normalise_name(name)
@@ -267,8 +295,25 @@ def predict(article: Mapping[str, Any], extractors: list[Any] | None = None) -> 
     return to_prediction(article, run(ctx, extractors if extractors is not None else _extractors()))
 
 
-def evaluate(directory: Path, predictions_out: Path | None = None) -> dict[str, Any]:
-    """Run the pipeline over every gold file in `directory` and score it."""
+def source_names(directory: Path, aliases: Path | SourceNames | None = None) -> SourceNames:
+    """The alias table to compare sources with: `aliases` when given (a file or a table), else
+    `aliases.json` in the gold folder or its parent, else the project's own table."""
+    if isinstance(aliases, SourceNames):
+        return aliases
+    if aliases is not None:
+        if not Path(aliases).is_file():
+            raise ConfigError("alias table not found", subject=str(aliases),
+                              fix="pass an aliases.json in the conflict-figures layout, or leave it out")
+        return SourceNames.from_file(Path(aliases))
+    path = _aliases_path(Path(directory))
+    return SourceNames.from_file(path) if path is not None else SourceNames.from_project()
+
+
+def evaluate(directory: Path, predictions_out: Path | None = None,
+             aliases: Path | SourceNames | None = None) -> dict[str, Any]:
+    """Run the pipeline over every gold file in `directory` and score it.
+
+    Sources are compared through `aliases` (see `source_names`)."""
     directory = Path(directory)
     gold = load_gold(directory)
     extractors = _extractors()
@@ -279,4 +324,4 @@ def evaluate(directory: Path, predictions_out: Path | None = None) -> dict[str, 
         for doc_id, prediction in predicted.items():
             (predictions_out / f"{doc_id}.json").write_text(
                 json.dumps(prediction, ensure_ascii=False, indent=1), encoding="utf-8")
-    return score(gold, predicted, SourceNames.from_file(_aliases_path(directory)))
+    return score(gold, predicted, source_names(directory, aliases))

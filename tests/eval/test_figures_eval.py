@@ -108,3 +108,23 @@ def test_dev_scores_agree_with_the_reference_scorer(shared_dir: Path, tmp_path: 
         if metric.startswith("_"):
             continue
         assert ours[metric] >= floor, f"{metric} {ours[metric]} fell below its floor {floor}"
+
+
+def test_alias_table_falls_back_to_the_projects_own(tmp_path: Path) -> None:
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    from claimgraph.eval.figures import source_names
+
+    names = source_names(gold_dir)  # no aliases.json beside the gold files
+    assert names.same("NIS", "National Intelligence Service")
+    explicit = tmp_path / "aliases.json"
+    explicit.write_text(json.dumps({"Ministry of Silly Walks": ["MSW"]}), encoding="utf-8")
+    assert source_names(gold_dir).same("MSW", "Ministry of Silly Walks")  # the parent's table wins
+    given = source_names(gold_dir, SourceNames({"hq": "hq", "headquarters": "hq"}))
+    assert given.same("HQ", "headquarters") and not given.same("NIS", "National Intelligence Service")
+
+
+def test_source_names_from_variants() -> None:
+    names = SourceNames.from_variants({"Defence Intelligence of Ukraine": ["HUR", "GUR"]})
+    assert names.same("HUR", "Defence Intelligence of Ukraine")
+    assert names.same("GUR", "HUR")

@@ -144,3 +144,34 @@ def test_shipped_lexicon_covers_every_icd203_band() -> None:
     assert set(lexicon.bands) == {"almost_no_chance", "very_unlikely", "unlikely", "roughly_even",
                                   "likely", "very_likely", "almost_certain"}
     assert {c.band for c in lexicon.cues} >= set(lexicon.bands)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The think tank said the brigade withdrew.",
+    "Analysts at a Washington think-tank mapped the front line.",
+    "In its latest assessment, the ministry said the brigade withdrew.",
+    "The institute published an assessment of the front on Monday.",
+])
+def test_think_tanks_and_assessment_documents_are_not_hedges(extractors, sentence) -> None:
+    _, found = hedges_of(sentence, extractors)
+    assert found.hedges == []
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("We assess that the brigade withdrew.", "assess"),
+    ("The agency assessed that the brigade had withdrawn.", "assessed"),
+    ("In the agency's assessment, the brigade has withdrawn.", "in the agency's assessment"),
+])
+def test_estimative_assessment_is_a_hedge(extractors, sentence, cue) -> None:
+    _, found = hedges_of(sentence, extractors)
+    assert cue in by_text(found)
+
+
+def test_caveat_vocabulary_is_validated() -> None:
+    lexicon = load_lexicon()
+    assert {"figures", "claim", "report"} <= lexicon.caveat_topics
+    assert "verify" in lexicon.caveat_verbs
+    data = dict(load_vocab("hedges"))
+    data["caveat_topics"] = "figures"
+    with pytest.raises(ConfigError, match="caveat_topics"):
+        _build(data)

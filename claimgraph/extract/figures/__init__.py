@@ -4,10 +4,10 @@ For every quantity expression (`numbers`) that is not a date, age, duration,
 designator or yardstick (`filters`), the parse decides what is counted and the
 category (`categories`); earlier mentions resolve pronouns and repeats, the
 attributions extractor's chains give the source chain, and hedges whose reach
-covers the number mark it hedged (`claims`). Place and as-of date come from
-`setting`. Conventions follow the conflict-figures guide. This package must not
-touch the ledger; its word lists live in `model/vocab/quantities.yaml` and
-`categories.yaml`.
+covers the number mark it hedged (`claims`; caveats reach what they name, `caveats`).
+Place and as-of date come from `setting`. Conventions follow the conflict-figures
+guide. This package must not touch the ledger; its word lists live in
+`model/vocab/quantities.yaml` and `categories.yaml`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}
@@ -67,8 +67,8 @@ class FigureExtractor:
             drafts.append(Draft(quantity, reading))
         drafts = resolve_references(doc, drafts, lexicon)
         link_sources(found, drafts, ctx.publisher)
-        link_hedges(doc, found, drafts)
-        unify(drafts)
+        link_hedges(doc, found, drafts, lexicon)
+        unify(drafts, text)
         return drafts
 
     def extract(self, ctx: Context, found: Extraction) -> None:

@@ -78,6 +78,15 @@ def _head(doc: Doc, span: Span, lexicon: FigureLexicon) -> tuple[Token | None, b
         for token in doc[span[-1].i + 1: head.i]:
             if token.pos_ in {"NOUN", "PROPN"} and _noun_class(token, lexicon) is not None:
                 return token, False
+        # a model name before the noun: "250 Koksan 170mm self-propelled guns" counts guns
+        if head.pos_ in {"PROPN", "X"}:
+            for token in doc[head.i + 1: head.i + 9]:
+                if token.sent.start != head.sent.start or token.pos_ in {"ADP", "AUX", "CCONJ"} \
+                        or token.pos_ == "PUNCT" and token.text not in {"-", "–"} \
+                        or token.pos_ == "VERB" and token.dep_ != "amod":
+                    break
+                if token.pos_ == "NOUN" and _noun_class(token, lexicon) is not None:
+                    return token, False
     return head, via_of
 
 
@@ -95,8 +104,11 @@ def _syntactic_head(doc: Doc, span: Span) -> tuple[Token | None, bool]:
     while head.i > last.i and head.pos_ in {"ADJ", "NUM", "ADV"} \
             and head.dep_ in {"amod", "compound", "nummod", "npadvmod", "advmod"} and head.head.i != head.i:
         head = head.head
+    # a noun the number modifies directly may sit behind a long model name
+    # ("120 Koksan 170mm self-propelled guns")
+    reach = 10 if last.dep_ == "nummod" and last.head.i == head.i else 6
     if head.i > last.i and head not in span and head.pos_ in {"NOUN", "PROPN"} \
-            and head.i - last.i <= 6:
+            and head.i - last.i <= reach:
         return head, False
     for token in doc[last.i + 1: last.i + 7]:
         if token.sent.start != last.sent.start:
@@ -110,7 +122,10 @@ def _syntactic_head(doc: Doc, span: Span) -> tuple[Token | None, bool]:
 
 def _clause_verb(start: Token) -> Token | None:
     token = start
-    while token.pos_ not in _CLAUSE_POS and token.dep_ != "ROOT" and token.head.i != token.i:
+    # "captured 300 soldiers, including officers, and 12 tanks": a verb used as a
+    # preposition ("including", "following") heads no clause
+    while (token.pos_ not in _CLAUSE_POS or token.dep_ == "prep") and token.dep_ != "ROOT" \
+            and token.head.i != token.i:
         token = token.head
     return token if token.pos_ in _CLAUSE_POS else None
 
@@ -119,8 +134,11 @@ def _governing_lemmas(verb: Token) -> list[Token]:
     """The verb, verbs coordinated with it that share its arguments, and its complements."""
     tokens = [verb]
     if verb.dep_ == "conj" and verb.head.pos_ in _CLAUSE_POS \
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        tokens.append(verb.head)  # "killed or wounded 30 soldiers": 30 hangs off "wounded"
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
+            and not any(c.dep_ == "dobj" for c in verb.head.children):
+        # "killed or wounded 30 soldiers": 30 hangs off "wounded"; but in "killing four
+        # people and wounding 19" each verb has its own object and its own category
+        tokens.append(verb.head)
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ in _CLAUSE_POS \
                 and not any(c.dep_ in _ARGUMENT_DEPS for c in child.children):
@@ -135,11 +153,17 @@ def _trigger_categories(tokens: list[Token], noun_class: str | None, lexicon: Fi
     found: set[str] = set()
     for token in tokens:
         lemma, lower = token.lemma_.lower(), token.lower_
-        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        # the parser tags the particle of "shot down" as prt or as advmod
+        particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}}
         for trigger in lexicon.triggers:
             if lemma not in trigger.lemmas and lower not in trigger.lemmas:
                 continue
             if trigger.particle and trigger.particle not in particles:
+                continue
+            if trigger.intransitive and any(c.dep_ == "dobj" for c in token.children):
+                continue
+            if trigger.needs and not any(t.lower_ in trigger.needs or t.lemma_.lower() in trigger.needs
+                                         for t in token.subtree if t.i != token.i):
                 continue
             category = trigger.category_for(noun_class)
             if category:
@@ -183,7 +207,8 @@ def _blocked(start: Token, verb: Token, lexicon: FigureLexicon) -> bool:
     token = start
     while token.i != verb.i and token.head.i != token.i:
         if token.pos_ == "ADP" and token.dep_ == "prep" and token.lower_ in lexicon.blocking_prepositions \
-                and not _ADDITIVE.match(token.doc.text, token.idx):
+                and not _ADDITIVE.match(token.doc.text, token.idx) \
+                and not (token.lower_ == "with" and verb.lemma_.lower() in lexicon.with_verbs):
             return True
         token = token.head
     return False
@@ -234,7 +259,13 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     number_noun = head is not None and head.lemma_.lower() in lexicon.number_nouns
     reading = Reading(None, "none", noun_class, subject, head, verb, number_noun, pronoun,
                       _unit_size(head, verb, lexicon))
-    if reading.unit_size:
+    # "struck the depot 14 times": the filters let a frequency through only when it counts attacks
+    if reading.unit_size or head is not None and head.lower_ == "times":
+        reading.category, reading.decided_by = "other", "trigger"
+        return reading
+    # remains or wounded sent home, shares of losses by cause: "other" whatever is counted
+    if _repatriated(span, head, verb, lexicon) or quantity.percent and verb is not None \
+            and verb.lemma_.lower() in lexicon.cause_verbs:
         reading.category, reading.decided_by = "other", "trigger"
         return reading
 
@@ -248,8 +279,18 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             reading.category, reading.decided_by = _pick(categories), "intrinsic"
             return reading
     own = {t.i for t in span}
+    # "the destruction of five tanks", "the bodies of 12 soldiers": the noun that owns the
+    # counted noun names the event
+    owner = _nominal_owner(head, own, lexicon)
+    if owner is not None:
+        categories = _trigger_categories([owner], noun_class, lexicon)
+        if not categories and _intrinsic(owner, lexicon):
+            categories = {str(_intrinsic(owner, lexicon))}
+        if categories:
+            reading.category, reading.decided_by = _pick(categories), "trigger"
+            return reading
     presupposed = head is not None and head.head.lower_ == "of" and head.head.head.i not in own \
-        and _owner_is_quantity(head)
+        and (_owner_is_quantity(head) or _fronted_partitive(head.head))
     if presupposed:
         reading.presupposed = True
         verb = None  # "half of the 11,000 troops": the clause is about the half, not the 11,000
@@ -271,22 +312,41 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                     reading.category, reading.decided_by = _pick(categories), "subject"
                     return reading
     # 2. a combined-casualty phrase in the figure's clause: "killed or wounded", "out of action"
-    if verb is not None:
-        clause = doc[verb.left_edge.i: verb.right_edge.i + 1]
-        if lexicon.casualty_phrases.search(clause.text):
-            reading.category, reading.decided_by = "casualties", "phrase"
-            return reading
+    if verb is not None and lexicon.casualty_phrases.search(_clause_text(verb, span)):
+        reading.category, reading.decided_by = "casualties", "phrase"
+        return reading
     if adjacent_categories:
         reading.category, reading.decided_by = _pick(adjacent_categories), "intrinsic"
         return reading
     # 3. the verbs that govern it: "were killed", "shipped", "intercepted two of them";
     #    not through a partitive "out of 12,000 troops, 300 were killed" nor a preposition
     #    "aboard four ships"
+    # a number with no noun, and a number noun or a count noun in the clause: "brought the
+    # total of personnel losses to 640,000", "bringing its losses to 700,000", "the toll rose to 230"
+    if verb is not None and head is None:
+        for child in verb.children:
+            if child.dep_ in _MEASURE_DEPS and child not in span and (
+                    child.lemma_.lower() in lexicon.number_nouns or _intrinsic(child, lexicon)):
+                category = _number_noun_category(child, span, lexicon)
+                if category:
+                    reading.category, reading.decided_by = category, "subject"
+                    reading.subject = reading.subject or _phrase(
+                        doc[child.left_edge.i: child.right_edge.i + 1].text)
+                    return reading
+    # "four ships carried the shells": the ships carry the transfer, they are not supplied
+    if head is not None and verb is not None and head.dep_ == "nsubj" and head.head.i == verb.i \
+            and head.lemma_.lower() in lexicon.conveyances and verb.lemma_.lower() in lexicon.conveying_verbs:
+        reading.category, reading.decided_by = "other", "trigger"
+        return reading
     start = head if head is not None else span[-1]
     governing = _governing_lemmas(verb) if verb is not None and not _partitive(head, verb) \
         and not _blocked(start, verb, lexicon) else []
-    complements = {c for t in governing for k in t.children if k.dep_ in {"attr", "acomp", "oprd"}
+    complements = {c for t in governing for k in _complements(t)
                    for c in [_intrinsic(k, lexicon)] if c}
+    if not complements:  # "were among those killed"
+        complements = {c for t in governing for k in _complements(t) if k.dep_ == "pobj"
+                       for c in _trigger_categories([a for a in k.children if a.dep_ in {"acl", "relcl"}],
+                                                    noun_class, lexicon)}
     if complements:  # "30 percent of its personnel became casualties"
         reading.category, reading.decided_by = _pick(complements), "trigger"
         return reading
@@ -301,8 +361,10 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             if child.dep_ not in _MEASURE_DEPS or child in span or head is not None and child.i == head.i:
                 continue
             categories = _subtree_intrinsic(child, span, lexicon)
-            if categories:
-                reading.category, reading.decided_by = _pick(categories), "subject"
+            default = lexicon.number_noun_defaults.get(child.lemma_.lower())
+            if categories or default:
+                reading.category = _pick(categories) if categories else default
+                reading.decided_by = "subject"
                 reading.subject = reading.subject or _phrase(
                     doc[child.left_edge.i: child.right_edge.i + 1].text)
                 return reading
@@ -318,9 +380,9 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                 reading.subject = reading.subject or _phrase(child.text)
                 return reading
     if head is not None and number_noun:
-        categories = _subtree_intrinsic(head, span, lexicon)
-        if categories:
-            reading.category, reading.decided_by = _pick(categories), "subject"
+        category = _number_noun_category(head, span, lexicon)
+        if category:
+            reading.category, reading.decided_by = category, "subject"
             return reading
     # 5. verbs in a clause attached to the counted noun: "12,000 troops deployed since ..."
     if head is not None and not pronoun:
@@ -370,3 +432,84 @@ def _verb_after(doc: Doc, span: Span) -> Token | None:
         if token.pos_ not in {"ADV", "PUNCT"}:
             return None
     return None
+
+
+def _complements(verb: Token) -> list[Token]:
+    """What the verb says its subject is: "became casualties", "were among the dead"."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"attr", "acomp", "oprd"}:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "among":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend([pobj, *pobj.conjuncts])
+    return found
+
+
+def _number_noun_category(noun: Token, exclude: Span, lexicon: FigureLexicon) -> str | None:
+    """What a number noun counts: its modifiers ("death toll", "total of losses"), else its default."""
+    categories = _subtree_intrinsic(noun, exclude, lexicon)
+    if categories:
+        return _pick(categories)
+    return lexicon.number_noun_defaults.get(noun.lemma_.lower())
+
+
+_SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+_CLAUSE_DEPS = {"conj", "advcl", "ccomp", "parataxis"}
+
+
+def _clause_text(verb: Token, span: Span) -> str:
+    """The verb's clause without relative clauses, and clauses with a subject of their own,
+    that do not hold the figure ("8,000 conscripts, of whom 2,100 were killed or wounded":
+    the 8,000 is not a casualty count)."""
+    own = {t.i for t in span}
+    dropped: set[int] = set()
+    for token in verb.subtree:
+        if token.i == verb.i:
+            continue
+        separate = token.dep_ in _CLAUSE_DEPS and token.pos_ in _CLAUSE_POS \
+            and any(c.dep_ in _SUBJECTS for c in token.children)
+        if token.dep_ == "relcl" or separate:
+            inside = {t.i for t in token.subtree}
+            if not inside & own:
+                dropped |= inside
+    return "".join(t.text_with_ws for t in verb.subtree if t.i not in dropped)
+
+
+def _nominal_owner(head: Token | None, own: set[int], lexicon: FigureLexicon) -> Token | None:
+    """The event noun whose "of" phrase holds the counted noun ("the destruction of five tanks")."""
+    if head is None or head.dep_ != "pobj" or head.head.lower_ != "of":
+        return None
+    owner = head.head.head
+    if owner.i in own or owner.pos_ != "NOUN" or _owner_is_quantity(head) \
+            or owner.lemma_.lower() in lexicon.number_nouns:
+        return None
+    return owner
+
+
+def _fronted_partitive(of: Token) -> bool:
+    """ "Of the 11,000 troops sent, 300 were killed": a sentence-initial "of" phrase presupposes
+    its figure as background for the count that follows."""
+    if of.dep_ != "prep" or of.head.pos_ not in _CLAUSE_POS:
+        return False
+    before = of.doc[of.sent.start: of.i]
+    return all(t.pos_ in {"CCONJ", "ADV", "PUNCT", "SCONJ"} for t in before)
+
+
+def _repatriated(span: Span, head: Token | None, verb: Token | None, lexicon: FigureLexicon) -> bool:
+    """The figure counts remains or wounded sent home ("the remains of 120 soldiers were repatriated")."""
+    if verb is None:
+        return False
+    words = lexicon.repatriation
+    lemma = verb.lemma_.lower()
+    if lemma in words.verbs:
+        return True
+    if lemma in words.moving_verbs and any(
+            c.lower_ in words.directions for c in verb.children if c.dep_ in {"advmod", "prt", "npadvmod"}):
+        return True
+    if lemma in words.handover_verbs and head is not None:
+        counted = [head, head.head.head] if head.head.lower_ == "of" else [head]
+        return any(t.lemma_.lower() in words.remains_nouns or t.lower_ in words.remains_nouns
+                   for t in counted)
+    return False

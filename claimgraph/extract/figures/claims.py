@@ -6,7 +6,9 @@ figure ("3,000 of them", "the 500 figure"), list members inherit from the
 figure they elaborate ("three were injured: two officers ..."), each draft gets
 the attribution that carries it and the hedges that reach it, and all mentions
 of one claim (same category and interval) share the fullest source chain and
-one hedged value, as the conflict-figures guide asks. It must not parse text
+one hedged value, as the conflict-figures guide asks; mentions only count as one
+claim when their sources and counted nouns agree (or one of them is unknown).
+Caveats reach the figures they name (`caveats`). It must not parse text
 for numbers or touch the ledger.
 """
 
@@ -19,9 +21,11 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attributions.chains import chain_links, enclosing_attribution, source_chain
 from claimgraph.extract.figures.categories import Reading, read
+from claimgraph.extract.figures.caveats import CaveatTarget, caveat_target, same_source
 from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.figures.numbers import Quantity
 from claimgraph.extract.hedges import covers, cue_of
+from claimgraph.extract.hedges import load_lexicon as load_hedge_lexicon
 from claimgraph.model import Attribution, Extraction, Hedge
 
 __all__ = ["Draft", "link_hedges", "link_sources", "resolve_references", "unify"]
@@ -148,36 +152,102 @@ def _frames(hedge: Hedge, attribution: Attribution | None) -> bool:
                for part in (attribution.cue, attribution.source))
 
 
-def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft]) -> None:
-    """Give each draft the hedges that reach it; caveats reach the claims they follow."""
-    caveats: list[Hedge] = []
+def _chain_names(found: Extraction, draft: Draft) -> list[str]:
+    """Every name the draft's chain shows, resolved and as written."""
+    names = list(draft.chain[1:])
+    for link in chain_links(found, draft.attribution):
+        if link.source is not None:
+            names.append(link.source.text)
+    return names
+
+
+def _nearest_source_before(drafts: list[Draft], position: int) -> str | None:
+    """The originating source of the last sourced figure before `position` ("their figures")."""
+    before = [d for d in drafts if d.quantity.end <= position and len(d.chain) > 1]
+    return before[-1].chain[-1] if before else None
+
+
+def _paragraphs_after(text: str, position: int, count: int = 2) -> int:
+    """Where the `count`-th paragraph from `position` ends."""
+    end = position
+    for _ in range(count):
+        found = text.find("\n\n", end + 1)
+        if found == -1:
+            return len(text)
+        end = found
+    return end
+
+
+def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarget,
+                  drafts: list[Draft]) -> list[Draft]:
+    """The figures a caveat that reaches none in its own clause doubts."""
+    sourced = [d for d in drafts if len(d.chain) > 1]
+    if target.reach == "named" and target.owner is not None:
+        owned = [] if target.owner_is_pronoun else [
+            d for d in sourced if same_source(target.owner, _chain_names(found, d))]
+        if owned:
+            return owned
+        # "their figures", or an owner named as a role the chain resolved ("the official's")
+        nearest = _nearest_source_before(drafts, caveat.start)
+        return [d for d in sourced if nearest is not None and d.chain[-1] == nearest]
+    # "... the assertions, which are hard to check independently": the sourced claims before it;
+    # a caveat placed before the claims ("Reuters could not verify the report.") doubts
+    # the sourced claims that follow it in its paragraph and the next
+    before = [d for d in sourced if d.quantity.end <= caveat.start]
+    if before:
+        return before
+    limit = _paragraphs_after(doc.text, caveat.end)
+    return [d for d in sourced if caveat.end <= d.quantity.start < limit]
+
+
+def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: FigureLexicon) -> None:
+    """Give each draft the hedges that reach it; caveats reach the claims they name."""
+    hedge_lexicon = load_hedge_lexicon()
     for hedge in found.hedges:
         cue = cue_of(hedge)
+        target = caveat_target(doc, hedge.start, hedge.end, hedge_lexicon, lexicon) \
+            if cue is not None and cue.kind == "caveat" else None
+        if target is not None and target.reach == "none":
+            continue  # "the type of missile could not be verified" doubts no figure
         reached = False
         for draft in drafts:
             if _covers(doc, hedge, draft) or any(_frames(hedge, link) for link in
                                                   chain_links(found, draft.attribution)):
                 draft.hedge_keys.append(hedge.key)
                 reached = True
-        if cue is not None and cue.kind == "caveat" and not reached:
-            caveats.append(hedge)
-    # "... the assertions, which are hard to check independently": a caveat that reaches no
-    # figure of its own doubts the sourced claims before it
-    for caveat in caveats:
-        for draft in drafts:
-            if draft.quantity.end <= caveat.start and len(draft.chain) > 1 \
-                    and caveat.key not in draft.hedge_keys:
-                draft.hedge_keys.append(caveat.key)
+        if target is not None and not reached:
+            for draft in _caveat_reach(doc, found, hedge, target, drafts):
+                if hedge.key not in draft.hedge_keys:
+                    draft.hedge_keys.append(hedge.key)
     for draft in drafts:
         draft.hedged = bool(draft.hedge_keys)
 
 
-def unify(drafts: list[Draft]) -> None:
+def _compatible(a: Draft, b: Draft, headline_end: int) -> bool:
+    """Two mentions with the same category and interval can be one claim: the same source
+    (or one of them unsourced, or in the headline or lead, which name sources by metonym:
+    "Seoul", "Kyiv says", "UK intelligence") and the same kind of counted thing (or one
+    unknown)."""
+    headline = min(a.quantity.start, b.quantity.start) < headline_end
+    if len(a.chain) > 1 and len(b.chain) > 1 and not headline \
+            and not same_source(a.chain[-1], b.chain[1:]) and not same_source(b.chain[-1], a.chain[1:]):
+        return False  # neither chain holds the other's originating source
+    classes = a.reading.noun_class, b.reading.noun_class
+    return None in classes or classes[0] == classes[1]
+
+
+def unify(drafts: list[Draft], text: str = "") -> None:
     """Mentions of one claim share the fullest source chain and one hedged value."""
-    groups: dict[tuple[str | None, float, float | None], list[Draft]] = {}
+    headline_end = _paragraphs_after(text, 0, 2) if "\n\n" in text else 0  # headline and lead
+    groups: dict[tuple[str | None, float, float | None], list[list[Draft]]] = {}
     for draft in drafts:
-        groups.setdefault((draft.reading.category, *draft.interval), []).append(draft)
-    for members in groups.values():
+        clusters = groups.setdefault((draft.reading.category, *draft.interval), [])
+        home = next((c for c in clusters if all(_compatible(draft, m, headline_end) for m in c)), None)
+        if home is None:
+            clusters.append([draft])
+        else:
+            home.append(draft)
+    for members in (c for clusters in groups.values() for c in clusters):
         if len(members) < 2:
             continue
         # the longest chain; among equals the last mention, since the body names sources

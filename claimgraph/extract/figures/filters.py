@@ -22,7 +22,8 @@ from claimgraph.model.vocab import load_vocab
 __all__ = ["non_figure_reason"]
 
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z.']*)")
+# a whole word: "M1A1" after a number is a model name, not the unit "m"
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z.']*)(?![\w-])")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?[\s-]*$")
 _CURRENCY = "$€£¥₩₽₴"
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
@@ -78,6 +79,20 @@ def _is_year(text: str, quantity: Quantity) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
 
 
+def _counts_attacks(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
+    """ "struck the depot 14 times" counts strikes; "three times more" is a ratio."""
+    times = _NEXT_WORD.match(text, quantity.end)
+    if doc is None or times is None or _next_word(text, times.end()) in lexicon.comparatives:
+        return False
+    span = doc.char_span(times.start(1), times.end(1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = span[0].head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_.lower() in lexicon.frequency_verbs
+
+
 def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
                       doc: Doc | None = None) -> str | None:
     """Why `quantity` is not a figure claim, or None when it may be one."""
@@ -99,7 +114,7 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
     following = _next_word(text, quantity.end)
     months = lexicon.months
     for kind, words in lexicon.non_figure_units.items():
-        if following in words:
+        if following in words and not (following == "times" and _counts_attacks(text, quantity, lexicon, doc)):
             return kind
     previous, previous_raw = _prev_word(text, quantity.start)
     if previous in months or following in months:

@@ -8,7 +8,7 @@ about a text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +16,7 @@ from claimgraph.errors import ConfigError
 from claimgraph.model.vocab import load_vocab
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "over", "up_to", "at_most", "range")
-NOUN_CLASS_ORDER = ("personnel", "people", "units", "equipment", "facilities")
+NOUN_CLASS_ORDER = ("personnel", "people", "units", "equipment", "facilities", "actions")
 
 
 def bounded(pattern: str) -> str:
@@ -43,11 +43,24 @@ class Trigger:
     category: str | None
     by_class: dict[str, str]
     particle: str | None
+    intransitive: bool = False  # not when the verb has an object of its own
+    needs: frozenset[str] = frozenset()  # one of these words must hang off the verb
 
     def category_for(self, noun_class: str | None) -> str | None:
         if noun_class is not None and noun_class in self.by_class:
             return self.by_class[noun_class]
         return self.category
+
+
+@dataclass(frozen=True)
+class Repatriation:
+    """Words that make a count of remains or wounded a repatriation ("other")."""
+
+    verbs: frozenset[str] = frozenset()
+    moving_verbs: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
+    handover_verbs: frozenset[str] = frozenset()
+    remains_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -76,6 +89,14 @@ class FigureLexicon:
     defaults: dict[str, str]
     blocking_prepositions: frozenset[str] = frozenset()
     measure_verbs: frozenset[str] = frozenset()
+    number_noun_defaults: dict[str, str] = field(default_factory=dict)
+    with_verbs: frozenset[str] = frozenset()
+    cause_verbs: frozenset[str] = frozenset()
+    repatriation: Repatriation = field(default_factory=lambda: Repatriation())
+    conveyances: frozenset[str] = frozenset()
+    conveying_verbs: frozenset[str] = frozenset()
+    frequency_verbs: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
 
     def number_word(self, word: str) -> bool:
         w = word.lower()
@@ -104,6 +125,10 @@ def _words(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
         raise _fail(file, f"`{key}` must be a list of words", f"write `{key}` as a YAML list")
     return frozenset(w.lower() for w in value)
+
+
+def _optional(data: dict[str, Any], key: str, file: str) -> frozenset[str]:
+    return _words(data, key, file) if key in data else frozenset()
 
 
 def _cues(entries: Any, file: str, key: str) -> tuple[QualifierCue, ...]:
@@ -162,10 +187,19 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         if unknown or not entry.get("lemmas"):
             raise _fail(c, f"trigger {entry!r} needs lemmas and known categories", "correct it")
         triggers.append(Trigger(frozenset(str(w).lower() for w in entry["lemmas"]), entry.get("category"),
-                                by_class, entry.get("particle")))
+                                by_class, entry.get("particle"), bool(entry.get("intransitive", False)),
+                                frozenset(str(w).lower() for w in entry.get("needs") or [])))
     defaults = dict(taxonomy.get("defaults") or {})
     if any(v not in categories for v in defaults.values()):
         raise _fail(c, "`defaults` names an unknown category", "use a listed category")
+    noun_defaults = {str(k).lower(): str(v) for k, v in (taxonomy.get("number_noun_defaults") or {}).items()}
+    if any(v not in categories for v in noun_defaults.values()):
+        raise _fail(c, "`number_noun_defaults` names an unknown category", "use a listed category")
+    repatriation_block = taxonomy.get("repatriation") or {}
+    if not isinstance(repatriation_block, dict):
+        raise _fail(c, "`repatriation` must map word kinds to word lists", "write it as a mapping")
+    repatriation = Repatriation(**{key: _words(repatriation_block, key, c) for key in (
+        "verbs", "moving_verbs", "directions", "handover_verbs", "remains_nouns") if key in repatriation_block})
     casualty = re.compile("|".join(bounded(p) for p in taxonomy.get("casualty_phrases") or ["(?!)"]),
                           re.IGNORECASE)
     return FigureLexicon(
@@ -183,6 +217,12 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         unit_size_determiners=_words(taxonomy, "unit_size_determiners", c), defaults=defaults,
         blocking_prepositions=_words(taxonomy, "blocking_prepositions", c),
         measure_verbs=_words(taxonomy, "measure_verbs", c),
+        number_noun_defaults=noun_defaults, with_verbs=_optional(taxonomy, "with_verbs", c),
+        cause_verbs=_optional(taxonomy, "cause_verbs", c), repatriation=repatriation,
+        conveyances=_optional(taxonomy, "conveyances", c),
+        conveying_verbs=_optional(taxonomy, "conveying_verbs", c),
+        frequency_verbs=_optional(quantities, "frequency_verbs", q),
+        comparatives=_optional(quantities, "comparatives", q),
     )
 
 

@@ -47,6 +47,10 @@ class Lexicon:
     bands: dict[str, tuple[float, float]]
     cues: tuple[Cue, ...]
     exceptions: tuple[re.Pattern[str], ...]
+    # nouns that, named as what a caveat doubts, let it reach figures ("the figures", "the claim")
+    caveat_topics: frozenset[str] = frozenset()
+    caveat_verbs: frozenset[str] = frozenset()
+    caveat_quantifiers: frozenset[str] = frozenset()
 
     def probability(self, band: str) -> tuple[float | None, float | None]:
         """The ICD 203 probability interval of `band`; (None, None) for "uncertain"."""
@@ -116,7 +120,13 @@ def _build(data: dict[str, Any]) -> Lexicon:
         except re.error as exc:
             raise _fail(f"exception pattern {raw!r} does not compile: {exc}",
                         "correct the regular expression") from exc
-    return Lexicon(bands, tuple(cues), tuple(exceptions))
+    words: dict[str, frozenset[str]] = {}
+    for key in ("caveat_topics", "caveat_verbs", "caveat_quantifiers"):
+        listed = data.get(key) or []
+        if not isinstance(listed, list) or not all(isinstance(t, str) for t in listed):
+            raise _fail(f"`{key}` must be a list of words", "write it as a YAML list of words")
+        words[key] = frozenset(t.lower() for t in listed)
+    return Lexicon(bands, tuple(cues), tuple(exceptions), **words)
 
 
 @lru_cache(maxsize=1)

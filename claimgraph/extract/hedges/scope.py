@@ -47,10 +47,11 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
         return set()
     head = clause_head(token)
     reach = {t.i for t in head.subtree} | _trailing_reach(token)
-    # "X claimed that ..., and the mayor counted ...": a coordinated clause with its own
-    # subject is a separate statement the cue does not reach
+    # "X claimed that ..., and the mayor counted ...", "... probably destroyed 12 tanks, while
+    # its own losses stood at 40": a coordinated or adverbial clause with its own subject is a
+    # separate statement the cue does not reach
     for child in head.children:
-        if child.dep_ in {"conj", "parataxis"} and child.pos_ in _CLAUSE_POS \
+        if child.dep_ in {"conj", "parataxis", "advcl"} and child.pos_ in _CLAUSE_POS \
                 and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children):
             reach -= {t.i for t in child.subtree}
     return reach

@@ -1,0 +1,142 @@
+"""What a caveat doubts: the figures a "could not be verified" note names.
+
+A caveat ("Reuters could not independently verify the mayor's figures", "None
+of the General Staff's figures could be verified", "the type of missile could
+not be confirmed") names what it doubts. `caveat_target` reads that noun from
+the parse: a noun the figure or caveat vocabularies count ("figures", "claim",
+"losses") makes the caveat reach figures, restricted to one source when the noun
+has an owner ("the mayor's", "their"); any other noun ("the type of missile",
+"the footage") makes it reach none. `owned_by` says whether a figure's chain
+holds that owner. This module must not find cue words (the hedges extractor
+does) nor decide a figure's category or value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.figures.lexicon import FigureLexicon
+from claimgraph.extract.hedges import Lexicon as HedgeLexicon
+
+__all__ = ["CaveatTarget", "caveat_target", "same_source"]
+
+_NAME_STOP = {"the", "a", "an", "of", "s", "and", "for", "'s"}
+_ENTITY_OWNERS = {"ORG", "PERSON", "GPE", "NORP"}
+
+
+@dataclass
+class CaveatTarget:
+    """What one caveat reaches.
+
+    `reach` is "none" (it names something that is not a figure), "named" (figures of
+    `owner`), or "unnamed" (it names figures or claims without saying whose, or names
+    nothing): then the caller falls back on position.
+    """
+
+    reach: str
+    owner: str | None = None
+    owner_is_pronoun: bool = False
+    topic: str | None = None
+
+
+def _verify_token(doc: Doc, start: int, end: int, verbs: frozenset[str]) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for token in span:
+        if token.lemma_.lower() in verbs:
+            return token
+    return None
+
+
+def _named_noun(verify: Token) -> Token | None:
+    """The noun the caveat is about: the object of an active "verify", else the subject of
+    the passive or adjectival clause ("the figures could not be verified", "are hard to
+    verify"); None for "Reuters could not independently verify" with no object."""
+    for child in verify.children:
+        if child.dep_ == "dobj":
+            return child
+    if verify.tag_ == "VB" and not any(c.dep_ == "auxpass" for c in verify.children) \
+            and verify.dep_ not in {"xcomp"}:
+        return None  # an active verb with no object names nothing
+    token = verify
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in {"nsubjpass", "nsubj"}:
+                if child.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
+                    return token.head  # "claims, which could not be verified"
+                return child
+        if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
+
+
+def _owner(noun: Token) -> tuple[str | None, bool]:
+    """Whose figures: "the mayor's", "their", "the General Staff figures", "figures from Kyiv"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            if child.pos_ == "PRON":
+                return child.text, True
+            words = [t for t in child.subtree if t.dep_ != "case" and t.lower_ not in {"'s", "’s"}]
+            return " ".join(t.text for t in words), False
+    for child in noun.children:
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in _ENTITY_OWNERS):
+            return " ".join(t.text for t in child.subtree), False
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return " ".join(t.text for t in pobj.subtree), False
+    return None, False
+
+
+def _counts_figures(noun: Token, topics: frozenset[str], figures: FigureLexicon) -> bool:
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    if lemma in topics or lower in topics:
+        return True
+    return bool(figures.noun_class(lemma) or figures.intrinsic.get(lemma) or figures.intrinsic.get(lower))
+
+
+def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
+                  figures: FigureLexicon) -> CaveatTarget:
+    """What the caveat cue at [start, end) reaches."""
+    verify = _verify_token(doc, start, end, hedges.caveat_verbs)
+    noun = _named_noun(verify) if verify is not None else None
+    if noun is None:
+        return CaveatTarget("unnamed")
+    if noun.lower_ in hedges.caveat_quantifiers or noun.like_num:
+        inner = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if inner is not None:
+            noun = inner
+    if not _counts_figures(noun, hedges.caveat_topics, figures):
+        return CaveatTarget("none", topic=noun.text)
+    owner, pronoun = _owner(noun)
+    if owner is None:
+        return CaveatTarget("unnamed", topic=noun.text)
+    return CaveatTarget("named", owner, pronoun, noun.text)
+
+
+def _words(name: str) -> set[str]:
+    lowered = name.lower().replace("’", "'")
+    lowered = re.sub(r"'s\b", "", lowered)
+    return {w for w in re.findall(r"[a-z0-9]+", lowered) if w not in _NAME_STOP}
+
+
+def same_source(owner: str, names: list[str]) -> bool:
+    """True when `owner` ("the mayor", "General Staff") names one of `names`, leniently:
+    one name's words contain the other's."""
+    wanted = _words(owner)
+    if not wanted:
+        return False
+    for name in names:
+        words = _words(name)
+        if words and (wanted <= words or words <= wanted):
+            return True
+    return False
