@@ -45,12 +45,14 @@ def polnear(directory: Path, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--predictions-out", type=click.Path(file_okay=False, path_type=Path),
               help="Write one prediction file per article in the gold schema.")
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="aliases.json to compare sources with (default: beside the gold files, else the shipped table).")
 @fail_on_errors
-def figures(directory: Path, as_json: bool, predictions_out: Path | None) -> None:
+def figures(directory: Path, as_json: bool, predictions_out: Path | None, aliases: Path | None) -> None:
     """Figure scores on conflict-figures gold files in DIRECTORY."""
     from claimgraph.eval import figures as scorer
 
-    metrics = scorer.evaluate(directory, predictions_out=predictions_out)
+    metrics = scorer.evaluate(directory, predictions_out=predictions_out, aliases=aliases)
     if as_json:
         emit_json(metrics)
     else:
