@@ -149,7 +149,7 @@ def test_beliefs_plans_and_findings() -> None:
     indicate = by_cue(found, "indicate")
     estimates = by_cue(found, "estimates")
     assert believes.kind == "belief" and contents(believes) == ["the outbreak is contained"]
-    assert plans.kind == "belief" and contents(plans) == ["to close two factories"]
+    assert plans.kind == "plan" and contents(plans) == ["to close two factories"]
     assert indicate.source is not None and indicate.source.text == "The inspection records"
     assert contents(indicate) == ["that the valves were never replaced"]
     assert estimates.source_name == "Priya Nair"
@@ -279,3 +279,40 @@ def test_pronoun_follows_the_subject_of_the_sentence_before() -> None:
     said = by_cue(found, "said")
     assert said.source is not None and said.source.text == "She"
     assert said.source_name == "Mara Quint"
+
+
+# ---------------------------------------------------------------- source names as written
+
+
+def test_abbreviations_the_text_introduces_are_found_with_their_full_name() -> None:
+    from claimgraph.extract.attributions.names import acronyms_in
+
+    text = ("Talks between the Northern Liberation Front (NLF) and the Office for Coastal Affairs "
+            "(OCA) stalled; the ministry (a long name) said nothing.")
+    assert acronyms_in(text) == {"NLF": "Northern Liberation Front", "OCA": "Office for Coastal Affairs"}
+
+
+def test_mention_names_expand_abbreviations_but_are_never_respelled() -> None:
+    from claimgraph.extract.attributions.names import mention_name
+    from claimgraph.model import Mention
+
+    def mention(text: str, normalized: str) -> Mention:
+        return Mention(key="m1", start=0, end=len(text), text=text, extractor="t", extractor_version="0",
+                       label="GOV", normalized=normalized)
+
+    assert mention_name(mention("NIS", "National Intelligence Service")) == "National Intelligence Service"
+    assert mention_name(mention("Budanov", "Kyrylo Budanov")) == "Kyrylo Budanov"
+    assert mention_name(mention("Russia's Defense Ministry", "Russian Ministry of Defence")) \
+        == "Russia's Defense Ministry"
+
+
+def test_relative_clause_aside_is_kept_in_the_span_but_not_in_the_name() -> None:
+    text = "A fire officer, who was among the first at the scene, said 14 flats were gutted."
+    said = by_cue(extract(text), "said")
+    assert said.source is not None and "who was among" in said.source.text
+    assert said.source_name == "fire officer"
+
+
+def test_a_possessive_pronoun_that_names_no_one_is_no_source() -> None:
+    text = "Prices rose again, up from 200 in their last survey."
+    assert all(a.source is None or a.source.text.lower() not in ("its", "their") for a in extract(text))

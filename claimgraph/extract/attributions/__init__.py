@@ -2,8 +2,12 @@
 
 Rules over the shared spaCy parse find direct and indirect speech, "according
 to X", sourceless and passive forms, beliefs, plans and findings, relays
-("citing X", "which quotes Y") and wire credits; `coref` names pronoun and role
-sources; parents link an inner attribution to the one whose content holds its
+("citing X", "which quotes Y") and wire credits; `coref` names pronoun, role and
+document sources ("the update said" stands for whoever issued the update) and `names`
+keeps named sources as the text writes them, abbreviations spelled out; a possessive
+"its"/"their" that names no one makes no attribution; plans ("X intends to send") are
+attributions of kind "plan" whose subject is the actor, not a source of the claim, so
+chains skip them; parents link an inner attribution to the one whose content holds its
 cue; `discourse` carries an outlet a speaker talked to and a source a speaker
 passes on to that speaker's other statements. Links with no reporting words of
 their own (an outlet told, a dateline credit, a relation set up in another
@@ -22,7 +26,7 @@ from claimgraph.extract.attributions.chains import (
     enclosing_attribution,
     source_chain,
 )
-from claimgraph.extract.attributions.coref import resolve_sources
+from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources
 from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.rules import Draft, find_drafts, link_parents
 from claimgraph.extract.base import Context, register
@@ -33,7 +37,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.4.0"
+VERSION = "0.5.0"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -104,6 +108,7 @@ class AttributionExtractor:
             drafts = merge_learned(drafts, learned.predict(doc), ctx.text)
         link_parents(drafts)
         names = resolve_sources(drafts, doc, ctx.text, found.mentions)
+        drafts, names = drop_unnamed_owners(drafts, names, ctx.text)
         drafts, names = spread_links(drafts, names)
         keys = {id(d): f"a{len(found.attributions) + i + 1}" for i, d in enumerate(drafts)}
         version = self.version if learned is None else f"{self.version}+learned"

@@ -42,8 +42,16 @@ def depth(found: Extraction, attribution: Attribution) -> int:
 
 
 def link_name(attribution: Attribution) -> str | None:
-    """The source name a chain shows for one link: resolved name, else the span as written."""
-    if attribution.kind == "sourceless":
+    """The source name a chain shows for one link: resolved name, else the span as written.
+
+    A plan ("Pyongyang intends to send 1,000 more troops") shows no name: its subject is the
+    actor of the plan, not a source of the claim. The conflict-figures convention is that a
+    figure belongs to whoever the article attributes it to, so an actor's intention reported
+    without anyone cited is the outlet's (or the enclosing source's) claim; when someone is
+    cited ("..., the NIS said") that enclosing link names them. PolNeAR still gets the plan
+    as an attribution of its own.
+    """
+    if attribution.kind in ("sourceless", "plan"):
         return None
     if attribution.source_name:
         return attribution.source_name

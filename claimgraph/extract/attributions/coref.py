@@ -1,37 +1,49 @@
 """Source names: what a source span stands for, resolved when it is a pronoun or a role.
 
-"He", "she", "they", "who", "which", "the lawmaker", "the spy agency" are linked
+"He", "she", "they", "its", "who", "which", "the lawmaker", "the spy agency" are linked
 to the nearest preceding named source of a compatible kind (a person for "he"
-and "the lawmaker", an organisation for "the agency"); a named source keeps its
-name without titles and descriptions ("South Korean lawmaker Lee Seong-kweun"
-gives "Lee Seong-kweun"). Works from the parse's entities and, when the entities
-extractor ran first, its mentions. Source spans themselves are never changed:
+and "the lawmaker", an organisation for "the agency", a speaker before a name merely
+mentioned, an intelligence service before a news agency that only carried a statement);
+"which" to the nearest named organisation or person it can stand for; a document ("the
+update said", "preliminary findings suggested") to whoever issued it. A named source
+keeps its name as written without titles and descriptions ("South Korean lawmaker Lee
+Seong-kweun" gives "Lee Seong-kweun", "South Korea's Joint Chiefs of Staff" stays whole),
+abbreviations spelled out (`names`). Works from the parse's entities and, when the
+entities extractor ran first, its mentions. Source spans themselves are never changed:
 PolNeAR and analysts both want the text as written. This module must not find
 attributions.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.attributions.names import (
+    acronyms_in,
+    clean,
+    expand,
+    is_abbreviation,
+    mention_name,
+)
+from claimgraph.extract.attributions.rules import Draft, cues
 from claimgraph.model import Mention
 from claimgraph.model.vocab import load_vocab
 
 MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",
-               "magazine", "site", "website", "report", "article"}
+               "magazine", "site", "website", "article"}
 PERSON_LABELS = {"PERSON"}
 SPEAKER_REACH = 600  # characters back in which a speaker stays the likeliest "he" or "she"
 NAMING_WORDS = {"name", "surname", "nickname", "callsign", "named", "call", "called"}
-ORG_LABELS = {"ORG", "OUTLET", "GOV", "INTEL", "UNIT"}
+ORG_LABELS = {"ORG", "OUTLET", "WIRE", "GOV", "INTEL", "MILITARY", "UNIT"}
+NEWS_LABELS = {"OUTLET", "WIRE"}
 GROUP_LABELS = {"NORP", "GPE"}
-_PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,12}\)\s*$")
-_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s|’s)\s+")
+DOCUMENT_STAGES = {"preliminary", "initial", "interim", "final", "latest", "updated", "revised"}
+NEWS_WORDS = {"news", "wire", "press", "state-run", "media"}  # "the news agency" is an outlet
 
 
 @dataclass
@@ -43,6 +55,7 @@ class Named:
     kind: str  # person, organisation, group
     role_words: frozenset[str] = frozenset()
     relay: bool = False  # an outlet that passed an account on ("told Reuters"), rarely "the agency"
+    label: str | None = None  # the entity label (INTEL, WIRE, GOV, ...) when one is known
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +67,12 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return pronouns, roles, titles
 
 
-def _clean(name: str) -> str:
-    name = _PAREN_ACRONYM.sub("", name).strip(" ,.;:—–-\"'“”‘’")
-    for article in ("the ", "The "):
-        if name.startswith(article) and len(name) > len(article) and name[len(article)].isupper():
-            name = name[len(article):]
-    return name
+@lru_cache(maxsize=1)
+def possessive_pronouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_vocab("cues").get("possessive_pronouns") or [])
+
+
+_clean = clean
 
 
 def _kind_of_label(label: str) -> str | None:
@@ -103,12 +116,15 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     persons = [m for m in inside if m.label in PERSON_LABELS]
     if persons:
         best = max(persons, key=lambda m: m.end - m.start)
-        return _clean(best.normalized or best.text), "person"
+        return mention_name(best), "person"
     ents = [e for e in _ents_in(tokens, doc_ents) if _kind_of_label(e.label_) is not None]
     people = [e for e in ents if e.label_ in PERSON_LABELS]
     if people:
         return _clean(max(people, key=len).text), "person"
     head = tokens.root
+    owned = _possessed_organisation(tokens, inside, roles)
+    if owned is not None:
+        return owned, "organisation"
     called = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in ("appos", "oprd", "attr", "pobj")
               and t.head.lemma_.lower() in NAMING_WORDS]
     if called and (roles.get(head.lemma_.lower()) == "person" or head.pos_ in ("ADJ", "NOUN")):
@@ -136,8 +152,8 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         # "a Pentagon spokesperson", "a US military official": unnamed, described as written.
         return _describe(tokens), "person"
     if inside:
-        best = max(inside, key=lambda m: m.end - m.start)
-        return _clean(best.normalized or best.text), _kind_of_label(best.label) or "organisation"
+        best = max(inside, key=lambda m: (_kind_of_label(m.label) == "organisation", m.end - m.start))
+        return mention_name(best), _kind_of_label(best.label) or "organisation"
     kind = _kind_of_span(tokens, roles, ents)
     orgs = [e for e in ents if e.label_ in ORG_LABELS]
     if orgs:
@@ -149,6 +165,37 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     if ents and head.lower_ not in roles:
         return _clean(max(ents, key=len).text), kind or "group"
     return None
+
+
+def _possessed_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict[str, str]) -> str | None:
+    """"South Korea's Joint Chiefs of Staff", "Britain's defence ministry": an organisation
+    owned by a place is named by the whole phrase, not cut to the place. An abbreviation
+    after the place ("Seoul's JCS") is named by its full name."""
+    head = tokens.root
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i >= tokens.start), None)
+    if owner is None or owner.pos_ == "PRON":
+        return None
+    place = owner.ent_type_ in ("GPE", "NORP", "LOC") or any(
+        m.label in GROUP_LABELS and m.start <= owner.idx < m.end for m in inside)
+    if not place:
+        return None
+    organisation = head.pos_ == "PROPN" or roles.get(head.lemma_.lower()) == "organisation" or any(
+        _kind_of_label(m.label) == "organisation" and m.start <= head.idx < m.end for m in inside)
+    if not organisation:
+        return None
+    doc = tokens.doc
+    first = owner.left_edge.i
+    while first < head.i and doc[first].dep_ == "det":
+        first += 1
+    last = min(head.right_edge.i, tokens.end - 1)
+    owned = doc[head.left_edge.i:last + 1]
+    after_owner = [t for t in owned if t.i > owner.i and t.dep_ != "case"]
+    if after_owner and len(after_owner) == 1 and is_abbreviation(after_owner[0].text):
+        known = next((m for m in inside if m.start <= after_owner[0].idx < m.end
+                      and _kind_of_label(m.label) == "organisation"), None)
+        if known is not None:
+            return mention_name(known)
+    return _clean(doc[first:last + 1].text)
 
 
 def _is_role(tokens: SpacySpan, roles: dict[str, str]) -> str | None:
@@ -167,6 +214,29 @@ def _is_role(tokens: SpacySpan, roles: dict[str, str]) -> str | None:
     return roles.get(head.lemma_.lower()) or roles.get(head.lower_) or "unknown"
 
 
+@dataclass
+class Scene:
+    """What resolution reads for one document: parse, entities, names found so far."""
+
+    doc: Doc
+    drafts: list[Draft]
+    names: dict[int, str | None]
+    candidates: list[Named]
+    mentions: list[Mention]
+    doc_ents: list[SpacySpan]
+
+    def named(self, tokens: SpacySpan) -> tuple[str, str] | None:
+        return named_in(tokens, self.mentions, self.doc_ents)
+
+    def label_at(self, start: int, end: int) -> str | None:
+        """The entity label of the widest organisation or person mention inside [start, end)."""
+        inside = [(m.end - m.start, m.label) for m in self.mentions
+                  if start <= m.start and m.end <= end and _kind_of_label(m.label) in ("organisation", "person")]
+        inside += [(e.end_char - e.start_char, e.label_) for e in self.doc_ents
+                   if start <= e.start_char and e.end_char <= end and e.label_ in ("ORG", "PERSON")]
+        return max(inside)[1] if inside else None
+
+
 def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                     mentions: list[Mention] | None = None) -> list[str | None]:
     """One source name per draft (None when sourceless or unresolvable), in the drafts' order."""
@@ -178,11 +248,12 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     for ent in doc_ents:
         kind = _kind_of_label(ent.label_)
         if kind is not None:
-            candidates.append(Named(ent.start_char, _clean(ent.text), kind))
+            candidates.append(Named(ent.start_char, _clean(ent.text), kind, label=ent.label_))
     for mention in mentions:
         kind = _kind_of_label(mention.label)
         if kind is not None:
-            candidates.append(Named(mention.start, _clean(mention.normalized or mention.text), kind))
+            candidates.append(Named(mention.start, mention_name(mention), kind, label=mention.label))
+    scene = Scene(doc, drafts, names, candidates, mentions, doc_ents)
     # Named sources first, so that a role or pronoun can point at a source named later in the list.
     order = sorted(range(len(drafts)), key=lambda i: drafts[i].source[0] if drafts[i].source else -1)
     pending: list[int] = []
@@ -195,13 +266,15 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         if tokens is None or len(tokens) == 0:
             names[i] = text[draft.source[0]:draft.source[1]]
             continue
-        found = named_in(tokens, mentions, doc_ents) if not _is_role(tokens, roles) else None
+        tokens = _without_aside(tokens)
+        found = scene.named(tokens) if not (_is_role(tokens, roles) or _is_document(tokens)) else None
         if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
             names[i] = found[0]
             role_words = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")) \
                 or frozenset({"source"})
             kind = "person" if any(c.name == found[0] and c.kind == "person" for c in candidates) else found[1]
-            candidates.append(Named(draft.source[0], found[0], kind, role_words, draft.relay))
+            candidates.append(Named(draft.source[0], found[0], kind, role_words, draft.relay,
+                                    scene.label_at(*draft.source)))
         else:
             pending.append(i)
     candidates.sort(key=lambda c: c.position)
@@ -210,11 +283,22 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         assert draft.source is not None
         tokens = doc.char_span(*draft.source, alignment_mode="expand")
         assert tokens is not None
-        names[i] = _resolve(draft, tokens, doc, drafts, names, candidates, pronouns, roles)
+        tokens = _without_aside(tokens)
+        name = _resolve(draft, tokens, scene, pronouns, roles)
+        names[i] = name
+        referent = next((c for c in reversed(candidates) if c.name == name and c.position < draft.source[0]), None)
+        if name and referent is not None and not draft.relay:
+            # a resolved speaker is the latest mention of its referent: "it" and "the agency"
+            # further on may point back at it
+            bisect.insort(candidates, Named(draft.source[0], name, referent.kind, referent.role_words
+                                            or frozenset({"source"}), False, referent.label),
+                          key=lambda c: c.position)
+    acronyms = acronyms_in(text)
     persons = [c for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
     for i, name in names.items():
-        if name and drafts[i].source is not None:
-            names[i] = full_name(name, persons, drafts[i].source[0])
+        source = drafts[i].source
+        if name and source is not None:
+            names[i] = full_name(expand(name, acronyms), persons, source[0])
     return [names.get(i) for i in range(len(drafts))]
 
 
@@ -232,23 +316,49 @@ def full_name(name: str, persons: list[Named], position: int) -> str:
     return (before[-1] if before else min(fuller, key=lambda c: c.position)).name
 
 
-def _resolve(draft: Draft, tokens: SpacySpan, doc: Doc, drafts: list[Draft], names: dict[int, str | None],
-             candidates: list[Named], pronouns: dict[str, str], roles: dict[str, str]) -> str | None:
+def _without_aside(tokens: SpacySpan) -> SpacySpan:
+    """The source span without a relative clause set off by commas: "A government official,
+    who spoke on condition of anonymity" is named "government official". (The span keeps the
+    clause: PolNeAR's sources do.)"""
+    head = tokens.root
+    aside = next((c for c in head.rights if c.dep_ == "relcl" and c.left_edge.i > tokens.start
+                  and tokens.doc[c.left_edge.i - 1].text == ","
+                  and not any(t.lemma_.lower() in NAMING_WORDS for t in c.subtree)), None)
+    if aside is None:
+        return tokens
+    return tokens.doc[tokens.start:aside.left_edge.i - 1]
+
+
+def _is_document(tokens: SpacySpan) -> bool:
+    """"The update", "the document", "preliminary findings": a document that names no issuer."""
+    head = tokens.root
+    if head.lemma_.lower() not in cues().document_nouns and head.lower_ not in cues().document_nouns:
+        return False
+    if head.pos_ != "NOUN":
+        return False
+    # "the update", "this document", "preliminary findings": one document; bare "reports" or
+    # "documents" are unnamed sources of their own, not someone's paper
+    specific = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that", "these", "those") for t in head.children) \
+        or any(t.dep_ == "amod" and t.lower_ in DOCUMENT_STAGES for t in head.children)
+    if not specific:
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.dep_ == "poss"
+                   for t in tokens)
+
+
+def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, str],
+             roles: dict[str, str]) -> str | None:
     head = tokens.root
     word = head.lower_
+    candidates = scene.candidates
+    position = draft.source[0] if draft.source else 0
     if draft.antecedent is not None:
-        antecedent = doc[draft.antecedent]
-        phrase = doc[antecedent.left_edge.i:antecedent.i + 1]
-        found = named_in(phrase, [])
-        if found is not None:
-            return found[0]
-        return _describe(phrase)
+        return _antecedent(draft, scene, roles)
     if word in ("i", "me", "we", "us"):
-        speaker = _quoting_speaker(draft, drafts, names)
+        speaker = _quoting_speaker(draft, scene.drafts, scene.names)
         if speaker:
             return speaker
     if len(tokens) == 1 and word in pronouns:
-        position = draft.source[0] if draft.source else 0
         if pronouns[word] == "person":
             subject = _previous_subject(head, candidates)
             if subject:
@@ -257,38 +367,204 @@ def _resolve(draft: Draft, tokens: SpacySpan, doc: Doc, drafts: list[Draft], nam
             recent = [c for c in candidates if c.role_words and not c.relay and position - c.position < SPEAKER_REACH]
             return _nearest(recent, position, ("person",), set()) or _nearest(
                 candidates, position, ("person",), set())
-        # "they", "it": only an organisation or group that was itself a source, never a stray name.
-        sources = [c for c in candidates if c.role_words and not c.relay]
-        return _nearest(sources, position, ("organisation", "group"), set())
+        return _organisation_pronoun(position, candidates)
+    if _is_document(tokens):
+        return _issuer(tokens, scene) or _describe(tokens)
     kind = _is_role(tokens, roles)
     if kind == "person" and head.tag_ in ("NNS", "NNPS"):
         return _describe(tokens)  # "the captives" are a group, not the last person named
     if kind is not None:
-        role_word = head.lemma_.lower()
-        wanted = {"person": ("person",), "unknown": ("person", "organisation")}.get(
-            kind, ("organisation", "group"))
-        position = draft.source[0] if draft.source else 0
-        same_role = [c for c in candidates if c.position < position and role_word in c.role_words]
-        if same_role:
-            return same_role[-1].name
-        if kind == "unknown":
-            return _describe(tokens)
-        media = role_word in MEDIA_ROLES
-        usable = [c for c in candidates if media or not c.relay]
-        qualifier = {t.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.i > head.i
-                     for t in c.subtree if t.pos_ == "PROPN"}
-        if qualifier:  # "the head of the Defence Intelligence": someone tied to that organisation
-            usable = [c for c in usable if {w.lower() for w in c.role_words} & qualifier]
-        pools = [[c for c in usable if c.role_words], usable]  # sources before mentions
-        if media:  # "the newspaper": an outlet that relayed someone before any other organisation
-            pools.insert(0, [c for c in usable if c.relay])
-        for kinds in (wanted[:1], wanted):  # an agency is an organisation before it is a country
-            for pool in pools:
-                found = _nearest(pool, position, kinds, set())
+        return _role(tokens, kind, position, candidates) or _describe(tokens)
+    return _describe(tokens)
+
+
+def _organisation_pronoun(position: int, candidates: list[Named]) -> str | None:
+    """"they", "it", "its": an organisation or group that was itself a source; failing that, an
+    organisation named in the last few sentences (a place or nationality alone never is)."""
+    sources = [c for c in candidates if c.role_words and not c.relay]
+    found = _nearest(sources, position, ("organisation", "group"), set())
+    if found:
+        return found
+    recent = [c for c in candidates if not c.relay and position - c.position < SPEAKER_REACH]
+    return _nearest(recent, position, ("organisation",), set())
+
+
+def _is_news(candidate: Named) -> bool:
+    return candidate.label in NEWS_LABELS or any(
+        w in cues().outlet_words for w in candidate.name.split()) or candidate.relay
+
+
+def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
+    """The named source a role noun ("the lawmaker", "the agency", "the newspaper") stands for.
+
+    An organisation role prefers a source that spoke (made an attribution) to one merely
+    mentioned. "The news agency" and "the newspaper" want a news outlet; any other organisation
+    role ("the agency", "the ministry") skips news outlets and wire services, which a story
+    names as carriers far more often than it calls them "the agency", unless no other source
+    spoke recently.
+    """
+    head = tokens.root
+    role_word = head.lemma_.lower()
+    wanted = {"person": ("person",), "unknown": ("person", "organisation")}.get(kind, ("organisation", "group"))
+    modifiers = {t.lower_ for t in tokens if t.i < head.i}
+    media = role_word in MEDIA_ROLES or bool(modifiers & NEWS_WORDS)
+    organisation = kind == "organisation"
+
+    def fits(c: Named) -> bool:
+        if not organisation:
+            return True
+        return _is_news(c) if media else not (c.relay or c.label in NEWS_LABELS)
+
+    earlier = [c for c in candidates if c.position < position]
+    same_role = [c for c in earlier if role_word in c.role_words and fits(c)]
+    if same_role:
+        return same_role[-1].name
+    if kind == "unknown":
+        return None
+    usable = [c for c in earlier if fits(c)]
+    qualifier = {t.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.i > head.i
+                 for t in c.subtree if t.pos_ == "PROPN"}
+    if qualifier:  # "the head of the Defence Intelligence": someone tied to that organisation
+        usable = [c for c in usable if {w.lower() for w in c.role_words} & qualifier]
+    pools = [[c for c in usable if c.role_words], usable]  # sources before mentions
+    if organisation and not media:
+        # a news outlet that spoke recently, when no other organisation did
+        pools.insert(1, [c for c in earlier if c.role_words and not c.relay
+                         and position - c.position < SPEAKER_REACH])
+    for kinds in (wanted[:1], wanted):  # an agency is an organisation before it is a country
+        for pool in pools:
+            found = _nearest(pool, position, kinds, set())
+            if found:
+                return found
+    return None
+
+
+def _antecedent(draft: Draft, scene: Scene, roles: dict[str, str]) -> str | None:
+    """Who a relative "who"/"which" source is: the noun it hangs on when that names someone;
+    else a name inside it ("those of Seoul's JCS, which ...", "the estimate of the ministry,
+    which ..."); else, for a role ("the agency, which"), what the role stands for."""
+    doc = scene.doc
+    antecedent = doc[draft.antecedent] if draft.antecedent is not None else None
+    assert antecedent is not None
+    phrase = doc[antecedent.left_edge.i:antecedent.i + 1]
+    if antecedent.pos_ not in ("PRON", "DET") and not _is_role(phrase, roles) and not _is_document(phrase):
+        found = scene.named(phrase)
+        if found is not None:
+            return found[0]
+    relative = draft.source[0] if draft.source else antecedent.idx
+    for prep in sorted((c for c in antecedent.rights if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")),
+                       key=lambda c: -c.i):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        pronoun = doc.char_span(relative, relative + 1, alignment_mode="expand")
+        stop = pronoun.start if pronoun is not None else obj.right_edge.i + 1
+        inner = doc[obj.left_edge.i:min(obj.right_edge.i + 1, stop)]
+        if len(inner) and (found := scene.named(inner)) is not None:
+            return found[0]
+    if _is_role(phrase, roles):
+        found_role = _role(phrase, _is_role(phrase, roles) or "unknown", phrase.start_char, scene.candidates)
+        if found_role:
+            return found_role
+    if _is_document(phrase):
+        issuer = _issuer(phrase, scene)
+        if issuer:
+            return issuer
+    if antecedent.pos_ in ("PRON", "DET"):
+        # the nearest named organisation or person between the pronoun and the relative
+        named = [c for c in scene.candidates if phrase.start_char <= c.position < relative
+                 and c.kind in ("organisation", "person")]
+        if named:
+            return named[-1].name
+        return None
+    return _describe(phrase)
+
+
+def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
+    """Who issued the document a source like "the update" or "preliminary findings" is.
+
+    Looks back for the same document named with its issuer ("the ministry released an
+    update", "the NIS's report", "a report by the UN"), then any document named so, then
+    the organisation that last spoke within reach. None when nothing fits.
+    """
+    doc = scene.doc
+    head = tokens.root
+    lemma = head.lemma_.lower()
+    nouns = cues().document_nouns
+    start = tokens.start_char
+    earlier = [t for t in doc[max(0, tokens.start - 400):tokens.start] if t.pos_ == "NOUN"]
+    for same in (True, False):
+        for token in reversed(earlier):
+            if (token.lemma_.lower() == lemma) != same or (
+                    not same and token.lemma_.lower() not in nouns and token.lower_ not in nouns):
+                continue
+            if not same and start - token.idx > 2 * SPEAKER_REACH:
+                break
+            owner = _document_owner(token)
+            if owner is None:
+                continue
+            role = _is_role(doc[owner.left_edge.i:owner.i + 1], _lexicon()[1])
+            if owner.pos_ == "PRON" or role:
+                found = next((scene.names.get(i) for i, d in enumerate(scene.drafts)
+                              if d.source and d.source[0] <= owner.idx < d.source[1] and scene.names.get(i)), None)
                 if found:
                     return found
-        return _describe(tokens)
-    return _describe(tokens)
+                if owner.pos_ == "PRON":
+                    found = _organisation_pronoun(owner.idx, scene.candidates)
+                else:  # "the defence ministry released an update": what the role stands for
+                    phrase = doc[owner.left_edge.i:owner.i + 1]
+                    found = _role(phrase, role or "unknown", owner.idx, scene.candidates) or _describe(phrase)
+                if found:
+                    return found
+                continue
+            named = scene.named(doc[owner.left_edge.i:owner.right_edge.i + 1])
+            if named is not None:
+                return named[0]
+    speakers = [c for c in scene.candidates if c.role_words and not c.relay and c.kind == "organisation"
+                and start - c.position < 2 * SPEAKER_REACH]
+    found = _nearest(speakers, start, ("organisation",), set())
+    if found:
+        return found
+    # "Investigators from the X Institute examined the site. Preliminary findings suggested ...":
+    # an organisation named in the subject of the sentence before, in the same paragraph
+    sentence = tokens.sent
+    if sentence.start == 0 or "\n" in doc.text[doc[sentence.start - 1].idx:sentence.start_char]:
+        return None
+    previous = doc[sentence.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    phrase = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    named = scene.named(phrase)
+    if named is not None and named[1] == "organisation":
+        return named[0]
+    inside = [c for c in scene.candidates if phrase.start_char <= c.position < phrase.end_char
+              and c.kind == "organisation"]
+    return inside[-1].name if inside else None
+
+
+def _document_owner(noun: Token) -> Token | None:
+    """The issuer a document noun names: "the NIS's report", "an NIS report", "a report by the
+    UN", "the ministry released an update" (subject of an issuing verb)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "NORP", "GPE")):
+            return child
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in obj.subtree)):
+                return obj
+    verb = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in cues().issuing_verbs:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subject is not None and subject.lower_ not in ("which", "that", "who"):
+            return subject
+    return None
 
 
 def _previous_subject(pronoun: Token, candidates: list[Named]) -> str | None:
@@ -341,3 +617,22 @@ def _describe(tokens: SpacySpan) -> str:
     if not words:
         return tokens.text
     return tokens.doc[words[0].i:words[-1].i + 1].text
+
+
+def drop_unnamed_owners(drafts: list[Draft], names: list[str | None],
+                        text: str) -> tuple[list[Draft], list[str | None]]:
+    """Drafts without those whose source is a possessive determiner that names no one ("up from
+    3,000 in its January estimate" with no "it" to point at): a source called "its" tells an
+    analyst nothing, so the frame makes no attribution. Their children move up a level."""
+    owners = possessive_pronouns()
+    dropped = {id(d) for d, n in zip(drafts, names) if n is None and d.source is not None
+               and d.kind != "sourceless" and text[d.source[0]:d.source[1]].strip().lower() in owners}
+    if not dropped:
+        return drafts, names
+    kept = [(d, n) for d, n in zip(drafts, names) if id(d) not in dropped]
+    for draft, _ in kept:
+        while draft.parent is not None and id(draft.parent) in dropped:
+            draft.parent = draft.parent.parent
+        if draft.mirror is not None and id(draft.mirror) in dropped:
+            draft.mirror = None
+    return [d for d, _ in kept], [n for _, n in kept]

@@ -2,7 +2,10 @@
 
 "X told Reuters", "Speaking to The Herald, X said", "in an interview published by NHK"
 make the outlet a relay between the publisher and the speaker; "X, who spoke after the
-agency briefed lawmakers, said" makes the agency the origin of what X says. A mixin of
+agency briefed lawmakers, said" and "after a briefing by the agency" make the agency the
+origin of what X says; "ISW cited a milblogger who claimed" makes ISW relay the
+milblogger. Also here: what a trailing cue's statement runs on into ("..., it said, with
+only one hitting a house"). A mixin of
 the rule finder (`rules.Finder`), kept apart to keep that module small; it reads the
 parse only through the finder's helpers and must not resolve names.
 """
@@ -39,6 +42,60 @@ class RelayRules:
 
     def _add(self, draft: Draft, token: Token | None = None) -> Draft:
         raise NotImplementedError
+
+    def cue_class(self, token: Token) -> str | None:
+        raise NotImplementedError
+
+    def source_tokens(self, subject: Token) -> set[int]:
+        raise NotImplementedError
+
+    def _agent_of_noun(self, noun: Token) -> Token | None:
+        """The named agent of a reporting noun: "a briefing by the NIS", "the findings of
+        Defence Intelligence", "an estimate from the ministry". Only names count: "in view of
+        the fact" has no agent."""
+        for prep in noun.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("by", "of", "from"):
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")
+                                    or any(t.pos_ == "PROPN" for t in obj.subtree)):
+                return obj
+        return None
+
+    def _continuation(self, verb: Token) -> set[int]:
+        """What a statement runs on into after its trailing cue: "..., the JCS said, as output
+        has risen to 3 million", "..., it said, with only one hitting a house", "..., the
+        governor said, bringing the total to 85". Phrases holding a cue of their own
+        ("adding that ...") are statements of their own."""
+        doc = self.doc
+        tokens: set[int] = set()
+        for child in verb.rights:
+            if child.dep_ not in ("prep", "advcl", "advmod", "npadvmod", "dep", "acl", "xcomp", "conj"):
+                continue
+            first = doc[child.left_edge.i]
+            if child.left_edge.i == 0 or doc[child.left_edge.i - 1].text != "," \
+                    or first.lower_ not in self.cues.continuation_words:
+                continue
+            if any(t.i != verb.i and (self.cue_class(t) is not None or t.lemma_.lower() in self.cues.relay)
+                   for t in child.subtree):
+                continue
+            tokens |= {t.i for t in child.subtree}
+        return tokens
+
+    def _relay_speaker(self, verb: Token, subject: Token, draft: Draft) -> None:
+        """"ISW cited one prominent milblogger who claimed ...": the subject is a source in its
+        own right, relaying the cited one. The subject gets the cue; the cited source becomes a
+        link under it anchored at its name, like an outlet relay."""
+        rules = _rules()
+        source = rules._span(self.doc, self.source_tokens(subject))
+        if source is None or draft.source is None:
+            self._add(draft, verb)
+            return
+        speaker = rules.Draft(cue=draft.cue, source=source, content=list(draft.content),
+                              kind="indirect", source_head=subject.i, cue_token=verb.i)
+        self._add(speaker, verb)
+        draft.cue, draft.show_cue, draft.parent = draft.source, False, speaker
+        self.drafts.append(draft)
 
     def _briefing(self, verb: Token, subject: Token | None, draft: Draft) -> None:
         """"Lee, who spoke after the NIS briefed parliament, said ...", "Lee said, after the NIS

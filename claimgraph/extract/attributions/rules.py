@@ -87,6 +87,11 @@ class Cues:
     addressing_nouns: frozenset[str] = field(default_factory=frozenset)
     briefing_verbs: frozenset[str] = field(default_factory=frozenset)
     headline_labels: frozenset[str] = field(default_factory=frozenset)
+    valuation_prepositions: frozenset[str] = frozenset({"at"})
+    basis_verbs: frozenset[str] = field(default_factory=frozenset)
+    document_nouns: frozenset[str] = field(default_factory=frozenset)
+    issuing_verbs: frozenset[str] = field(default_factory=frozenset)
+    continuation_words: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
     def according_first(self) -> frozenset[str]:
@@ -127,6 +132,9 @@ def cues() -> Cues:
         outlet_words=words("outlet_words"), media_nouns=words("media_nouns"),
         addressing_verbs=words("addressing_verbs"), addressing_nouns=words("addressing_nouns"),
         briefing_verbs=words("briefing_verbs"), headline_labels=words("headline_labels"),
+        valuation_prepositions=words("valuation_prepositions"), basis_verbs=words("basis_verbs"),
+        document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
+        continuation_words=words("continuation_words"),
     )
 
 
@@ -217,6 +225,8 @@ class Finder(RelayRules):
             return "belief"
         if lemma in self.cues.finding:
             return "finding"
+        if lemma in self.cues.relay and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
+            return None  # "..., citing intelligence assessments": a relay, not the speaker's figure
         if lemma in self.cues.figure_verbs and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.cues.figure_nouns for c in token.children):
             return "valuation"
@@ -227,8 +237,9 @@ class Finder(RelayRules):
         if not any(c.dep_ == "dobj" for c in verb.children):
             return None
         for t in verb.subtree:
-            if t.lower_ == "at" and t.i > verb.i and any(n.like_num for n in t.subtree):
-                return t
+            if t.lower_ in self.cues.valuation_prepositions and t.i > verb.i and t.dep_ == "prep" \
+                    and any(n.like_num for n in t.subtree):
+                return t  # "put the toll at 300", "put the death toll above 400"
         return None
 
     def cue_span(self, verb: Token) -> tuple[int, int]:
@@ -356,12 +367,16 @@ class Finder(RelayRules):
                     content |= _subtree(child)
             if klass == "valuation" and any(c.dep_ == "dative" for c in children):
                 content -= _subtree(next(c for c in children if c.dep_ == "dative"))
+            if klass == "valuation":  # "put the number at 9,000, up from 4,000 in March"
+                content |= self._continuation(verb)
         parataxis_head = verb.dep_ in ("parataxis",) or (
             verb.dep_ == "ccomp" and verb.i > verb.head.i and not clause and klass == "speech"
             and any(t.dep_ == "punct" and t.i < verb.i for t in verb.lefts))
         if not content and parataxis_head:
             # "The plan, he said, is good." / "It is good, he said": the head clause is the content.
             content = _subtree(verb.head, [verb])
+        if content and klass == "speech" and (parataxis_head or all(i < verb.i for i in content)):
+            content |= self._continuation(verb)  # "..., it said, with only one hitting a house"
         if not content and klass in ("speech", "belief"):
             content = self._that_clause_after(verb)
         if not content and klass == "speech":
@@ -374,6 +389,12 @@ class Finder(RelayRules):
         inherit: Draft | None = None
         subject: Token | None = None
         kind = "belief" if klass == "belief" else "indirect"
+        if lemma in self.cues.plan and lemma not in self.cues.speech and xcomp and not clause \
+                and passive_subject is None:
+            # An intention ("Pyongyang intends to send 1,000 troops"): PolNeAR counts it, but its
+            # subject is the actor of the plan, not a source of the claim (see chains.link_name).
+            # A spoken commitment ("Kim vowed to send 1,000 troops") stays a statement of Kim's.
+            kind = "plan"
         valued_at = self._valued_at(verb) if klass == "valuation" else None
         if klass == "valuation":
             klass = "speech"
@@ -505,7 +526,11 @@ class Finder(RelayRules):
         """"told X, after Y, that ...": a that-clause the parse hung on a word between."""
         sentence = verb.sent
         for token in self.doc[verb.i + 1:min(sentence.end, verb.i + 16)]:
-            if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i \
+            # "said in a statement that ...": the parse may read "that" as a relative pronoun
+            misread = token.head.dep_ == "relcl" and token.i == token.head.head.i + 1 and (
+                token.head.head.lemma_.lower() in self.cues.addressing_nouns
+                or token.head.head.lemma_.lower() in self.cues.reporting_nouns)
+            if token.lower_ == "that" and (token.dep_ == "mark" or misread) and token.head.i > token.i \
                     and token.head.pos_ in ("VERB", "AUX"):
                 between = self.doc[verb.i + 1:token.i]
                 if all(t.is_punct or verb in t.ancestors for t in between):
@@ -633,6 +658,10 @@ class Finder(RelayRules):
         inner = next((self.by_token[c.i] for c in obj.children
                       if c.dep_ in ("relcl", "acl") and c.i in self.by_token), None)
         outer = next((self.by_token[a.i] for a in verb.ancestors if a.i in self.by_token), None)
+        if outer is None:  # "..., according to the newspaper, citing military sources": a sibling frame
+            outer = next((d for d in self.drafts if d.kind == "according_to" and not d.relay
+                          and d.cue_token is not None and d.cue_token < verb.i
+                          and doc[d.cue_token].head == verb.head and verb.dep_ in ("advcl", "xcomp")), None)
         draft = Draft(cue=self.cue_span(verb), source=source, content=[], relay=True,
                       source_head=speaker.i, cue_token=verb.i,
                       antecedent=verb.head.i if relative else None)
@@ -648,7 +677,9 @@ class Finder(RelayRules):
             draft.content = fragments(doc, self._clause_without(verb) - _subtree(verb))
             if relative:
                 draft.content = fragments(doc, _subtree(obj))
-        if draft.content:
+        if draft.content and inner is not None and outer is None and subject is not None and not relative:
+            self._relay_speaker(verb, subject, draft)  # "ISW cited a milblogger who claimed ..."
+        elif draft.content:
             self._add(draft, verb)
 
     def noun_rule(self, noun: Token) -> None:
@@ -656,12 +687,15 @@ class Finder(RelayRules):
         if noun.lemma_.lower() not in self.cues.reporting_nouns and noun.lower_ not in self.cues.reporting_nouns:
             return
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in self.cues.noun_prepositions:
-            return
+        if noun.dep_ != "pobj" or not (prep.lower_ in self.cues.noun_prepositions or (
+                prep.lower_ == "on" and prep.head.lemma_.lower() in self.cues.basis_verbs)):
+            return  # "based on the findings of X" is a frame too
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
             owner = next((c for c in noun.children if c.dep_ == "compound" and (
                 c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN")), None)
+        if owner is None:
+            owner = self._agent_of_noun(noun)  # "a briefing by the NIS", "the findings of X"
         if owner is None:
             return
         doc = self.doc
@@ -672,7 +706,9 @@ class Finder(RelayRules):
         cue = (noun.idx, _tok_end(noun))
         holder = next((self.by_token[a.i] for a in prep.ancestors if a.i in self.by_token), None)
         if holder is not None:
-            self._cut(holder, set(range(prep.left_edge.i, noun.i + 1)))
+            frame = prep.head if prep.head.lemma_.lower() in self.cues.basis_verbs else prep
+            self._cut(holder, set(range(frame.left_edge.i, noun.i + 1)) | {t.i for t in owner.head.subtree
+                                                                          if owner.head != noun})
             draft = Draft(cue=cue, source=source, content=list(holder.content), kind=holder.kind,
                           source_head=owner.i, cue_token=noun.i, parent=holder, mirror=holder,
                           conduit=True)

@@ -1,0 +1,98 @@
+"""How a named source is written in `source_name`: as the text writes it, minus titles and
+articles, with abbreviations spelled out.
+
+The extractor keeps names close to the text on purpose: "Russia's Defense Ministry" stays
+that, not a respelling from some lexicon, because canonical names and merges belong to the
+analysis layer's source book (`claimgraph/analyze/aliases.yaml`), which maps every variant
+the analyst accepts. What this module does expand is an abbreviation: one the text itself
+introduces ("the Rapid Support Forces (RSF)") or one the entity lexicon knows ("NIS"). It
+works on strings and entity mentions only: it must not look at the parse or find sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimgraph.model import Mention
+
+__all__ = ["acronyms_in", "clean", "expand", "is_abbreviation", "mention_name"]
+
+_PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,12}\)\s*$")
+# "the Rapid Support Forces (RSF)", "Institute for the Study of War (ISW)"
+_INTRODUCED = re.compile(
+    r"((?:[A-Z][\w'’.-]*|of|the|for|and|on|de|&)(?:[ -](?:[A-Z][\w'’.-]*|of|the|for|and|on|de|&)){1,9})"
+    r"\s*\(\s*([A-Z][A-Za-z&.-]{1,11})\s*\)")
+_SMALL = {"of", "the", "for", "and", "on", "de", "&"}
+
+
+def clean(name: str) -> str:
+    """A name without a trailing "(NIS)", edge punctuation and a leading "the" before a capital."""
+    name = _PAREN_ACRONYM.sub("", name).strip(" ,.;:—–-\"'“”‘’")
+    for article in ("the ", "The "):
+        if name.startswith(article) and len(name) > len(article) and name[len(article)].isupper():
+            name = name[len(article):]
+    return name
+
+
+def is_abbreviation(word: str) -> bool:
+    """"NIS", "JCS", "MoD", "HUR", "U.S." — one short word with at least two capitals."""
+    word = clean(word)
+    return " " not in word and 2 <= len(word) <= 8 and sum(c.isupper() for c in word) >= 2
+
+
+def _initials(words: list[str]) -> str:
+    letters = []
+    for word in words:
+        for part in re.split(r"[-]", word):
+            if part and part.lower() not in _SMALL:
+                letters.append(part[0].upper())
+    return "".join(letters)
+
+
+def acronyms_in(text: str) -> dict[str, str]:
+    """Abbreviations the text introduces in brackets, each with the full name before it.
+
+    The full name is cut at the shortest run of capitalised words whose initials start the
+    abbreviation's letters, so "fighting with the Rapid Support Forces (RSF)" gives
+    {"RSF": "Rapid Support Forces"}; an abbreviation whose letters fit no name is left out.
+    """
+    found: dict[str, str] = {}
+    for match in _INTRODUCED.finditer(text):
+        words = match.group(1).split()
+        short = match.group(2).replace(".", "")
+        letters = "".join(c for c in short if c.isupper())
+        for first in range(len(words)):
+            if words[first].lower() in _SMALL:
+                continue
+            candidate = words[first:]
+            initials = _initials(candidate)
+            if initials == letters or (len(letters) >= 2 and initials.startswith(letters)
+                                       and len(initials) - len(letters) <= 1):
+                found.setdefault(match.group(2), " ".join(candidate))
+                break
+    return found
+
+
+def expand(name: str, acronyms: dict[str, str]) -> str:
+    """The full name of an abbreviation the text introduced, else the name unchanged."""
+    key = clean(name)
+    return acronyms.get(key, name)
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"\w+", re.sub(r"['’]s\b", "", name.casefold())))
+
+
+def mention_name(mention: Mention) -> str:
+    """The name a source mention gives: the lexicon's full name for an abbreviation ("NIS")
+    or a fuller form of the same words ("Budanov" -> "Kyrylo Budanov"), else the mention as
+    written, so that names never drift from the text."""
+    written = clean(mention.text)
+    normalized = clean(mention.normalized) if mention.normalized else None
+    if not normalized or normalized == written:
+        return written
+    if is_abbreviation(written):
+        return normalized
+    if _words(written) <= _words(normalized):
+        return normalized
+    return written
