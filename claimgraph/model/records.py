@@ -192,7 +192,7 @@ class Attribution(Statement):
     cue: Span | None = None
     source: Span | None = None
     content: list[Span] = field(default_factory=list)
-    kind: str = "indirect"  # direct, indirect, mixed, according_to, sourceless, belief
+    kind: str = "indirect"  # direct, indirect, mixed, according_to, sourceless, belief, plan
     source_name: str | None = None  # resolved name when `source` is a pronoun or role
     parent_key: str | None = None
     confidence: float | None = None
