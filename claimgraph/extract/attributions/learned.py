@@ -1,0 +1,608 @@
+"""The learned attribution component: a token tagger for source, cue and content, and a linker.
+
+A small thinc network (hashed embeddings of lexical, syntactic and quotation
+features -> residual window CNN -> softmax over BIO role tags) labels every
+token of an English spaCy parse; a constrained Viterbi pass turns the tags into
+spans, and `link` groups each cue with its source and content fragments using
+the dependency tree, sentences and distance. The model is trained on PolNeAR
+train by `train.py` and shipped in `model/` beside this file.
+
+Contract with the rules extractor (`__init__.py`): `available() -> bool` and
+`predict(doc) -> list[Attribution]`. This module must not load any spaCy
+pipeline itself (the caller parses with `claimgraph.extract.nlp.load_nlp()`),
+must not download anything, and must not train.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # compiled, no stub
+from spacy.tokens import Doc, Token
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    Softmax,
+    chain,
+    clone,
+    concatenate,
+    expand_window,
+    residual,
+    with_array,
+)
+
+from claimgraph.errors import ConfigError
+from claimgraph.model import Attribution, Span
+
+__all__ = [
+    "EXTRACTOR",
+    "LABELS",
+    "MODEL_DIR",
+    "available",
+    "featurise",
+    "link",
+    "load",
+    "model_version",
+    "predict",
+    "tag_spans",
+]
+
+EXTRACTOR = "attributions.learned"
+MODEL_DIR = Path(__file__).with_name("model")
+LABELS = ("O", "B-CUE", "I-CUE", "B-SOURCE", "I-SOURCE", "B-CONTENT", "I-CONTENT")
+ROLE_OF_LABEL = {label: label[2:].lower() for label in LABELS if label != "O"}
+OPENING_QUOTES = frozenset("“„«")
+CLOSING_QUOTES = frozenset("”»")
+TOGGLING_QUOTES = frozenset('"')
+
+# Every feature column the network can use: name -> (embedding width, hash rows).
+FEATURE_TABLE: dict[str, tuple[int, int]] = {
+    "lower": (64, 20000),
+    "prefix": (16, 4000),
+    "suffix": (16, 4000),
+    "shape": (8, 1000),
+    "tag": (16, 200),
+    "dep": (16, 200),
+    "lemma": (48, 15000),
+    "dep_head": (32, 20000),
+    "ent": (8, 100),
+    "quote": (8, 50),
+    "anc1": (32, 20000),
+    "anc1_cue": (16, 500),
+    "anc2": (24, 20000),
+    "anc2_cue": (16, 500),
+    "own_cue": (8, 50),
+    "position": (8, 200),
+    "sentence": (8, 200),
+    "cue_left": (16, 5000),
+    "cue_right": (16, 5000),
+    "governor": (16, 2000),
+    "edge": (16, 2000),
+}
+FIRST_FEATURES = (
+    "lower",
+    "prefix",
+    "suffix",
+    "shape",
+    "tag",
+    "dep",
+    "lemma",
+    "dep_head",
+    "ent",
+    "quote",
+    "anc1",
+    "anc1_cue",
+    "anc2",
+    "anc2_cue",
+    "own_cue",
+    "position",
+    "sentence",
+)
+CUE_LIKE = 0.2  # a lemma tagged as cue at least this often in training counts as cue-like
+
+
+# ---------------------------------------------------------------- features
+
+
+def _cue_bucket(lemma: str, lexicon: dict[str, float]) -> str:
+    """How often `lemma` is a cue in the training data, in five bands."""
+    share = lexicon.get(lemma)
+    return "cue-" if share is None else f"cue{min(4, int(share * 5))}"
+
+
+def _verb_ancestor(token: Token) -> tuple[Token | None, Token]:
+    """The nearest verb above `token` in the dependency tree, and the child on the path to it."""
+    child = token
+    while child.head.i != child.i:
+        parent = child.head
+        if parent.pos_ == "VERB":
+            return parent, child
+        child = parent
+    return None, child
+
+
+def _quote_states(doc: Doc) -> list[str]:
+    """Per token: opening/closing quotation mark, inside quotes or outside (reset at line breaks)."""
+    states = []
+    inside = False
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            inside = False
+            states.append("nl")
+        elif text in OPENING_QUOTES or (text in TOGGLING_QUOTES and not inside):
+            inside = True
+            states.append("qopen")
+        elif text in CLOSING_QUOTES or (text in TOGGLING_QUOTES and inside):
+            inside = False
+            states.append("qclose")
+        else:
+            states.append("in" if inside else "out")
+    return states
+
+
+def _distance_band(distance: int) -> str:
+    return (
+        str(distance)
+        if distance <= 2
+        else "3-5"
+        if distance <= 5
+        else "6-10"
+        if distance <= 10
+        else "11+"
+    )
+
+
+def _nearest_cue_like(
+    sentence: Any, lemmas: list[str], lexicon: dict[str, float]
+) -> tuple[list[str], list[str]]:
+    """Per token of `sentence`: the nearest cue-like lemma to its left and to its right, with distance."""
+    cue_like = [t.i for t in sentence if lexicon.get(lemmas[t.i], 0.0) >= CUE_LIKE]
+    left, right = [], []
+    for token in sentence:
+        before = [i for i in cue_like if i < token.i]
+        after = [i for i in cue_like if i > token.i]
+        left.append(
+            f"{lemmas[before[-1]]}|{_distance_band(token.i - before[-1])}" if before else "none"
+        )
+        right.append(
+            f"{lemmas[after[0]]}|{_distance_band(after[0] - token.i)}" if after else "none"
+        )
+    return left, right
+
+
+def _governor(token: Token, lemmas: list[str], lexicon: dict[str, float]) -> str:
+    """The nearest cue-like ancestor of `token`: its band, the relation below it, and the side."""
+    child = token
+    while child.head.i != child.i:
+        parent = child.head
+        if lexicon.get(lemmas[parent.i], 0.0) >= CUE_LIKE:
+            side = "L" if token.i < parent.i else "R"
+            return f"{_cue_bucket(lemmas[parent.i], lexicon)}|{child.dep_}|{side}"
+        child = parent
+    return "none"
+
+
+def _subtree_edges(doc: Doc, lemmas: list[str], lexicon: dict[str, float]) -> list[str]:
+    """Per token: whether it opens or closes the subtree of a dependent of a cue-like word."""
+    marks: list[list[str]] = [[] for _ in doc]
+    for head in doc:
+        if lexicon.get(lemmas[head.i], 0.0) < CUE_LIKE:
+            continue
+        for child in head.children:
+            marks[child.left_edge.i].append(f"L{child.dep_}")
+            marks[child.right_edge.i].append(f"R{child.dep_}")
+    return ["|".join(sorted(set(m))) if m else "none" for m in marks]
+
+
+def featurise(
+    doc: Doc, lexicon: dict[str, float], features: tuple[str, ...] = FIRST_FEATURES
+) -> numpy.ndarray:
+    """A (tokens x features) uint64 array of hashed feature values for one parsed doc."""
+    quotes = _quote_states(doc)
+    lemmas = [t.lemma_.lower() for t in doc]
+    edges = _subtree_edges(doc, lemmas, lexicon) if "edge" in features else []
+    sentence_info: dict[int, tuple[int, int, str, str, str]] = {}
+    for sentence in doc.sents:
+        has_quote = any(quotes[t.i] in ("qopen", "qclose") for t in sentence)
+        first_in_line = sentence.start == 0 or "\n" in doc[sentence.start - 1].text_with_ws
+        left, right = (
+            _nearest_cue_like(sentence, lemmas, lexicon) if "cue_left" in features else ([], [])
+        )
+        for n, token in enumerate(sentence):
+            sentence_info[token.i] = (
+                sentence.start,
+                len(sentence),
+                f"{has_quote}|{first_in_line}",
+                left[n] if left else "",
+                right[n] if right else "",
+            )
+    rows = numpy.zeros((len(doc), len(features)), dtype="uint64")
+    for token in doc:
+        lower = token.lower_
+        lemma = lemmas[token.i]
+        verb1, child1 = _verb_ancestor(token)
+        verb2, child2 = _verb_ancestor(verb1) if verb1 is not None else (None, child1)
+        start, length, sentence_flags, cue_left, cue_right = sentence_info.get(
+            token.i, (token.i, 1, "?", "", "")
+        )
+        position = min(4, int(5 * (token.i - start) / max(1, length)))
+        values = {
+            "lower": lower,
+            "prefix": lower[:3],
+            "suffix": lower[-3:],
+            "shape": token.shape_,
+            "tag": token.tag_,
+            "dep": token.dep_,
+            "lemma": lemma,
+            "dep_head": f"{token.dep_}|{token.head.lemma_.lower()}",
+            "ent": f"{token.ent_iob_}{token.ent_type_}",
+            "quote": quotes[token.i],
+            "anc1": f"{lemmas[verb1.i]}|{child1.dep_}" if verb1 is not None else f"-|{child1.dep_}",
+            "anc1_cue": f"{_cue_bucket(lemmas[verb1.i], lexicon)}|{child1.dep_}"
+            if verb1 is not None
+            else "none",
+            "anc2": f"{lemmas[verb2.i]}|{child2.dep_}" if verb2 is not None else "-",
+            "anc2_cue": f"{_cue_bucket(lemmas[verb2.i], lexicon)}|{child2.dep_}"
+            if verb2 is not None
+            else "none",
+            "own_cue": _cue_bucket(lemma, lexicon),
+            "position": f"{position}|{token.i == start}",
+            "sentence": sentence_flags,
+            "cue_left": cue_left,
+            "cue_right": cue_right,
+            "governor": _governor(token, lemmas, lexicon) if "governor" in features else "",
+            "edge": edges[token.i] if edges else "",
+        }
+        for column, name in enumerate(features):
+            rows[token.i, column] = hash_string(f"{column}={values[name]}")
+    return rows
+
+
+# ---------------------------------------------------------------- network
+
+
+def build_model(
+    width: int = 128,
+    depth: int = 4,
+    window: int = 1,
+    dropout: float = 0.1,
+    features: tuple[str, ...] | list[str] = FIRST_FEATURES,
+) -> Model:
+    """The tagger network: list of feature arrays in, list of label probabilities out."""
+    sizes = [FEATURE_TABLE[name] for name in features]
+    embeds: list[Model] = [
+        HashEmbed(nO=w, nV=rows, column=i, seed=1000 + i, dropout=dropout)
+        for i, (w, rows) in enumerate(sizes)
+    ]
+    total = sum(w for w, _ in sizes)
+    embed: Model = with_array(
+        chain(concatenate(*embeds), Maxout(width, total, nP=3, normalize=True, dropout=dropout))
+    )
+    block = residual(
+        chain(
+            expand_window(window_size=window),
+            Maxout(width, width * (2 * window + 1), nP=3, normalize=True, dropout=dropout),
+        )
+    )
+    encode: Model = with_array(clone(block, depth), pad=window * depth)
+    return chain(embed, encode, with_array(Softmax(len(LABELS), width)))
+
+
+@dataclass
+class TaggerModel:
+    """A trained tagger with what it needs to featurise: its settings and cue lexicon."""
+
+    network: Model
+    settings: dict[str, Any]
+    lexicon: dict[str, float]
+
+    @property
+    def version(self) -> str:
+        return str(self.settings.get("version", "0"))
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return tuple(self.settings["network"].get("features", FIRST_FEATURES))
+
+    def probabilities(self, docs: list[Doc]) -> list[numpy.ndarray]:
+        features = [featurise(doc, self.lexicon, self.features) for doc in docs]
+        return [numpy.asarray(p) for p in self.network.predict(features)]
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "tagger.bin").write_bytes(self.network.to_bytes())
+        (directory / "settings.json").write_text(
+            json.dumps(self.settings, indent=2, sort_keys=True) + "\n"
+        )
+        (directory / "cue_lexicon.json").write_text(
+            json.dumps(self.lexicon, indent=0, sort_keys=True) + "\n"
+        )
+
+
+def load(directory: Path = MODEL_DIR) -> TaggerModel:
+    """Load a trained tagger from `directory`."""
+    try:
+        settings = json.loads((directory / "settings.json").read_text())
+        lexicon = json.loads((directory / "cue_lexicon.json").read_text())
+        network = build_model(**settings["network"])
+        network.initialize()
+        network.from_bytes((directory / "tagger.bin").read_bytes())
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(
+            f"cannot load the attribution model in {directory}: {exc}",
+            subject="attributions",
+            fix="python -m claimgraph.extract.attributions.train --out " + str(directory),
+        ) from exc
+    return TaggerModel(network, settings, lexicon)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> TaggerModel:
+    return load(MODEL_DIR)
+
+
+def available() -> bool:
+    """Whether the shipped model is present (the rules extractor works without it)."""
+    return all(
+        (MODEL_DIR / name).is_file() for name in ("tagger.bin", "settings.json", "cue_lexicon.json")
+    )
+
+
+def model_version() -> str:
+    return _shipped().version if available() else "absent"
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def _allowed() -> numpy.ndarray:
+    allowed = numpy.ones((len(LABELS), len(LABELS)), dtype=bool)  # [previous, next]
+    for j, label in enumerate(LABELS):
+        if label.startswith("I-"):
+            allowed[:, j] = False
+            allowed[LABELS.index("B-" + label[2:]), j] = True
+            allowed[j, j] = True
+    return allowed
+
+
+_TRANSITIONS = numpy.where(_allowed(), 0.0, -1e9)
+_START = numpy.array([-1e9 if label.startswith("I-") else 0.0 for label in LABELS])
+
+
+def _viterbi(probabilities: numpy.ndarray, boosts: dict[str, float] | None = None) -> list[int]:
+    """Best label sequence under the BIO constraints; `boosts` scales a role's probabilities (recall knob)."""
+    scores = numpy.log(numpy.clip(probabilities, 1e-9, 1.0))
+    for role, boost in (boosts or {}).items():
+        for j, label in enumerate(LABELS):
+            if label.endswith("-" + role.upper()):
+                scores[:, j] += numpy.log(boost)
+    if not len(scores):
+        return []
+    best = scores[0] + _START
+    back = numpy.zeros(scores.shape, dtype=int)
+    for i in range(1, len(scores)):
+        candidates = best[:, None] + _TRANSITIONS
+        back[i] = candidates.argmax(axis=0)
+        best = candidates.max(axis=0) + scores[i]
+    path = [int(best.argmax())]
+    for i in range(len(scores) - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    role: str  # cue, source, content
+    start: int  # token index
+    end: int  # token index, exclusive
+
+
+def tag_spans(label_ids: list[int], doc: Doc) -> list[RoleSpan]:
+    """Spans from a BIO label sequence, without leading or trailing whitespace tokens."""
+    spans: list[RoleSpan] = []
+    current: tuple[str, int] | None = None
+    for i, label_id in enumerate([*label_ids, 0]):
+        label = LABELS[label_id]
+        if current is not None and not label.startswith("I-"):
+            spans.append(RoleSpan(current[0], current[1], i))
+            current = None
+        if label.startswith("B-"):
+            current = (ROLE_OF_LABEL[label], i)
+    trimmed = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            trimmed.append(RoleSpan(span.role, start, end))
+    return trimmed
+
+
+# ---------------------------------------------------------------- linking
+
+
+def _governs(doc: Doc, cue: RoleSpan, span: RoleSpan) -> bool:
+    """Whether a token of `cue` is an ancestor of (or the head of) the root of `span`."""
+    root = doc[span.start : span.end].root
+    cue_tokens = set(range(cue.start, cue.end))
+    return any(a.i in cue_tokens for a in root.ancestors)
+
+
+def _distance(a: RoleSpan, b: RoleSpan) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _choose_cue(
+    doc: Doc, span: RoleSpan, cues: list[RoleSpan], sentence_of: list[int], reach: int
+) -> int | None:
+    """Index of the cue `span` belongs to: a governing cue in its sentences, else the nearest one near."""
+    first, last = sentence_of[span.start], sentence_of[span.end - 1]
+    same = [i for i, c in enumerate(cues) if first <= sentence_of[c.start] <= last]
+    governing = [i for i in same if _governs(doc, cues[i], span)]
+    pool = governing or same
+    if not pool:
+        pool = [
+            i for i, c in enumerate(cues) if first - reach <= sentence_of[c.start] <= last + reach
+        ]
+    if not pool:
+        return None
+    # nearest; on a tie the earlier cue, since continued quotes follow their cue
+    return min(pool, key=lambda i: (_distance(cues[i], span), cues[i].start))
+
+
+def _modified_clause(doc: Doc, cue: RoleSpan, sources: list[RoleSpan]) -> RoleSpan | None:
+    """For a content-less cue that modifies a clause ("according to X, ..."): that clause, minus the cue phrase."""
+    root = doc[cue.start : cue.end].root
+    if (
+        root.lemma_.lower() != "accord"
+        or root.dep_ not in ("prep", "advcl")
+        or root.head.i == root.i
+    ):
+        return None  # only "according to": other clause modifiers were no better than nothing on held-out train
+    head = root.head
+    sentence = head.sent
+    excluded = {t.i for t in root.subtree} | set(range(cue.start, cue.end))
+    for source in sources:
+        excluded |= set(range(source.start, source.end))
+    kept = [
+        t.i for t in head.subtree if t.i not in excluded and sentence.start <= t.i < sentence.end
+    ]
+    if not kept:
+        return None
+    start, end = kept[0], kept[-1] + 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ";", ":", ".")):
+        end -= 1
+    if end - start < 2 or any(start <= i < end for i in excluded):
+        return None  # the cue phrase sits inside the clause: no contiguous content
+    return RoleSpan("content", start, end)
+
+
+def link(doc: Doc, spans: list[RoleSpan]) -> list[tuple[RoleSpan, RoleSpan | None, list[RoleSpan]]]:
+    """Group spans into (cue, source, contents) attributions."""
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            sentence_of[token.i] = number
+    cues = [s for s in spans if s.role == "cue"]
+    sources: dict[int, list[RoleSpan]] = {}
+    contents: dict[int, list[RoleSpan]] = {}
+    for span in spans:
+        if span.role == "cue":
+            continue
+        reach = 1 if span.role == "source" else 2
+        chosen = _choose_cue(doc, span, cues, sentence_of, reach)
+        if chosen is not None:
+            (sources if span.role == "source" else contents).setdefault(chosen, []).append(span)
+    # PolNeAR lets one source span serve several cues ("X announced A and said B", "X said A, adding B"):
+    # a cue left without a source takes a source it governs, else the source of a cue above it.
+    all_sources = [s for s in spans if s.role == "source"]
+    for i, cue in enumerate(cues):
+        if i in sources:
+            continue
+        governed = [
+            s
+            for s in all_sources
+            if sentence_of[s.start] == sentence_of[cue.start] and _governs(doc, cue, s)
+        ]
+        if governed:
+            sources[i] = governed
+            continue
+        for ancestor in doc[cue.start : cue.end].root.ancestors:
+            above = [
+                j
+                for j, other in enumerate(cues)
+                if j != i and other.start <= ancestor.i < other.end
+            ]
+            if above:
+                if above[0] in sources:
+                    sources[i] = sources[above[0]]
+                break
+    linked = []
+    for i, cue in enumerate(cues):
+        if i not in contents:
+            fallback = _modified_clause(doc, cue, sources.get(i, []))
+            if fallback is not None:
+                contents[i] = [fallback]
+        candidates = sources.get(i, [])
+        source = min(candidates, key=lambda s: _distance(s, cue)) if candidates else None
+        linked.append((cue, source, sorted(contents.get(i, []), key=lambda s: s.start)))
+    return linked
+
+
+def _char_span(doc: Doc, span: RoleSpan) -> Span:
+    start = doc[span.start].idx
+    end = doc[span.end - 1].idx + len(doc[span.end - 1].text)
+    return Span.of(doc.text, start, end)
+
+
+def _kind(doc: Doc, source: RoleSpan | None, contents: list[RoleSpan], cue_text: str) -> str:
+    quoted = [doc[c.start].text in OPENING_QUOTES | TOGGLING_QUOTES for c in contents]
+    if contents and all(quoted):
+        return "direct"
+    if source is None:
+        return "sourceless"
+    if cue_text.lower().startswith("according"):
+        return "according_to"
+    if any(
+        t.text in OPENING_QUOTES | TOGGLING_QUOTES for c in contents for t in doc[c.start : c.end]
+    ):
+        return "mixed"
+    return "indirect"
+
+
+def attributions_from(
+    doc: Doc, probabilities: numpy.ndarray, version: str, boosts: dict[str, float] | None = None
+) -> list[Attribution]:
+    """Attribution records from one doc's label probabilities."""
+    found = []
+    spans = tag_spans(_viterbi(probabilities, boosts), doc)
+    linked = [
+        (cue, source, contents) for cue, source, contents in link(doc, spans) if contents
+    ]  # a cue without content is not an attribution (and costs precision)
+    for number, (cue, source, contents) in enumerate(linked, 1):
+        cue_span = _char_span(doc, cue)
+        source_span = _char_span(doc, source) if source is not None else None
+        content_spans = [_char_span(doc, c) for c in contents]
+        every = [cue_span, *content_spans, *([source_span] if source_span else [])]
+        start, end = min(s.start for s in every), max(s.end for s in every)
+        probability = float(probabilities[cue.start : cue.end].max(axis=1).mean())
+        found.append(
+            Attribution(
+                key=f"la{number}",
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                extractor=EXTRACTOR,
+                extractor_version=version,
+                cue=cue_span,
+                source=source_span,
+                content=content_spans,
+                kind=_kind(doc, source, contents, cue_span.text),
+                confidence=round(probability, 4),
+            )
+        )
+    return found
+
+
+def predict(doc: Doc, model: TaggerModel | None = None) -> list[Attribution]:
+    """Attributions the learned component finds in one parsed English doc."""
+    model = model if model is not None else _shipped()
+    if not len(doc):
+        return []
+    probabilities = model.probabilities([doc])[0]
+    return attributions_from(doc, probabilities, model.version, model.settings.get("boosts"))
