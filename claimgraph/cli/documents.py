@@ -241,11 +241,13 @@ def demo(as_json: bool, db: str) -> None:
     """Ingest the bundled demo corpus and print a summary of what was found."""
     from claimgraph.cli.render import demo_summary
 
-    files = sorted(str(p) for p in DEMO_DIR.rglob("*") if p.is_file() and p.suffix.lower() != ".md")
+    files = sorted(str(p) for p in DEMO_DIR.rglob("*")
+                   if p.is_file() and p.suffix.lower() not in (".md", ".yaml"))
     report = run_ingest(db, files, quiet=True)
     for failure in report.failures:
         err(f"error: {failure.line}")
     with open_db(db) as ledger:
+        _register_demo_items(ledger)
         summary = demo_summary(ledger)
     if as_json:
         emit_json(summary)
@@ -255,6 +257,22 @@ def demo(as_json: bool, db: str) -> None:
         print_summary(summary, db)
     if report.failures:
         sys.exit(1)
+
+
+def _register_demo_items(ledger: Any) -> None:
+    """Register the demo's physical items once, as parents of the files that depict them."""
+    import yaml
+
+    from claimgraph.model import PhysicalItem
+
+    if ledger.items():
+        return
+    manifest = yaml.safe_load((DEMO_DIR / "custody.yaml").read_text(encoding="utf-8"))
+    by_name = {Path(d.origin).name: d.id for d in ledger.documents()}
+    for entry in manifest["items"]:
+        documents = [by_name[name] for name in entry["depicted_in"] if name in by_name]
+        ledger.register_item(PhysicalItem(entry["label"], entry.get("description"), entry.get("found_place"),
+                                          entry.get("found_date"), entry.get("found_by")), documents=documents)
 
 
 COMMANDS = (ingest, docs, show, search, custody, item, demo)

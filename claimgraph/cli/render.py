@@ -120,7 +120,8 @@ def print_statements(document: Document, found: dict[str, list[dict[str, Any]]])
 def demo_summary(ledger: Ledger) -> dict[str, Any]:
     documents = ledger.documents()
     rows = []
-    for d in documents:
+    for listed in documents:
+        d = ledger.document(listed.id)  # with its pages
         figures = ledger.statements(d.id, "figure")
         rows.append({"id": d.id, "kind": d.media_type, "reader": d.reader, "language": d.language,
                      "language_confidence": d.language_confidence, "publisher": d.publisher,
@@ -151,5 +152,7 @@ def print_summary(summary: dict[str, Any], db: str) -> None:
                   + "; languages: " + ", ".join(f"{k} {v}" for k, v in sorted(summary["languages"].items())),
                   markup=False)
     console.print("statements: " + ", ".join(f"{k} {counts[k]}" for k in KINDS), markup=False)
+    console.print(f"physical items in custody: {counts['items']}; custody events: {counts['custody_events']}",
+                  markup=False)
     console.print("next: claimgraph docs · claimgraph show ID --statements · claimgraph search \"North Korean\"",
                   markup=False)
