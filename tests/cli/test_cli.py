@@ -108,3 +108,13 @@ def test_item_register_links_documents(cli, tmp_path):
 def test_missing_path_is_reported(cli, tmp_path):
     result = cli("ingest", str(tmp_path / "nope.txt"), "--no-extract", ok=False)
     assert "nope.txt: no such file" in result.stderr
+
+
+def test_extract_again_supersedes_with_workers(cli, tmp_path):
+    path = write(tmp_path / "a.txt", "Officials said about 300 soldiers were killed near the border.")
+    doc = json.loads(cli("ingest", str(path), "--json").stdout)
+    assert doc["statements"] > 0
+    rows = [json.loads(line) for line in cli("extract", "--all", "--workers", "2", "--json").stdout.splitlines()]
+    assert rows == [{"document_id": doc["document_id"], "statements": doc["statements"]}]
+    actions = [json.loads(line)["action"] for line in cli("custody", "1", "--json").stdout.splitlines()]
+    assert actions == ["ingest", "extract", "re-extract"]
