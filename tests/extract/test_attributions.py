@@ -316,3 +316,55 @@ def test_relative_clause_aside_is_kept_in_the_span_but_not_in_the_name() -> None
 def test_a_possessive_pronoun_that_names_no_one_is_no_source() -> None:
     text = "Prices rose again, up from 200 in their last survey."
     assert all(a.source is None or a.source.text.lower() not in ("its", "their") for a in extract(text))
+
+
+# ---------------------------------------------------------------- inverted attribution
+
+
+@pytest.mark.parametrize("text, cue, source, name", [
+    ('"The wells are dry," stated Ingrid Solberg, a farmer from the valley.', "stated",
+     "Ingrid Solberg, a farmer from the valley", "Ingrid Solberg"),
+    ('"The harbour is closed to all ships," wrote the port authority in a notice on Friday.', "wrote",
+     "the port authority", "port authority"),
+    ('"Nobody expected the flood," explained Omar, a fisherman from the delta.', "explained",
+     "Omar, a fisherman from the delta", "Omar"),
+])
+def test_speaker_after_a_trailing_cue_is_the_source(text: str, cue: str, source: str, name: str) -> None:
+    found = extract(text)
+    said = by_cue(found, cue)
+    assert said.source is not None and said.source.text == source
+    assert said.source_name == name
+    assert said.kind == "direct"
+    assert_spans_slice(text, found)
+
+
+def test_trailing_cue_hung_on_the_reported_clause_takes_its_subject_and_clause() -> None:
+    text = "The dam held through the night, reported the regional broadcaster, citing engineers."
+    reported = by_cue(extract(text), "reported")
+    assert reported.source is not None and reported.source.text == "the regional broadcaster"
+    assert contents(reported) == ["The dam held through the night"]
+
+
+def test_adding_after_an_inverted_cue_shares_its_speaker() -> None:
+    text = '"The wells are dry," stated Ingrid Solberg, adding that the cattle had been sold.'
+    found = extract(text)
+    adding = by_cue(found, "adding")
+    assert adding.source_name == "Ingrid Solberg"
+    assert contents(adding) == ["that the cattle had been sold"]
+    assert contents(by_cue(found, "stated")) == ['"The wells are dry,"']
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ('"The wells are dry," Solberg said Thursday morning.', "said", "Solberg"),
+    ('"We will hold the line," the colonel tells the Coastal Courier.', "tells", "the colonel"),
+])
+def test_what_follows_a_cue_with_its_own_subject_is_not_the_speaker(text: str, cue: str, source: str) -> None:
+    said = by_cue(extract(text), cue)
+    assert said.source is not None and said.source.text == source
+
+
+def test_names_read_line_breaks_and_no_break_spaces_as_spaces() -> None:
+    from claimgraph.extract.attributions.names import clean
+
+    assert clean("the\u00a0Harbour Gazette") == "Harbour Gazette"
+    assert clean("The Valley\nTimes (VT)") == "Valley Times"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.extract.attributions import AttributionExtractor
 from claimgraph.extract.attributions.chains import chain_links, enclosing_attribution, source_chain
 from claimgraph.extract.base import Context
@@ -328,3 +330,44 @@ def test_a_spoken_commitment_stays_a_source() -> None:
 def test_according_to_then_citing_keeps_the_order_of_the_chain() -> None:
     text = "The ferry carried 140 passengers, according to the Valley Herald, citing port officials."
     assert origin_of(text, "140") == [PUBLISHER, "Valley Herald", "port officials"]
+
+
+# ---------------------------------------------------------------- re-reports of another outlet
+
+
+def test_speaker_who_talked_to_the_newspaper_speaks_through_it() -> None:
+    text = ("The Valley Times reported on Monday that the clinic had closed.\n\n"
+            "A nurse at the clinic, who gave the newspaper only her first name, Mira, said 40 beds "
+            "stood empty. She said 12 doctors had left.")
+    for figure in ("40 beds", "12 doctors"):
+        assert origin_of(text, figure, entities=True) == [PUBLISHER, "Valley Times", "Mira"], figure
+
+
+@pytest.mark.parametrize("clause", [
+    "who spoke to the paper on condition of anonymity",
+    "who was interviewed by the paper",
+])
+def test_relative_clause_naming_the_outlet_makes_it_a_relay(clause: str) -> None:
+    text = (f"The Valley Times reported on Monday that the clinic had closed.\n\n"
+            f"A nurse {clause} said 40 beds stood empty.")
+    assert origin_of(text, "40", entities=True)[:2] == [PUBLISHER, "Valley Times"]
+
+
+def test_people_the_lead_says_an_outlet_cited_speak_through_it() -> None:
+    text = ("Engineers have found cracks in the Valley Dam, the Coastal Courier reported, citing "
+            "officials who inspected the site.\n\n"
+            "One official said the cracks had widened by 40 centimetres since March.")
+    assert origin_of(text, "40 centimetres")[:2] == [PUBLISHER, "Coastal Courier"]
+    text = ("Rebels have seized two villages near the river, the Coastal Courier reported on Sunday, "
+            "citing fighters who took part in the assault.\n\n"
+            "A sniper with the northern brigade, Tarik, said 30 defenders had fled. "
+            '"We took 12 prisoners," Tarik said.')
+    for figure in ("30", "12"):
+        assert origin_of(text, figure) == [PUBLISHER, "Coastal Courier", "Tarik"], figure
+
+
+def test_someone_the_outlet_did_not_cite_keeps_a_chain_of_their_own() -> None:
+    text = ("Engineers have found cracks in the Valley Dam, the Coastal Courier reported, citing "
+            "officials who inspected the site.\n\n"
+            "The regional governor said 300 families would be moved.")
+    assert origin_of(text, "300") == [PUBLISHER, "regional governor"]

@@ -450,3 +450,26 @@ def test_headline_mention_takes_the_body_chain(extractors) -> None:
             "The General Staff said on Monday that its units had killed 45 enemy soldiers near the bridge.")
     found = extract(text, extractors)
     assert len({tuple(f.source_chain) for f in found.figures}) == 1
+
+
+@pytest.mark.parametrize("opening", ["Of these", "Among them", "But of those"])
+def test_a_partitive_pronoun_takes_the_counted_noun_and_place_of_the_figure_before(extractors, opening) -> None:
+    text = ("About 4,000 foreign volunteers are thought to have joined the brigade in Latvia. "
+            f"{opening}, around 150 have been wounded and 40 killed, according to the brigade's medics.")
+    found = extract(text, extractors)
+    by_text = {f.text: f for f in found.figures}
+    wounded, killed = by_text["around 150"], by_text["40"]
+    assert (wounded.category, killed.category) == ("wounded", "killed")
+    for figure in (wounded, killed):
+        assert figure.subject == by_text["About 4,000"].subject == "foreign volunteers"
+        assert figure.place == "Latvia"
+        assert figure.as_of is None  # no date given: the publication date is not implied
+        assert figure.source_chain[-1] == "brigade's medics"
+
+
+def test_a_figure_with_its_own_counted_noun_keeps_it(extractors) -> None:
+    text = ("About 4,000 foreign volunteers are thought to have joined the brigade in Latvia. "
+            "Of these, 150 medics have been wounded in Riga.")
+    found = extract(text, extractors)
+    medics = next(f for f in found.figures if f.text == "150")
+    assert medics.subject == "medics" and medics.place == "Riga"

@@ -1,8 +1,11 @@
 """The attribution extractor: who says, believes, plans or found what, and through whom.
 
-Rules over the shared spaCy parse find direct and indirect speech, "according
+Rules over the shared spaCy parse find direct and indirect speech (the speaker
+also after a trailing cue: '"...," stated Vlad, adding that ...'), "according
 to X", sourceless and passive forms, beliefs, plans and findings, relays
-("citing X", "which quotes Y") and wire credits; `coref` names pronoun, role and
+("citing X", "which quotes Y"), outlets a speaker talked to ("who gave the
+newspaper his name"), the outlet a lead says the article re-reports ("X
+reported, citing troops who ...") for the people it cited, and wire credits; `coref` names pronoun, role and
 document sources ("the update said" stands for whoever issued the update) and `names`
 keeps named sources as the text writes them, abbreviations spelled out; a possessive
 "its"/"their" that names no one makes no attribution; plans ("X intends to send") are
@@ -37,7 +40,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.5.0"
+VERSION = "0.6.0"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

@@ -56,6 +56,7 @@ class Named:
     role_words: frozenset[str] = frozenset()
     relay: bool = False  # an outlet that passed an account on ("told Reuters"), rarely "the agency"
     label: str | None = None  # the entity label (INTEL, WIRE, GOV, ...) when one is known
+    described: bool = False  # a source with no name, only a description ("officials who ...")
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +131,9 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     if called and (roles.get(head.lemma_.lower()) == "person" or head.pos_ in ("ADJ", "NOUN")):
         # "the 26-year-old, identified only by his surname Ri", "a soldier named Vlad"
         return _clean(called[0].text), "person"
-    appos = [t for t in tokens if t.dep_ == "appos" and t.head == head and t.pos_ == "PROPN"]
+    appos = [t for t in tokens if t.head == head and t.pos_ == "PROPN" and (t.dep_ == "appos" or (
+        # "A sniper with the brigade, Tarik,": the parse may take the apposed name for an adverbial
+        t.dep_ == "npadvmod" and t.i > head.i and tokens.doc[t.left_edge.i - 1].text == ","))]
     if appos:  # "A soldier from the battalion, 31-year-old Vlad": the apposed name
         name = appos[0]
         first = name
@@ -154,16 +157,16 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     if inside:
         best = max(inside, key=lambda m: (_kind_of_label(m.label) == "organisation", m.end - m.start))
         return mention_name(best), _kind_of_label(best.label) or "organisation"
-    kind = _kind_of_span(tokens, roles, ents)
+    span_kind = _kind_of_span(tokens, roles, ents)
     orgs = [e for e in ents if e.label_ in ORG_LABELS]
     if orgs:
         return _clean(max(orgs, key=len).text), "organisation"
     if head.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in tokens):
         # "South Korean intelligence", "Ukraine's military intelligence": keep the phrase.
         text = tokens.text
-        return _clean(text), kind or "organisation"
+        return _clean(text), span_kind or "organisation"
     if ents and head.lower_ not in roles:
-        return _clean(max(ents, key=len).text), kind or "group"
+        return _clean(max(ents, key=len).text), span_kind or "group"
     return None
 
 
@@ -255,7 +258,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             candidates.append(Named(mention.start, mention_name(mention), kind, label=mention.label))
     scene = Scene(doc, drafts, names, candidates, mentions, doc_ents)
     # Named sources first, so that a role or pronoun can point at a source named later in the list.
-    order = sorted(range(len(drafts)), key=lambda i: drafts[i].source[0] if drafts[i].source else -1)
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].source or (-1, -1))[0])
     pending: list[int] = []
     for i in order:
         draft = drafts[i]
@@ -273,8 +276,9 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             role_words = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")) \
                 or frozenset({"source"})
             kind = "person" if any(c.name == found[0] and c.kind == "person" for c in candidates) else found[1]
+            described = not any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
             candidates.append(Named(draft.source[0], found[0], kind, role_words, draft.relay,
-                                    scene.label_at(*draft.source)))
+                                    scene.label_at(*draft.source), described))
         else:
             pending.append(i)
     candidates.sort(key=lambda c: c.position)
@@ -391,7 +395,7 @@ def _organisation_pronoun(position: int, candidates: list[Named]) -> str | None:
 
 def _is_news(candidate: Named) -> bool:
     return candidate.label in NEWS_LABELS or any(
-        w in cues().outlet_words for w in candidate.name.split()) or candidate.relay
+        w.lower() in cues().outlet_words for w in candidate.name.split()) or candidate.relay
 
 
 def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
@@ -421,7 +425,9 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
         return same_role[-1].name
     if kind == "unknown":
         return None
-    usable = [c for c in earlier if fits(c)]
+    # a different role never points at a source known only by its description: "the governor"
+    # after "officials who inspected the site" is someone else
+    usable = [c for c in earlier if fits(c) and not c.described]
     qualifier = {t.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.i > head.i
                  for t in c.subtree if t.pos_ == "PROPN"}
     if qualifier:  # "the head of the Defence Intelligence": someone tied to that organisation

@@ -27,7 +27,8 @@ _SMALL = {"of", "the", "for", "and", "on", "de", "&"}
 
 def clean(name: str) -> str:
     """A name without a trailing "(NIS)", edge punctuation and a leading "the" before a capital."""
-    name = _PAREN_ACRONYM.sub("", name).strip(" ,.;:—–-\"'“”‘’")
+    name = " ".join(_PAREN_ACRONYM.sub("", name).split())  # line breaks and no-break spaces as spaces
+    name = name.strip(" ,.;:—–-\"'“”‘’")
     for article in ("the ", "The "):
         if name.startswith(article) and len(name) > len(article) and name[len(article)].isupper():
             name = name[len(article):]

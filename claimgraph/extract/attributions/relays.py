@@ -1,17 +1,21 @@
-"""Rules for sources that pass an account on: outlets a speaker talked to and briefers.
+"""Rules for sources that pass an account on: outlets a speaker talked to, briefers, wires.
 
-"X told Reuters", "Speaking to The Herald, X said", "in an interview published by NHK"
-make the outlet a relay between the publisher and the speaker; "X, who spoke after the
-agency briefed lawmakers, said" and "after a briefing by the agency" make the agency the
-origin of what X says; "ISW cited a milblogger who claimed" makes ISW relay the
-milblogger. Also here: what a trailing cue's statement runs on into ("..., it said, with
-only one hitting a house"). A mixin of
-the rule finder (`rules.Finder`), kept apart to keep that module small; it reads the
+"X told Reuters", "Speaking to The Herald, X said", "in an interview published by NHK",
+"X, who gave the newspaper only his first name, said" make the outlet a relay between the
+publisher and the speaker; a lead such as "..., The Herald reported, citing troops who
+took part" makes The Herald the relay of the cited people the article later quotes ("a
+soldier ... said"); "X, who spoke after the agency briefed lawmakers, said" and "after a
+briefing by the agency" make the agency the origin of what X says; "ISW cited a milblogger
+who claimed" makes ISW relay the milblogger; a dateline credit "(AFP)" relays the whole
+article. Also here, for trailing cues: the speaker named after one ('"...," stated Vlad')
+and what the statement runs on into ("..., it said, with only one hitting a house"). A
+mixin of the rule finder (`rules.Finder`), kept apart to keep that module small; it reads the
 parse only through the finder's helpers and must not resolve names.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -20,6 +24,9 @@ if TYPE_CHECKING:
     from claimgraph.extract.attributions.rules import Cues, Draft
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",
+                       re.MULTILINE)
+QUOTE_CLOSERS = {'"', "”", "»", "’", "''", "“", "›", "」"}
 
 
 def _rules():  # type: ignore[no-untyped-def]
@@ -33,6 +40,7 @@ class RelayRules:
     """Outlet relays and briefing sources for the drafts the verb rule makes."""
 
     doc: Doc
+    text: str
     cues: Cues
     drafts: list[Draft]
     by_token: dict[int, Draft]
@@ -82,6 +90,109 @@ class RelayRules:
             tokens |= {t.i for t in child.subtree}
         return tokens
 
+    def inverted_subject(self, verb: Token) -> Token | None:
+        """The speaker named after a trailing cue: '"...," said the minister', '"...," stated
+        Vlad, adding ...', '..., wrote the agency'. The parse often takes the noun phrase for the
+        verb's object; it is the subject when the cue has no subject of its own, follows a comma,
+        dash or closing quote after what was said, and the phrase starts right after it."""
+        doc = self.doc
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.lemma_.lower() in self.cues.addressee_verbs or any(
+                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and c.i < verb.i for c in verb.children):
+            return None
+        start, end = self.cue_span(verb)
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None or first.start < verb.sent.start + 3:
+            return None  # nothing said before the cue in its sentence
+        before = doc[first.start - 1]
+        if before.text not in (",", "—", "–", "--") and before.text not in QUOTE_CLOSERS:
+            return None
+        said_before = any(c.i < verb.i and c.dep_ in ("ccomp", "parataxis") for c in verb.children) or (
+            verb.dep_ in ("parataxis", "ccomp", "dep") and verb.head.i < verb.i)
+        if not said_before:
+            return None
+        last = first.start - 1
+        while last > verb.sent.start and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        if doc[last] in verb.subtree and not any(
+                c.i < verb.i and c.dep_ in ("ccomp", "parataxis") and doc[last] in c.subtree for c in verb.children):
+            return None  # the words before the cue are not what was said
+        after = first.end
+        while after < len(doc) and doc[after].dep_ == "advmod" and doc[after].head == verb:
+            after += 1  # '," said also the mayor' is rare, '," said later the mayor' rarer: cheap to allow
+        speaker = next((c for c in verb.children if c.i >= after and c.left_edge.i == after
+                        and c.dep_ in ("dobj", "nsubj", "attr", "dative", "oprd", "appos")), None)
+        if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or speaker.ent_type_ in ("DATE", "TIME"):
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children) \
+                or any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[speaker.right_edge.i + 1:
+                                                                           speaker.right_edge.i + 2]):
+            return None  # '..., told the minister that ...': the phrase is the audience
+        return speaker
+
+    def dateline_rule(self) -> None:
+        """"SEOUL (AFP) —": the wire service relays the whole article."""
+        head = self.text[:600]
+        for match in _DATELINE.finditer(head):
+            name = match.group(1).strip()
+            if not any(name == a or name.lower() == a.lower() for a in self.cues.agencies):
+                continue
+            start = match.end()
+            end = len(self.text.rstrip())
+            if start >= end:
+                return
+            paren = match.start(1) - 1
+            cue = (paren, match.end(1) + 1)
+            for other in self.drafts:  # the dateline is nobody's content
+                other.content = [(max(s, start), e) for s, e in other.content if e > start]
+            # The credit has no reporting words: the record shows the agency as the source only.
+            self.drafts.append(_rules().Draft(cue=cue, source=(match.start(1), match.end(1)),
+                                     content=[(start, end)], kind="according_to", relay=True,
+                                     show_cue=False))
+            return
+
+    def _paragraph_number(self, offset: int) -> int:
+        """How many non-empty lines come before the one holding `offset` (0 for the first)."""
+        return sum(1 for line in self.doc.text[:offset].split("\n")[:-1] if line.strip())
+
+    def lead_relays(self) -> None:
+        """"Special forces recovered notebooks, The Herald reported, citing troops who took part":
+        the lead makes the article a re-report of an outlet. A speaker the article later
+        introduces as one of the people the outlet cited ("a soldier", "one official") talks
+        through that outlet, so each of their statements that no one else reports gets the
+        outlet as a relay, like "X told The Herald"; `discourse` spreads it to the same
+        speaker's other statements."""
+        doc = self.doc
+        lead = next((d for d in sorted(self.drafts, key=lambda d: d.cue)
+                     if d.show_cue and not d.relay and d.parent is None and d.cue_token is not None
+                     and d.source_head is not None and self.cue_class(doc[d.cue_token]) == "speech"
+                     and self._paragraph_number(d.cue[0]) <= 1), None)
+        if lead is None or lead.source is None or lead.source_head is None \
+                or not self._is_agency(doc[lead.source_head]):
+            return
+        cited = [doc[d.source_head] for d in self.drafts if d.parent is lead and d.relay
+                 and d.source_head is not None and d.cue_token is not None
+                 and doc[d.cue_token].lemma_.lower() in self.cues.relay]
+        members: set[str] = set()
+        for group in cited:
+            lemma = group.lemma_.lower()
+            members |= {lemma} | set(self.cues.group_members.get(lemma, ()))
+        if not members:
+            return
+        lead_paragraph = self._paragraph_number(lead.cue[0])
+        for draft in list(self.drafts):
+            if draft.parent is not None or draft.relay or not draft.show_cue or draft.source_head is None \
+                    or draft.kind in ("sourceless", "plan") or draft.cue[0] <= lead.cue[0] \
+                    or self._paragraph_number(draft.cue[0]) == lead_paragraph:
+                continue
+            speaker = doc[draft.source_head]
+            if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in members:
+                continue
+            relay = _rules().Draft(cue=lead.source, source=lead.source, content=list(draft.content),
+                                   kind=draft.kind, source_head=lead.source_head, relay=True, mirror=draft,
+                                   show_cue=False, outlet=True)
+            self.drafts.append(relay)
+            draft.parent = relay
+
     def _relay_speaker(self, verb: Token, subject: Token, draft: Draft) -> None:
         """"ISW cited one prominent milblogger who claimed ...": the subject is a source in its
         own right, relaying the cited one. The subject gets the cue; the cited source becomes a
@@ -123,18 +234,22 @@ class RelayRules:
                                 mirror=draft, conduit=True), token)
                 return
 
-    def _outlet_relay(self, verb: Token, draft: Draft) -> None:
-        """"X told Reuters", "speaking to The Herald, X said", "in an interview with NHK, X said":
-        the outlet is a relay between the publisher and X.
+    def _outlet_relay(self, verb: Token, draft: Draft, subject: Token | None = None) -> None:
+        """"X told Reuters", "speaking to The Herald, X said", "in an interview with NHK, X said",
+        "X, who gave the newspaper only his first name, said": the outlet is a relay between the
+        publisher and X.
 
         The relay has no reporting words of its own (the cue is the speaker's), so its
         record carries no cue span; `cue` only anchors it at the outlet's name.
         """
         outlet = self._outlet_of(verb)
+        described = False
+        if outlet is None and subject is not None:
+            outlet, described = self._outlet_in_description(subject), True
         if outlet is None:
             return
         spoken = set()
-        if draft.source is not None:
+        if draft.source is not None and not described:
             spoken = {t.i for t in self.doc.char_span(*draft.source, alignment_mode="expand") or []}
         span = next((f for f in _rules().fragments(self.doc, _rules()._subtree(outlet) - spoken, quotes_too=True)
                      if f[0] <= outlet.idx < f[1]), None)
@@ -173,6 +288,31 @@ class RelayRules:
                         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                         if obj is not None and self._is_agency(obj):
                             return obj
+        return None
+
+    def _outlet_in_description(self, subject: Token) -> Token | None:
+        """The outlet a relative clause on the speaker says they talked to: "a nurse who spoke to
+        the paper", "Petrov, who gave the broadcaster his name", "a medic, who was interviewed by
+        the channel", "a driver who gave an interview to the Valley Times"."""
+        for clause in subject.subtree:
+            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in self.cues.contact_verbs:
+                continue
+            heard: list[Token] = []
+            for child in clause.children:
+                if child.dep_ in ("dative", "dobj"):
+                    heard.append(child)
+                    holders = [child]  # "gave an interview to X": the audience hangs on the noun
+                elif child.dep_ in ("prep", "agent") and child.lower_ in ("to", "with", "by"):
+                    holders = [child]
+                else:
+                    continue
+                for holder in holders:
+                    for prep in [holder, *holder.children]:
+                        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "with", "by"):
+                            heard += [c for c in prep.children if c.dep_ == "pobj"]
+            found = next((t for t in heard if self._is_agency(t)), None)
+            if found is not None:
+                return found
         return None
 
     def _is_agency(self, token: Token) -> bool:

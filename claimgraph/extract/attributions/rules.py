@@ -30,8 +30,6 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as Ri": part of the source
 EDGE_PUNCT = set(",.;:—–-()[]") | {"--", "...", "…"}
-_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",
-                       re.MULTILINE)
 # "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
 # a short name, a colon, and the rest of the line.
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
@@ -92,6 +90,9 @@ class Cues:
     document_nouns: frozenset[str] = field(default_factory=frozenset)
     issuing_verbs: frozenset[str] = field(default_factory=frozenset)
     continuation_words: frozenset[str] = field(default_factory=frozenset)
+    contact_verbs: frozenset[str] = field(default_factory=frozenset)
+    addressee_verbs: frozenset[str] = field(default_factory=frozenset)
+    group_members: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def according_first(self) -> frozenset[str]:
@@ -119,7 +120,15 @@ def cues() -> Cues:
                               fix=f"give '{key}' as a YAML list of strings")
         return frozenset(v.lower() for v in value)
 
+    groups = data.get("cited_group_members") or {}
+    if not isinstance(groups, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v)
+            for k, v in groups.items()):
+        raise ConfigError("'cited_group_members' must map a noun to a list of nouns",
+                          subject="model/vocab/cues.yaml",
+                          fix="give 'cited_group_members' as a YAML mapping of lemma: [lemma, ...]")
     return Cues(
+        group_members={k.lower(): frozenset(w.lower() for w in v) for k, v in groups.items()},
         speech=words("speech_verbs"), belief=words("belief_verbs"), plan=words("plan_verbs"),
         finding=words("finding_verbs"), finding_subjects=words("finding_subjects"),
         relay=words("relay_verbs"),
@@ -134,7 +143,8 @@ def cues() -> Cues:
         briefing_verbs=words("briefing_verbs"), headline_labels=words("headline_labels"),
         valuation_prepositions=words("valuation_prepositions"), basis_verbs=words("basis_verbs"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
-        continuation_words=words("continuation_words"),
+        continuation_words=words("continuation_words"), contact_verbs=words("contact_verbs"),
+        addressee_verbs=words("addressee_verbs"),
     )
 
 
@@ -274,6 +284,9 @@ class Finder(RelayRules):
             if node.i in self.by_token:
                 draft = self.by_token[node.i]
                 head_subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+                if head_subject is None and draft.source_head is not None and draft.source is not None:
+                    # '"...," stated Vlad, adding that ...': the speaker the head cue found
+                    head_subject = self.doc[draft.source_head]
                 return head_subject, draft
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
             if subject is not None and self._controlled(verb):
@@ -308,6 +321,7 @@ class Finder(RelayRules):
         self.quote_rule()
         self.dateline_rule()
         self.colon_rule()
+        self.lead_relays()
         self._restore_valuations()
         for draft in self.drafts:
             self._settle(draft)
@@ -342,7 +356,8 @@ class Finder(RelayRules):
         clause = [c for c in children if c.dep_ == "ccomp" or (
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
         xcomp = [c for c in children if c.dep_ == "xcomp"]
-        objects = [c for c in children if c.dep_ in ("dobj",)]
+        inverted = self.inverted_subject(verb) if klass == "speech" else None
+        objects = [c for c in children if c.dep_ in ("dobj",) and c != inverted]
         passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
         content: set[int] = set()
@@ -369,7 +384,11 @@ class Finder(RelayRules):
                 content -= _subtree(next(c for c in children if c.dep_ == "dative"))
             if klass == "valuation":  # "put the number at 9,000, up from 4,000 in March"
                 content |= self._continuation(verb)
-        parataxis_head = verb.dep_ in ("parataxis",) or (
+        parataxis_head = verb.dep_ in ("parataxis",) or (inverted is not None and verb.head.i < verb.i) or (
+            # "Rebels seized two villages, the Courier reported on Sunday, citing ...": a trailing cue
+            # the parse hung on the clause it reports as an adverbial clause
+            verb.dep_ == "advcl" and verb.i > verb.head.i and not clause and klass == "speech"
+            and verb.tag_ in ("VBD", "VBZ", "VBP") and self._trailing_subject(verb)) or (
             verb.dep_ == "ccomp" and verb.i > verb.head.i and not clause and klass == "speech"
             and any(t.dep_ == "punct" and t.i < verb.i for t in verb.lefts))
         if not content and parataxis_head:
@@ -419,7 +438,7 @@ class Finder(RelayRules):
             else:
                 return
         else:
-            subject, inherit = self.subject_of(verb)
+            subject, inherit = (inverted, None) if inverted is not None else self.subject_of(verb)
             if subject is None and inherit is None:
                 tokens = self._subject_before(verb) or self._phrase_before(verb)
                 if not tokens:
@@ -460,7 +479,15 @@ class Finder(RelayRules):
         if inherit is not None:
             self._cut(inherit, _subtree(verb) | self._coordinator(verb))
         if klass == "speech":
-            self._outlet_relay(verb, draft)
+            self._outlet_relay(verb, draft, subject)
+
+    def _trailing_subject(self, verb: Token) -> bool:
+        """", the Courier reported on Sunday": the clause opens, after a comma, with its subject."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or any(c.dep_ in ("mark", "advmod") and c.i < verb.i for c in verb.children):
+            return False
+        first = next(t for t in verb.subtree if not t.is_punct)
+        return first.i == subject.left_edge.i and first.i > 0 and self.doc[first.i - 1].text == ","
 
     def _subject_before(self, verb: Token) -> set[int]:
         """A noun phrase opening the cue's line, when the parse hung it on the headline above."""
@@ -563,8 +590,13 @@ class Finder(RelayRules):
             head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             head = phrase.sent.root
+        trailing = phrase.i > head.i and phrase.i > 0 and self.doc[phrase.left_edge.i - 1].text == ","
+        climbed = False
+        while trailing and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
+            # "300 were wounded and 40 killed, according to X": X gives both conjuncts
+            head, climbed = head.head, True
         tokens = _subtree(head, [phrase])
-        if phrase.dep_ in ("prep", "advcl", "advmod") and phrase.head.dep_ == "ROOT":
+        if phrase.dep_ in ("prep", "advcl", "advmod") and (phrase.head.dep_ == "ROOT" or climbed and head.dep_ == "ROOT"):
             tokens = {t.i for t in phrase.sent} - {t.i for t in phrase.subtree}
         return tokens
 
@@ -628,7 +660,7 @@ class Finder(RelayRules):
             verb = token.head
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if pobj is None or verb.i in self.by_token or token.i > verb.i:
+            if pobj is None or agent is None or verb.i in self.by_token or token.i > verb.i:
                 return
             content = self._clause_without(verb) - _subtree(verb)
             if content:
@@ -782,27 +814,6 @@ class Finder(RelayRules):
                 if best is None or len(gap) < best[0]:
                     best = (len(gap), draft)
         return best[1] if best else None
-
-    def dateline_rule(self) -> None:
-        """"SEOUL (AFP) —": the wire service relays the whole article."""
-        head = self.text[:600]
-        for match in _DATELINE.finditer(head):
-            name = match.group(1).strip()
-            if not any(name == a or name.lower() == a.lower() for a in self.cues.agencies):
-                continue
-            start = match.end()
-            end = len(self.text.rstrip())
-            if start >= end:
-                return
-            paren = match.start(1) - 1
-            cue = (paren, match.end(1) + 1)
-            for other in self.drafts:  # the dateline is nobody's content
-                other.content = [(max(s, start), e) for s, e in other.content if e > start]
-            # The credit has no reporting words: the record shows the agency as the source only.
-            self.drafts.append(Draft(cue=cue, source=(match.start(1), match.end(1)),
-                                     content=[(start, end)], kind="according_to", relay=True,
-                                     show_cue=False))
-            return
 
     def colon_rule(self) -> None:
         """"Name: what they said" opening a line: headlines ("Budanov: 11,000 troops in

@@ -5,7 +5,9 @@ designator or yardstick (`filters`), the parse decides what is counted and the
 category (`categories`); earlier mentions resolve pronouns and repeats, the
 attributions extractor's chains give the source chain, and hedges whose reach
 covers the number mark it hedged (`claims`; caveats reach what they name, `caveats`).
-Place and as-of date come from `setting`. Conventions follow the conflict-figures
+Place and as-of date come from `setting`; a figure that points back at an earlier
+one ("Of these, 300 were killed") takes its counted noun and, when its own sentence names
+no place, its place. Conventions follow the conflict-figures
 guide. This package must not touch the ledger; its word lists live in
 `model/vocab/quantities.yaml` and `categories.yaml`.
 """
@@ -33,7 +35,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.2.0"
+VERSION = "0.3.0"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}
@@ -75,14 +77,20 @@ class FigureExtractor:
         text, doc = ctx.text, ctx.doc
         sources = [(a.source.start, a.source.end) for a in found.attributions if a.source is not None]
         offset = len(found.figures)
+        places: dict[int, str | None] = {}
         for number, draft in enumerate(self.drafts(ctx, found), start=offset + 1):
             q = draft.quantity
+            where = place(doc, q.start, q.end, sources)
+            if where is None and draft.antecedent is not None:
+                # "Of these, 300 were killed": where the figure it refers back to holds
+                where = places.get(id(draft.antecedent))
+            places[id(draft)] = where
             found.figures.append(Figure(
                 key=f"f{number}", start=q.start, end=q.end, text=text[q.start:q.end],
                 extractor=NAME, extractor_version=VERSION,
                 value_low=q.low, value_high=q.high, qualifier=q.qualifier,
                 category=draft.reading.category or "other", subject=draft.reading.subject,
-                place=place(doc, q.start, q.end, sources),
+                place=where,
                 as_of=as_of(doc, q.start, q.end, ctx.published),
                 attribution_key=draft.attribution.key if draft.attribution is not None else None,
                 source_chain=list(draft.chain), hedged=draft.hedged, hedge_keys=list(draft.hedge_keys),

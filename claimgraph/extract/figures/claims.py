@@ -34,6 +34,9 @@ __all__ = ["Draft", "link_hedges", "link_sources", "resolve_references", "unify"
 # ("reportedly said", "according to estimates", "claimed").
 FRAMING_KINDS = frozenset({"evidential", "epistemic", "estimative", "caveat"})
 _DECIDED = {"intrinsic", "trigger", "phrase", "subject"}
+# "Of these, 300 ...", "Among them, 40 ...": grammar words, not vocabulary (a closed class)
+_PARTITIVE_PREPOSITIONS = frozenset({"of", "among"})
+_BACK_POINTERS = frozenset({"these", "those", "them", "this", "that"})
 _LIST_OPENER = re.compile(r"(?::|—|–|\bincluding|\bamong them|\bof whom|\bof which|\bnamely)\s*$", re.IGNORECASE)
 
 
@@ -45,6 +48,7 @@ class Draft:
     chain: list[str] = field(default_factory=list)
     hedge_keys: list[str] = field(default_factory=list)
     hedged: bool = False
+    antecedent: Draft | None = None  # the earlier figure whose counted noun this one refers back to
 
     @property
     def interval(self) -> tuple[float, float | None]:
@@ -57,6 +61,20 @@ def _same_sentence(doc: Doc, a: Quantity, b: Quantity) -> bool:
     return first is not None and second is not None and first[0].sent == second[0].sent
 
 
+def _fronted_anaphor(doc: Doc, quantity: Quantity) -> bool:
+    """ "Of these, around 300 were killed", "Among them, 40 were wounded": the sentence opens
+    with a partitive whose pronoun points back at what an earlier figure counted."""
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sentence = span[0].sent
+    words = [t for t in doc[sentence.start:span.start] if not t.is_space]
+    while words and words[0].pos_ in {"CCONJ", "ADV"}:  # "But of these", "So far, of those"
+        words.pop(0)
+    return len(words) >= 2 and words[0].lower_ in _PARTITIVE_PREPOSITIONS \
+        and words[1].lower_ in _BACK_POINTERS and words[1].dep_ == "pobj"
+
+
 def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) -> list[Draft]:
     """Fill in what a draft can only learn from earlier ones; drop drafts that stay undecided."""
     kept: list[Draft] = []
@@ -64,16 +82,19 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
         reading = draft.reading
         elliptic = reading.head is None and reading.noun_class is None and any(
             d.reading.noun_class and _same_sentence(doc, d.quantity, draft.quantity) for d in kept)
-        if (reading.pronoun or elliptic) and reading.noun_class is None:
-            # "3,000 of them", "... and plans to send another 200": the class of the figure before
+        pointing_back = reading.pronoun or (reading.head is None and _fronted_anaphor(doc, draft.quantity))
+        if (pointing_back or elliptic) and reading.noun_class is None:
+            # "3,000 of them", "Of these, 300 ...", "... and plans to send another 200": the class
+            # and counted noun of the figure before
             antecedent = next((d for d in reversed(kept) if d.reading.noun_class
-                               and (reading.pronoun or _same_sentence(doc, d.quantity, draft.quantity))),
+                               and (pointing_back or _same_sentence(doc, d.quantity, draft.quantity))),
                               None)
             if antecedent is not None:
                 again = read(doc, draft.quantity, lexicon, antecedent.reading.noun_class)
                 if again is not None:
                     again.subject = again.subject or antecedent.reading.subject
                     draft.reading = reading = again
+                    draft.antecedent = antecedent
         if reading.decided_by not in _DECIDED and kept:
             before = doc.text[max(0, draft.quantity.start - 25):draft.quantity.start]
             previous = kept[-1]
