@@ -71,7 +71,10 @@ def print_document(document: Document, *, show_text: bool = True) -> None:
 def print_statements(document: Document, found: dict[str, list[dict[str, Any]]]) -> None:
     text = document.text
     console.rule("attributions (chain: publisher → … → source)")
+    parents = {r["parent_id"] for r in found["attribution"] if r["parent_id"]}
     for row in found["attribution"]:
+        if row["id"] in parents and not row["value"].get("cue"):
+            continue  # a relay without reporting words ("told Reuters", a dateline): shown in the chains below it
         chain = " → ".join(f"{link['source'] or '(unnamed)'}" + (f" [{link['cue']}]" if link["cue"] else "")
                            for link in row["chain"])
         content = " … ".join(c["text"] for c in row["value"].get("content", []))
