@@ -51,19 +51,21 @@ class Independence:
         return len(self.chains)
 
 
-def _extend(chain: list[str], follow: dict[str, list[list[str]]]) -> tuple[list[str], list[str] | None]:
-    """Extend `chain` through what its last source cites elsewhere; return it and the loop, if any."""
+def _extend(chain: list[str], follow: dict[str, list[str]]) -> tuple[list[str], list[str] | None]:
+    """Extend `chain` through what its last source cites elsewhere; return it and the loop, if any.
+
+    `follow` maps a name to the longest continuation of it any report gives (that name first)."""
+    tail = follow.get(chain[-1])
+    if tail is None:
+        return chain, None
     chain = list(chain)
-    while True:
-        tails = follow.get(chain[-1])
-        if not tails:
-            return chain, None
-        # The longest continuation wins: it names the most of the way to the origin.
-        tail = max(tails, key=len)
+    while tail is not None:
         for name in tail[1:]:
             if name in chain:
                 return chain, chain[chain.index(name):] + [name]
             chain.append(name)
+        tail = follow.get(chain[-1])
+    return chain, None
 
 
 def independence(reports: Iterable[Report], resolver: Resolver) -> Independence:
@@ -73,10 +75,14 @@ def independence(reports: Iterable[Report], resolver: Resolver) -> Independence:
         only = reports[0]  # one report without a loop: nothing to extend or collapse
         return Independence({only.document_id: list(only.chain)}, [resolver.root(only.chain[-1])],
                             {only.document_id: resolver.root(only.chain[-1])}, [only.chain[0]])
-    follow: dict[str, list[list[str]]] = defaultdict(list)
+    # The longest continuation of each name wins: it names the most of the way to the origin.
+    follow: dict[str, list[str]] = {}
     for report in reports:
-        for i in range(len(report.chain) - 1):
-            follow[report.chain[i]].append(report.chain[i:])
+        chain = report.chain
+        for i in range(len(chain) - 1):
+            known = follow.get(chain[i])
+            if known is None or len(chain) - i > len(known):
+                follow[chain[i]] = chain[i:]
     chains: dict[int, list[str]] = {}
     origin_of: dict[int, str] = {}
     origins: list[str] = []
@@ -97,8 +103,9 @@ def independence(reports: Iterable[Report], resolver: Resolver) -> Independence:
                 circular.append(reason)
         else:
             origin = resolver.root(extended[-1])
-        chains.setdefault(report.document_id, extended)
-        origin_of.setdefault(report.document_id, origin)
+        if report.document_id not in chains:
+            chains[report.document_id] = extended if extended is not report.chain else list(extended)
+            origin_of[report.document_id] = origin
         if origin not in origins:
             origins.append(origin)
         if report.chain[0] not in outlets:

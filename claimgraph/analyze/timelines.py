@@ -11,10 +11,12 @@ module does not grade sources (grading.py) nor format output (the CLI and export
 from __future__ import annotations
 
 import bisect
+import gc
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -42,6 +44,7 @@ class SubjectRules:
     same_period_days: int
     corroboration_days: int
     within: dict[str, str]
+    generic: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +60,7 @@ def subject_rules() -> SubjectRules:
             same_period_days=int(data["same_period_days"]),
             corroboration_days=int(data["corroboration_days"]),
             within={str(k): str(v) for k, v in (data.get("within") or {}).items()},
+            generic=frozenset(str(w) for w in data.get("generic") or ()),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"bad subjects vocabulary: {exc}", subject=str(SUBJECTS_FILE),
@@ -74,12 +78,20 @@ def subject_key(subject: str | None) -> str:
         text = pattern.sub(word, text)
     words: list[str] = []
     for word in re.findall(r"\w+", text):
+        if word in rules.drop:  # before folding plurals: "losses" is dropped, not kept as "losse"
+            continue
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
             word = {"troop": "troops"}.get(word, word)
         if word not in rules.drop and word not in words:
             words.append(word)
     return " ".join(words)
+
+
+@lru_cache(maxsize=65536)
+def subject_missing(subject: str | None) -> bool:
+    """True when the subject names no one ("deaths", "soldiers", "the death toll", none)."""
+    return all(word in subject_rules().generic for word in subject_key(subject).split())
 
 
 @lru_cache(maxsize=65536)
@@ -162,6 +174,7 @@ class FigureRow:
     hedged: bool
     publisher: str | None
     published: date | None
+    subject_inferred: bool = False  # the subject is the document's (see fill_subjects)
 
     @property
     def when(self) -> date | None:
@@ -173,6 +186,8 @@ def _like(text: str) -> str:
 
 
 def query_figures(ledger: Ledger, query: FigureQuery) -> list[FigureRow]:
+    """Active figures matching `query`. A figure whose subject names no one (`subject_missing`)
+    takes its document's subject (`fill_subjects`) before the subject text is matched."""
     f, d = t.figure, t.document
     # Dates and the chain come back raw (no SQLAlchemy result processing) and are parsed below:
     # on large results that processing was most of the query time.
@@ -192,43 +207,107 @@ def query_figures(ledger: Ledger, query: FigureQuery) -> list[FigureRow]:
     stmt = stmt.order_by(f.c.id)
     if query.limit:
         stmt = stmt.limit(query.limit)
+    wanted = query.subject.casefold() if query.subject else None
     with ledger.engine.connect() as conn:
-        if query.subject:
+        if wanted is not None:
             # Match the text against the few distinct subjects first (a scan of ix_figure_subject
-            # alone), then fetch only the rows of the subjects that match.
-            distinct = select(f.c.category, f.c.subject).distinct().where(
-                f.c.status == "active", func.lower(f.c.subject).like(_like(query.subject.lower()), escape="\\"))
+            # alone), then fetch only the rows of the subjects that match, and of those that name
+            # no one (they may take a matching subject from their document).
+            distinct = select(f.c.category, f.c.subject).distinct().where(f.c.status == "active")
             if query.category:
                 distinct = distinct.where(f.c.category == query.category)
             subjects: dict[str, list[str]] = defaultdict(list)
+            unnamed: set[str] = set()  # categories with figures whose subject is NULL
             for category, subject in conn.execute(distinct):
-                subjects[category].append(subject)
-            if not subjects:
+                if subject is None:
+                    unnamed.add(category)
+                elif wanted in subject.casefold() or subject_missing(subject):
+                    subjects[category].append(subject)
+            if not subjects and not unnamed:
                 return []
             # One equality and one IN list per category, so that SQLite seeks ix_figure_subject.
             stmt = stmt.where(or_(*[and_(f.c.category == category, f.c.subject.in_(names))
-                                    for category, names in subjects.items()]))
-        # Chains and dates repeat across rows; parse each distinct one once (rows only read them).
-        chains: dict[Any, list[str]] = {}
-        days: dict[Any, date | None] = {None: None}
-        out = []
-        for (fid, doc_id, low, high, qualifier, category, subject, place, as_of, raw, hedged, publisher,
-             published) in conn.execute(stmt):
-            if isinstance(raw, list):  # PostgreSQL hands JSON back parsed
-                chain = raw
-            else:
-                chain = chains.get(raw)
-                if chain is None:
-                    chain = chains[raw] = _chain(raw)
-            when = days.get(as_of)
-            if when is None and as_of is not None:
-                when = days[as_of] = _day(as_of)
-            day = days.get(published)
-            if day is None and published is not None:
-                day = days[published] = _day(published)
-            out.append(FigureRow(fid, doc_id, low, high, qualifier, category, subject, place, when, chain,
-                                 bool(hedged), publisher, day))
+                                    for category, names in subjects.items()],
+                                  *[and_(f.c.category == category, f.c.subject.is_(None))
+                                    for category in unnamed]))
+        # Reading the DB-API cursor directly skips SQLAlchemy's per-row wrapping; the columns
+        # need no result processing (see the type_coerce above).
+        raw_rows = conn.execute(stmt).cursor.fetchall()
+        out = _rows(raw_rows)
+        missing = [row for row in out if subject_missing(row.subject)]
+        if missing:
+            fill_subjects(conn, missing)
+            if wanted is not None:
+                out = [row for row in out if row.subject and wanted in row.subject.casefold()]
         return out
+
+
+# Parsed chains and dates, shared between queries: they repeat across rows and queries, and
+# rows only read them. Bounded: cleared when full.
+_CHAINS: dict[str, list[str]] = {}
+_DAYS: dict[Any, date | None] = {None: None}
+_CACHE_LIMIT = 200_000
+
+
+def _rows(raw_rows: Iterable[Any]) -> list[FigureRow]:
+    chains, days = _CHAINS, _DAYS
+    if len(chains) > _CACHE_LIMIT:
+        chains.clear()
+    if len(days) > _CACHE_LIMIT:
+        days.clear()
+        days[None] = None
+    out: list[FigureRow] = []
+    append = out.append
+    chain: list[str] | None
+    for (fid, doc_id, low, high, qualifier, category, subject, place, as_of, raw, hedged, publisher,
+         published) in raw_rows:
+        if isinstance(raw, list):  # PostgreSQL hands JSON back parsed
+            chain = raw
+        else:
+            chain = chains.get(raw)
+            if chain is None:
+                chain = chains[raw] = _chain(raw)
+        when = days.get(as_of, False)
+        if when is False:
+            when = days[as_of] = _day(as_of)
+        day = days.get(published, False)
+        if day is False:
+            day = days[published] = _day(published)
+        append(FigureRow(fid, doc_id, low, high, qualifier, category, subject, place, when, chain,  # type: ignore[arg-type]
+                         bool(hedged), publisher, day))  # type: ignore[arg-type]
+    return out
+
+
+def fill_subjects(conn: Any, rows: list[FigureRow]) -> None:
+    """Give figures whose subject names no one ("deaths", "soldiers", none) their document's subject.
+
+    The fallback is the subject the document gives most often to figures of the same category
+    ("no fewer than 100 deaths" in a report on "at least 100 North Korean soldiers dead"); a
+    figure with no subject at all, when its category has none, takes the document's most frequent
+    subject over all its figures ("a toll of at least 300 dead" in a report on 12,000 North Korean
+    troops). A generic subject such as "the death toll" is not widened past its category: a strike
+    report's toll is not the troops the article is otherwise about. Rows changed get
+    `subject_inferred`."""
+    f = t.figure
+    documents = sorted({row.document_id for row in rows})
+    same: dict[tuple[int, str], dict[str, int]] = defaultdict(dict)
+    overall: dict[int, dict[str, int]] = defaultdict(dict)
+    for start in range(0, len(documents), 500):
+        for doc_id, category, subject in conn.execute(
+                select(f.c.document_id, f.c.category, f.c.subject).where(
+                    f.c.status == "active", f.c.document_id.in_(documents[start:start + 500]),
+                    f.c.subject.is_not(None)).order_by(f.c.id)):
+            if subject_missing(subject):
+                continue
+            for tally in (same[(doc_id, category)], overall[doc_id]):
+                tally[subject] = tally.get(subject, 0) + 1
+    for row in rows:
+        counts = same.get((row.document_id, row.category))
+        if not counts and not (row.subject or "").strip():
+            counts = overall.get(row.document_id)
+        if counts:
+            row.subject = max(counts, key=counts.__getitem__)  # the first seen among equals
+            row.subject_inferred = True
 
 
 def _day(value: Any) -> date | None:
@@ -518,9 +597,29 @@ def build_estimates(rows: list[FigureRow], resolver: Resolver) -> list[Estimate]
     return estimates
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while a timeline is built: the build allocates thousands of small
+    acyclic objects, and the full collections they trigger over a large heap (the parse caches)
+    cost more than the build itself. Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def figure_timeline(ledger: Ledger, query: FigureQuery, *, book: SourceBook | None = None,
                     resolver: Resolver | None = None) -> Timeline:
     """Estimates matching `query`, oldest first, with origins, contradictions, grades and credibility."""
+    with _cyclic_gc_paused():
+        return _figure_timeline(ledger, query, book, resolver)
+
+
+def _figure_timeline(ledger: Ledger, query: FigureQuery, book: SourceBook | None,
+                     resolver: Resolver | None) -> Timeline:
     from claimgraph.analyze.clusters import figure_clusters
     from claimgraph.analyze.grading import apply_grades
 

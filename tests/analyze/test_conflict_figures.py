@@ -72,3 +72,27 @@ def test_gold_ledger_exports_valid_ftm(gold_ledger, tmp_path):
     export(gold_ledger, "ftm", out=out)
     entities = [json.loads(line) for line in out.read_text().splitlines()]
     assert validate_ftm(entities) == [] and len(entities) > 50
+
+
+@pytest.fixture
+def extracted_ledger(shared_dir, sqlite_ledger):
+    """Three dev reports through the real extractors (rules, spaCy), not their gold figures."""
+    from claimgraph.ingest.pipeline import Ingestor
+
+    folder = shared_dir / "data" / "conflict-figures" / "dev"
+    if not folder.is_dir():
+        pytest.skip("conflict-figures dev set not present")
+    Ingestor(sqlite_ledger).ingest([str(folder / f"{name}.json") for name in ("nk-004", "nk-008", "nk-010")])
+    return sqlite_ledger
+
+
+def test_extracted_killed_estimates_name_their_origins(extracted_ledger):
+    estimates = figure_timeline(extracted_ledger, FigureQuery(subject="North Korean", category="killed")).estimates
+    summary = [(e.value_low, e.value_high, e.origin, e.origins) for e in estimates]
+    assert summary == [
+        (500, 500, "Global Defense", 1),  # "the 500 figure came from ... Global Defense", said later
+        (100, None, "National Intelligence Service", 1),
+        (300, None, "National Intelligence Service", 1),  # "a toll of at least 300 dead": no subject given
+    ]
+    assert estimates[0].chain == ["KBS News", "Global Defense"]
+    assert estimates[1].chain == ["RBC-Ukraine", "Reuters", "Lee Seong-kweun", "National Intelligence Service"]

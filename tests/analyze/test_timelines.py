@@ -162,3 +162,24 @@ def test_clusters_join_agreeing_estimates_and_list_contradicting_ones(build):
     assert sorted(e.id for e in agreeing.supporting) == sorted([at_least.id, around.id])
     assert [e.id for e in agreeing.contradicting] == [up_to.id]
     assert sorted(e.id for e in clusters[up_to.cluster].contradicting) == sorted([at_least.id, around.id])
+
+
+def test_a_figure_naming_no_one_takes_its_documents_subject(build):
+    # "a toll of at least 300 dead" in a report otherwise about North Korean troops; "no fewer than
+    # 100 deaths" beside "at least 100 North Korean soldiers"; a strike report's "death toll" stays
+    # its own, however the rest of that report's figures are subjected.
+    build.doc("Korea JoongAng Daily", "2025-01-14",
+              Fig("12,000", 12000, 12000, category="deployed", subject="North Korean troops"),
+              Fig("at least 300", 300, None, qualifier="at_least", subject="", chain=["NIS"]))
+    build.doc("RBC-Ukraine", "2024-12-19",
+              Fig("at least 100", 100, None, qualifier="at_least", chain=NIS_BRIEFING),
+              Fig("no fewer than 100", 100, None, qualifier="at_least", subject="deaths", chain=NIS_BRIEFING))
+    build.doc("Babel", "2025-04-24", Fig("12", 12, 12, subject="the death toll"),
+              Fig("5,000", 5000, 5000, category="deployed", subject="North Korean troops"))
+    estimates = killed(build.ledger)
+    assert [(e.value_low, e.value_high, e.origin, e.reports) for e in estimates] == [
+        (100, None, "National Intelligence Service", 1),
+        (300, None, "National Intelligence Service", 1),
+    ]
+    assert estimates[0].subject == "North Korean soldiers" and len(estimates[0].figure_ids) == 2
+    assert estimates[1].subject == "North Korean troops"

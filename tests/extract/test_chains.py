@@ -371,3 +371,42 @@ def test_someone_the_outlet_did_not_cite_keeps_a_chain_of_their_own() -> None:
             "officials who inspected the site.\n\n"
             "The regional governor said 300 families would be moved.")
     assert origin_of(text, "300") == [PUBLISHER, "regional governor"]
+
+
+# -- a later sentence naming where a figure came from
+
+
+@pytest.mark.parametrize("provenance", [
+    "The 40 figure came from local volunteers, including the rescue group Harbour Watch, which counted the boats.",
+    "The figure was first reported by Harbour Watch, a volunteer rescue group.",
+    "That 40 toll originated with Harbour Watch.",
+])
+def test_a_later_sentence_naming_the_figures_origin_replaces_a_vague_source(provenance: str) -> None:
+    text = ("Rumours are spreading on the waterfront that 40 fishing boats were sunk in the storm.\n\n"
+            f"{provenance}")
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "40"))
+    assert source_chain(found, carrier, PUBLISHER) == [PUBLISHER, "Harbour Watch"]
+
+
+def test_a_named_origin_nests_under_a_named_relay() -> None:
+    text = ("The Valley Herald reported that 40 fishing boats were sunk in the storm.\n\n"
+            "The 40 figure came from Harbour Watch, a volunteer rescue group.")
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "40"))
+    assert source_chain(found, carrier, PUBLISHER) == [PUBLISHER, "Valley Herald", "Harbour Watch"]
+
+
+def test_a_provenance_sentence_leaves_other_numbers_alone() -> None:
+    text = ("Rumours say 40 fishing boats were sunk and 12 crew are missing.\n\n"
+            "The 40 figure came from Harbour Watch.")
+    found = run(text)
+    carrier = enclosing_attribution(found, *at(text, "12"))
+    assert "Harbour Watch" not in source_chain(found, carrier, PUBLISHER)
+
+
+def test_a_headline_clause_after_a_semicolon_is_not_part_of_the_source() -> None:
+    text = "Unverified reports claim 40 boats sank in the storm; coastguard 'watching closely'"
+    found = run(text)
+    claim = next(a for a in found.attributions if a.cue and a.cue.text == "claim")
+    assert claim.source is not None and claim.source.text == "Unverified reports"

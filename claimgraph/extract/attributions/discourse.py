@@ -6,17 +6,20 @@ statements in it too, before or after that sentence; once it says "according to 
 as relayed by Lee" or "Lee said, after the NIS briefed lawmakers, ...", the NIS is where
 Lee's other statements come from. This module copies such links onto every statement of
 the same resolved speaker, as links without a cue span of their own (the words that set
-up the relation are elsewhere). It works on drafts and resolved names only: it must not
-parse text or find attributions.
+up the relation are elsewhere). It also puts in place the links a later sentence makes by
+naming where a figure came from ("the 500 figure came from X", found by
+`relays.RelayRules.provenance_rule`): X replaces a vague source of the mention ("Claims are
+circulating that ...") and is nested under a named one. It works on drafts and resolved names
+only: it must not parse text or find attributions.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.attributions.rules import Draft, cues
 
-__all__ = ["spread_links"]
+__all__ = ["place_provenance", "spread_links"]
 
 
 def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
@@ -43,6 +46,7 @@ def spread_links(drafts: list[Draft], names: list[str | None]) -> tuple[list[Dra
     """The drafts and names with outlet relays and informants copied to the same speaker's
     other statements. Only statements that no one else reports (top level, or under a wire
     credit) get an outlet; statements get an informant only when they have no inner source."""
+    place_provenance(drafts, names)
     outlets, informants = _speaker_links(drafts, names)
     if not outlets and not informants:
         return drafts, names
@@ -67,3 +71,21 @@ def spread_links(drafts: list[Draft], names: list[str | None]) -> tuple[list[Dra
             out_drafts.append(link)
             out_names.append(informant[1])
     return out_drafts, out_names
+
+
+def _vague(name: str | None) -> bool:
+    return name is None or name.casefold().strip(" .,'’") in cues().vague_sources
+
+
+def place_provenance(drafts: list[Draft], names: list[str | None]) -> None:
+    """Hang each provenance link (see module docstring) where it belongs: in place of the vague
+    or same-named sources around its mention, under the first named one."""
+    name_of = {id(d): n for d, n in zip(drafts, names)}
+    for draft, name in zip(drafts, names):
+        if not draft.provenance:
+            continue
+        parent = draft.parent
+        while parent is not None and (parent.provenance or _vague(name_of.get(id(parent)))
+                                      or (name_of.get(id(parent)) or "").casefold() == (name or "").casefold()):
+            parent = parent.parent
+        draft.parent = parent

@@ -16,7 +16,7 @@ parse only through the finder's helpers and must not resolve names.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
@@ -326,3 +326,94 @@ class RelayRules:
                 or any(t.pos_ == "PROPN" for t in phrase)
         return token.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.lower_ in self.cues.outlet_words
                                              for t in phrase)
+
+    # -- where a figure came from, said after the figure
+
+    def provenance_rule(self) -> None:
+        """"The 500 figure came from Ukrainian sources, including the site Global Defense",
+        "the figure was first reported by X", "that toll originated with X": the sentence names
+        the origin of a number the article gives elsewhere. Every mention of that number gets a
+        link to X (anchored at the mention, no cue span of its own); `discourse` puts the link
+        in place of a vague source ("Claims are circulating that ...") or under a named one.
+        Without a number in the sentence ("the figure came from X") the number is the one the
+        sentence before gives, when it gives exactly one."""
+        doc = self.doc
+        for noun in doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.cues.figure_nouns \
+                    or noun.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+                continue
+            origin = self._provenance_origin(noun.head)
+            if origin is None:
+                continue
+            values = {v for c in noun.children if c.like_num and (v := _number_value(c)) is not None}
+            if not values:
+                values = self._numbers_before(noun.sent)
+            if len(values) != 1:
+                continue
+            source = self._origin_span(origin)
+            for token in doc:
+                if token.like_num and _number_value(token) in values and not self._in_number_phrase(token):
+                    mention = self._number_span(token)
+                    self.drafts.append(_rules().Draft(
+                        cue=mention, source=source, content=[mention], source_head=origin.i,
+                        show_cue=False, provenance=True))
+
+    def _provenance_origin(self, verb: Token) -> Token | None:
+        """X in "came from X", "originated with X", "was (first) reported by X"."""
+        lemma = verb.lemma_.lower()
+        preps: list[Token] = []
+        if lemma in self.cues.provenance_verbs:
+            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.cues.provenance_prepositions]
+            preps += [g for c in verb.children if c.dep_ == "advmod" for g in c.children
+                      if g.dep_ == "prep" and g.lower_ in self.cues.provenance_prepositions]  # "back to"
+        elif lemma in self.cues.provenance_reporting_verbs and any(c.dep_ == "auxpass" for c in verb.children):
+            preps = [c for c in verb.children if c.dep_ == "agent"]
+        objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        origin = objects[0]
+        if origin.pos_ == "PROPN" or origin.ent_type_ in ("ORG", "PERSON"):
+            return origin
+        # "Ukrainian sources, including the military news site Global Defense": the named one.
+        for prep in origin.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.cues.including_words:
+                for named in prep.subtree:
+                    if named.pos_ == "PROPN" and named.dep_ != "compound":
+                        return named
+        return origin
+
+    def _origin_span(self, origin: Token) -> tuple[int, int]:
+        """The origin's words without its relative clauses, appositions and asides."""
+        cut = {t.i for c in origin.children if c.dep_ in ("relcl", "acl", "punct", "appos", "prep", "cc", "conj")
+               for t in c.subtree}
+        words = [t for t in origin.subtree if t.i not in cut]
+        return words[0].idx, words[-1].idx + len(words[-1].text)
+
+    def _numbers_before(self, sentence: Any) -> set[float]:
+        previous = sentence.start - 1
+        if previous < 0:
+            return set()
+        before = self.doc[previous].sent
+        return {v for t in before if t.like_num and (v := _number_value(t)) is not None}
+
+    def _in_number_phrase(self, token: Token) -> bool:
+        """A number inside another ("1,000" read as parts, a date): only whole counts are mentions."""
+        return token.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY")
+
+    def _number_span(self, token: Token) -> tuple[int, int]:
+        """The number with the words that qualify it ("some 500", "at least 300")."""
+        start = token.idx
+        for child in token.children:
+            if child.i < token.i and child.dep_ in ("quantmod", "advmod"):
+                start = min(start, child.left_edge.idx)
+        return start, token.idx + len(token.text)
+
+
+def _number_value(token: Token) -> float | None:
+    text = token.text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None

@@ -57,6 +57,9 @@ class Draft:
     show_cue: bool = True
     outlet: bool = False  # the source is a news outlet the speaker talked to ("told Reuters")
     conduit: bool = False  # the speaker of the parent passes this source's account on (a briefing)
+    # Set by a later sentence naming where a figure came from ("the 500 figure came from X"):
+    # `content` is one mention of that figure elsewhere (see relays.RelayRules.provenance_rule).
+    provenance: bool = False
 
 
 @dataclass
@@ -93,6 +96,11 @@ class Cues:
     contact_verbs: frozenset[str] = field(default_factory=frozenset)
     addressee_verbs: frozenset[str] = field(default_factory=frozenset)
     group_members: dict[str, frozenset[str]] = field(default_factory=dict)
+    provenance_verbs: frozenset[str] = field(default_factory=frozenset)
+    provenance_prepositions: frozenset[str] = field(default_factory=frozenset)
+    provenance_reporting_verbs: frozenset[str] = field(default_factory=frozenset)
+    vague_sources: frozenset[str] = field(default_factory=frozenset)
+    including_words: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
     def according_first(self) -> frozenset[str]:
@@ -145,6 +153,9 @@ def cues() -> Cues:
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
         continuation_words=words("continuation_words"), contact_verbs=words("contact_verbs"),
         addressee_verbs=words("addressee_verbs"),
+        provenance_verbs=words("provenance_verbs"), provenance_prepositions=words("provenance_prepositions"),
+        provenance_reporting_verbs=words("provenance_reporting_verbs"),
+        vague_sources=words("vague_sources"), including_words=words("including_words"),
     )
 
 
@@ -303,6 +314,11 @@ class Finder(RelayRules):
         # subject (English noun phrases put their prepositions after the head).
         cut += [c for c in subject.children if c.dep_ == "prep" and c.i < subject.i
                 and c.i == subject.left_edge.i]
+        # "Unverified reports claim ...; NIS 'closely monitoring'": a headline's second clause
+        # the parse hung on the subject across a semicolon or line break is not part of it.
+        doc = self.doc
+        cut += [c for c in subject.children if c.i > subject.i
+                and any(t.text == ";" or "\n" in t.text for t in doc[subject.i + 1:c.left_edge.i])]
         return _subtree(subject, cut)
 
     # -- the rules
@@ -328,6 +344,7 @@ class Finder(RelayRules):
         for draft in self.drafts:
             if draft.mirror is not None:
                 draft.content = list(draft.mirror.content)
+        self.provenance_rule()  # after settling: its spans lie outside the cue's paragraph on purpose
         self.drafts = [d for d in self.drafts if d.content and d.cue[0] < d.cue[1]]
         self.drafts.sort(key=lambda d: d.cue)
         return self.drafts
