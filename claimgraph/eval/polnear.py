@@ -281,11 +281,10 @@ class _ArticleResult:
     lenient: Counts = field(default_factory=Counts)
     strict: Counts = field(default_factory=Counts)
     nested_aware: Counts = field(default_factory=Counts)
-    direct: Counts = field(default_factory=Counts)  # gold side: tp = matched gold
+    # slices on the gold side (tp = matched gold) and the prediction side (tp = correct predictions)
+    direct: Counts = field(default_factory=Counts)
     indirect: Counts = field(default_factory=Counts)
-    direct_predicted: Counts = field(
-        default_factory=Counts
-    )  # prediction side: tp = correct predictions
+    direct_predicted: Counts = field(default_factory=Counts)
     indirect_predicted: Counts = field(default_factory=Counts)
     sourceless: Counts = field(default_factory=Counts)
     aligned: int = 0
@@ -315,7 +314,7 @@ def _score_article(
             shared = len(g["cue"] & p["cue"])
             if shared:
                 pairs.append((-shared, gi, pi))
-    pairs.sort()
+    pairs.sort()  # most shared cue tokens first; ties in gold order, then prediction order
     gold_used: dict[int, int] = {}
     pred_used: set[int] = set()
     for _, gi, pi in pairs:
@@ -366,7 +365,9 @@ def _score_article(
             result.sourceless.tp += gi in lenient_ok
     for pi, predicted_item in enumerate(predicted):
         bucket = (
-            result.direct_predicted if _is_direct(predicted_item, text) else result.indirect_predicted
+            result.direct_predicted
+            if _is_direct(predicted_item, text)
+            else result.indirect_predicted
         )
         bucket.predicted += 1
         bucket.tp += pi in ok_preds

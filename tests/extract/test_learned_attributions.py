@@ -80,3 +80,29 @@ def test_spans_point_at_the_text(nlp):
 def test_no_attribution_in_plain_narration(nlp):
     text = "The river rose two metres overnight and the road to the village was closed."
     assert learned.predict(nlp(text)) == []
+
+
+def test_a_line_break_inside_a_content_does_not_split_it(nlp):
+    text = "The mayor said the bridge\nwill reopen next week after repairs."
+    attribution = only(learned.predict(nlp(text)), "said")
+    assert len(attribution.content) == 1
+    assert attribution.content[0].text.startswith("the bridge\nwill reopen")
+
+
+def test_training_labels_follow_the_gold_spans(nlp):
+    from pathlib import Path
+
+    from claimgraph.eval.polnear import load_gold
+    from claimgraph.extract.attributions.train import token_labels
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "polnear"
+    gold = load_gold(fixtures)
+    article = "beta_2020-02-02_vote"
+    doc = nlp(gold.texts[article])
+    labels = [learned.LABELS[i] for i in token_labels(doc, gold[article])]
+    by_word = dict(zip([t.text for t in doc], labels))
+    assert by_word["Smith"] == "B-SOURCE" and by_word["told"] == "B-CUE"
+    assert by_word["reporters"] == "O"
+    assert [labels[t.i] for t in doc if t.text in ("vote", "failed")] == ["I-CONTENT", "I-CONTENT"]
+    assert by_word["found"] == "B-CUE" and by_word["errors"] == "B-CONTENT"
+    assert by_word["Turnout"] == "B-CONTENT"  # content of the cue-less gold attribution

@@ -397,6 +397,22 @@ def _viterbi(probabilities: numpy.ndarray, boosts: dict[str, float] | None = Non
     return path[::-1]
 
 
+def _decode(doc: Doc, probabilities: numpy.ndarray, boosts: dict[str, float] | None) -> list[int]:
+    """Viterbi over the non-whitespace tokens; a line break inside a span stays inside it."""
+    kept = [t.i for t in doc if not t.is_space]
+    labels = [0] * len(doc)
+    for i, label in zip(kept, _viterbi(probabilities[kept], boosts)):
+        labels[i] = label
+    following = 0
+    # right to left: a whitespace token takes the I- label of the token after it
+    for i in range(len(doc) - 1, -1, -1):
+        if doc[i].is_space:
+            labels[i] = following if LABELS[following].startswith("I-") else 0
+        else:
+            following = labels[i]
+    return labels
+
+
 @dataclass(frozen=True)
 class RoleSpan:
     role: str  # cue, source, content
@@ -570,7 +586,7 @@ def attributions_from(
 ) -> list[Attribution]:
     """Attribution records from one doc's label probabilities."""
     found = []
-    spans = tag_spans(_viterbi(probabilities, boosts), doc)
+    spans = tag_spans(_decode(doc, probabilities, boosts), doc)
     linked = [
         (cue, source, contents) for cue, source, contents in link(doc, spans) if contents
     ]  # a cue without content is not an attribution (and costs precision)

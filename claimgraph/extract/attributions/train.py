@@ -278,9 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=128)
     parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--window", type=int, default=1)
-    parser.add_argument("--dropout", type=float, default=0.1)
+    parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument("--batch-docs", type=int, default=8)
-    parser.add_argument("--learn-rate", type=float, default=0.002)
+    parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument(
         "--features",
         default=",".join(FEATURE_TABLE),
