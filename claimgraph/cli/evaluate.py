@@ -37,7 +37,7 @@ def polnear(directory: Path, as_json: bool) -> None:
     if as_json:
         emit_json(metrics)
     else:
-        _print_metrics(metrics)
+        click.echo(scorer.format_report(metrics))
 
 
 @eval_group.command("figures")
