@@ -235,6 +235,41 @@ def test_merge_keeps_rule_cues_and_adds_other_learned_ones() -> None:
     assert merged[1].origin == "learned"
 
 
+def test_merge_takes_the_learned_cue_boundaries_and_keeps_the_rule_record() -> None:
+    text = "The pilot told reporters the runway was wet."
+    told = text.index("told")
+    rule = Draft(cue=(told, told + 4), source=(0, 9), content=[(25, 43)], kind="indirect")
+    wider = Attribution(key="x1", start=0, end=43, text=text[:43], extractor="learned", extractor_version="1",
+                        cue=Span.of(text, told, told + 14), source=Span.of(text, 4, 9),
+                        content=[Span.of(text, 29, 43)], kind="mixed")
+    merged = merge_learned([rule], [wider], text)
+    assert merged == [rule]
+    assert text[rule.cue[0]:rule.cue[1]] == "told reporters"
+    assert (rule.source, rule.content, rule.kind) == ((0, 9), [(25, 43)], "indirect")
+
+
+def test_merge_leaves_cues_alone_when_the_learned_cue_spans_two_rule_cues() -> None:
+    text = "Officials said and warned that the dam was weak."
+    said, warned = text.index("said"), text.index("warned")
+    rules = [Draft(cue=(said, said + 4), source=(0, 9), content=[(31, 47)]),
+             Draft(cue=(warned, warned + 6), source=(0, 9), content=[(31, 47)])]
+    joined = Attribution(key="x1", start=0, end=47, text=text[:47], extractor="learned", extractor_version="1",
+                         cue=Span.of(text, said, warned + 6), source=Span.of(text, 0, 9),
+                         content=[Span.of(text, 31, 47)])
+    merged = merge_learned(rules, [joined], text)
+    assert [text[d.cue[0]:d.cue[1]] for d in merged] == ["said", "warned"]
+
+
+def test_learned_cue_over_a_cue_less_link_is_added_not_absorbed() -> None:
+    text = "Kyiv, Reuters - The mayor said the bridge was shut."
+    link = Draft(cue=(6, 13), source=(6, 13), content=[(16, 50)], show_cue=False)
+    learned = Attribution(key="x1", start=6, end=50, text=text[6:50], extractor="learned", extractor_version="1",
+                          cue=Span.of(text, 6, 13), source=None, content=[Span.of(text, 16, 50)])
+    merged = merge_learned([link], [learned], text)
+    assert len(merged) == 2 and merged[0] is link and link.cue == (6, 13)
+    assert merged[1].origin == "learned"
+
+
 # ---------------------------------------------------------------- names and reduced passives
 
 

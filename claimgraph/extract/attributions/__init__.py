@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.6.0"
+VERSION = "0.7.0"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -70,18 +70,27 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
     Rules keep what they do well (quotes, "according to", relays, chains and
     coreference); the model adds the rest. A learned attribution that shares a
     cue with a rule one is dropped, except that a rule attribution that found no
-    source borrows the model's source.
+    source borrows the model's source, and a rule attribution whose cue is the
+    only rule cue the model's cue overlaps takes the model's cue boundaries
+    (the model cuts cues as PolNeAR does: "told reporters", not "told"). The rule
+    record keeps its source, content, kind and links: taking the model's source
+    or content too scored higher on PolNeAR but moved figure origins and
+    attributions on conflict-figures.
     """
     merged = list(drafts)
     for attribution in predicted:
         if attribution.cue is None or not attribution.content:
             continue
         cue = (attribution.cue.start, attribution.cue.end)
-        twins = [d for d in drafts if _overlaps(d.cue, cue)]
+        # Cue-less links only anchor in the text; a learned cue there is not theirs.
+        twins = [d for d in drafts if d.show_cue and _overlaps(d.cue, cue)]
         if twins:
             for twin in twins:
                 if twin.source is None and twin.kind != "sourceless" and attribution.source is not None:
                     twin.source = (attribution.source.start, attribution.source.end)
+            if len(twins) == 1 and twins[0].origin == "rules":
+                twins[0].cue = cue
+                twins[0].origin = "rules+learned"
             continue
         source = (attribution.source.start, attribution.source.end) if attribution.source else None
         merged.append(Draft(
