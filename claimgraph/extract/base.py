@@ -8,10 +8,11 @@ found (figures use attributions and hedges). Extractors never touch the ledger.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Callable, Protocol
+from typing import Protocol
 
 from spacy.tokens import Doc
 

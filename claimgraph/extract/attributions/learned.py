@@ -38,6 +38,7 @@ from thinc.api import (
 )
 
 from claimgraph.errors import ConfigError
+from claimgraph.extract.nlp import text_of
 from claimgraph.model import Attribution, Span
 
 __all__ = [
@@ -560,10 +561,10 @@ def link(doc: Doc, spans: list[RoleSpan]) -> list[tuple[RoleSpan, RoleSpan | Non
     return linked
 
 
-def _char_span(doc: Doc, span: RoleSpan) -> Span:
+def _char_span(doc: Doc, text: str, span: RoleSpan) -> Span:
     start = doc[span.start].idx
     end = doc[span.end - 1].idx + len(doc[span.end - 1].text)
-    return Span.of(doc.text, start, end)
+    return Span.of(text, start, end)
 
 
 def _kind(doc: Doc, source: RoleSpan | None, contents: list[RoleSpan], cue_text: str) -> str:
@@ -590,10 +591,11 @@ def attributions_from(
     linked = [
         (cue, source, contents) for cue, source, contents in link(doc, spans) if contents
     ]  # a cue without content is not an attribution (and costs precision)
+    text = text_of(doc)
     for number, (cue, source, contents) in enumerate(linked, 1):
-        cue_span = _char_span(doc, cue)
-        source_span = _char_span(doc, source) if source is not None else None
-        content_spans = [_char_span(doc, c) for c in contents]
+        cue_span = _char_span(doc, text, cue)
+        source_span = _char_span(doc, text, source) if source is not None else None
+        content_spans = [_char_span(doc, text, c) for c in contents]
         every = [cue_span, *content_spans, *([source_span] if source_span else [])]
         start, end = min(s.start for s in every), max(s.end for s in every)
         probability = float(probabilities[cue.start : cue.end].max(axis=1).mean())
@@ -602,7 +604,7 @@ def attributions_from(
                 key=f"la{number}",
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=text[start:end],
                 extractor=EXTRACTOR,
                 extractor_version=version,
                 cue=cue_span,

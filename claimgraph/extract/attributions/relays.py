@@ -15,10 +15,13 @@ parse only through the finder's helpers and must not resolve names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
+
+from claimgraph.extract.nlp import text_of
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.rules import Cues, Draft
@@ -152,7 +155,17 @@ class RelayRules:
 
     def _paragraph_number(self, offset: int) -> int:
         """How many non-empty lines come before the one holding `offset` (0 for the first)."""
-        return sum(1 for line in self.doc.text[:offset].split("\n")[:-1] if line.strip())
+        cached = self.__dict__.get("_line_index")
+        if cached is None:  # line starts, once per document
+            text, starts, position = text_of(self.doc), [], 0
+            for line in text.split("\n"):
+                if line.strip():
+                    starts.append(position)
+                position += len(line) + 1
+            cached = self.__dict__["_line_index"] = (text, starts)
+        text, starts = cached
+        line_start = text.rfind("\n", 0, offset) + 1
+        return bisect.bisect_left(starts, line_start)
 
     def lead_relays(self) -> None:
         """"Special forces recovered notebooks, The Herald reported, citing troops who took part":

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.figures.numbers import Quantity
+from claimgraph.extract.nlp import text_of
 
 __all__ = ["PRIORITY", "Reading", "number_span", "read"]
 
@@ -207,7 +208,7 @@ def _blocked(start: Token, verb: Token, lexicon: FigureLexicon) -> bool:
     token = start
     while token.i != verb.i and token.head.i != token.i:
         if token.pos_ == "ADP" and token.dep_ == "prep" and token.lower_ in lexicon.blocking_prepositions \
-                and not _ADDITIVE.match(token.doc.text, token.idx) \
+                and not _ADDITIVE.match(text_of(token.doc), token.idx) \
                 and not (token.lower_ == "with" and verb.lemma_.lower() in lexicon.with_verbs):
             return True
         token = token.head
@@ -273,7 +274,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     #    and injured"
     if head is not None and not pronoun:
         categories = {c for t in [head, *head.conjuncts] for c in [_intrinsic(t, lexicon)] if c}
-        if categories and lexicon.casualty_phrases.match(doc.text, head.idx):
+        if categories and lexicon.casualty_phrases.match(text_of(doc), head.idx):
             categories.add("casualties")  # "dozens of dead and injured"
         if categories:
             reading.category, reading.decided_by = _pick(categories), "intrinsic"

@@ -26,6 +26,7 @@ from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.figures.numbers import Quantity
 from claimgraph.extract.hedges import covers, cue_of
 from claimgraph.extract.hedges import load_lexicon as load_hedge_lexicon
+from claimgraph.extract.nlp import text_of
 from claimgraph.model import Attribution, Extraction, Hedge
 
 __all__ = ["Draft", "link_hedges", "link_sources", "resolve_references", "unify"]
@@ -96,7 +97,7 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
                     draft.reading = reading = again
                     draft.antecedent = antecedent
         if reading.decided_by not in _DECIDED and kept:
-            before = doc.text[max(0, draft.quantity.start - 25):draft.quantity.start]
+            before = text_of(doc)[max(0, draft.quantity.start - 25):draft.quantity.start]
             previous = kept[-1]
             if _LIST_OPENER.search(before) and previous.reading.decided_by in _DECIDED \
                     and _same_sentence(doc, previous.quantity, draft.quantity):
@@ -217,7 +218,7 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
     before = [d for d in sourced if d.quantity.end <= caveat.start]
     if before:
         return before
-    limit = _paragraphs_after(doc.text, caveat.end)
+    limit = _paragraphs_after(text_of(doc), caveat.end)
     return [d for d in sourced if caveat.end <= d.quantity.start < limit]
 
 

@@ -15,6 +15,8 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span
 
+from claimgraph.extract.nlp import text_of
+
 __all__ = ["as_of", "place", "resolve_date"]
 
 _MONTHS = {name: number for number, names in enumerate((
@@ -97,7 +99,7 @@ def as_of(doc: Doc, start: int, end: int, published: date | None) -> date | None
         return None
     candidates = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}
                   and sentence.start <= e.start and e.end <= sentence.end]
-    text = doc.text
+    text = text_of(doc)
     for pattern in (_TODAY,):
         for match in pattern.finditer(text, sentence.start_char, sentence.end_char):
             candidate = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -126,9 +128,9 @@ def place(doc: Doc, start: int, end: int, avoid: list[tuple[int, int]] | None = 
         if any(a <= entity.start_char < b for a, b in avoid):
             continue  # the source ("Seoul said"), not the place
         name = entity.text
-        tail = _PLACE_TAIL.match(doc.text, entity.end_char)
+        tail = _PLACE_TAIL.match(text_of(doc), entity.end_char)
         if tail:
-            name = doc.text[entity.start_char:tail.end()]
+            name = text_of(doc)[entity.start_char:tail.end()]
         distance = entity.start_char - end if entity.start_char >= end else 2 * (start - entity.end_char)
         if best is None or distance < best[0]:
             best = (distance, re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE))

@@ -26,6 +26,7 @@ from claimgraph.extract.attributions.chains import enclosing_attribution
 from claimgraph.extract.base import Context, register
 from claimgraph.extract.entities.lexicon import load_lexicon
 from claimgraph.extract.items.inventory import Inventory, load_inventory
+from claimgraph.extract.nlp import text_of
 from claimgraph.model import Extraction, RecoveredItem
 
 NAME = "items"
@@ -163,7 +164,7 @@ class ItemExtractor:
         if tokens[0].pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "ADP") and \
                 tokens[0].lower_ not in self.inventory.numbers:
             return None
-        text = tokens[0].doc.text
+        text = text_of(tokens[0].doc)
         origin: str | None = None
         origin_span = (0, 0)
         full_end = tokens[-1].idx + len(tokens[-1].text)
