@@ -26,15 +26,18 @@ from claimgraph.cli.options import (
               help="Largest request body accepted (uploads), in bytes.")
 @click.option("--require-tokens", is_flag=True,
               help="Ask loopback clients for a token too (off loopback tokens are always required).")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Let URL uploads fetch loopback and private-network addresses (refused by default).")
 @db_option
 @fail_on_errors
-def serve(host: str, port: int, max_upload: int, require_tokens: bool, db: str) -> None:
+def serve(host: str, port: int, max_upload: int, require_tokens: bool, allow_private_urls: bool, db: str) -> None:
     """Serve the web UI and the JSON API (/api/, docs at /api/docs) for the ledger."""
     import uvicorn
 
     from claimgraph.serve.app import create_app
 
-    app = create_app(db, host=host, max_upload=max_upload, require_tokens=require_tokens or None)
+    app = create_app(db, host=host, max_upload=max_upload, require_tokens=require_tokens or None,
+                     allow_private_urls=allow_private_urls)
     shown = f"[{host}]" if ":" in host else host
     err(f"claimgraph: serving {db} on http://{shown}:{port}/ (API docs: /api/docs); Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)

@@ -10,10 +10,11 @@ module prints nothing.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any
 
 from claimgraph.errors import ClaimgraphError, ExtractError, IngestError
 from claimgraph.ingest.base import Limits, Source
@@ -71,14 +72,16 @@ def expand(inputs: Iterable[str]) -> Iterator[str]:
             yield item
 
 
-def read(item: str, limits: Limits) -> list[DocumentDraft]:
-    """Read one path or URL into drafts with the reader its bytes call for."""
+def read(item: str, limits: Limits, url_client: Any = None) -> list[DocumentDraft]:
+    """Read one path or URL into drafts with the reader its bytes call for.
+
+    `url_client` is the httpx client for URLs (see `url.make_client`); None makes a default one."""
     from claimgraph.ingest import readers
 
     if is_url(item):
         from claimgraph.ingest.url import read_url
 
-        return read_url(item, limits)
+        return read_url(item, limits, client=url_client)
     path = Path(item)
     try:
         size = path.stat().st_size
@@ -103,13 +106,15 @@ class Ingestor:
     """Holds what a batch shares (ledger, extractors, limits) and ingests inputs one by one."""
 
     def __init__(self, ledger: Ledger, *, overrides: Overrides | None = None, limits: Limits | None = None,
-                 extract: bool = True, actor: str | None = None, strict: bool = False):
+                 extract: bool = True, actor: str | None = None, strict: bool = False,
+                 url_client: Any = None):
         self.ledger = ledger
         self.overrides = overrides or Overrides()
         self.limits = limits or Limits()
         self.extract = extract
         self.actor = actor
         self.strict = strict  # an extractor failure keeps the document out of the ledger
+        self.url_client = url_client
         self._extractors = None
 
     def extractors(self):
@@ -139,7 +144,8 @@ class Ingestor:
         if self.extract and draft.text.strip() and draft.language in EXTRACTABLE_LANGUAGES:
             if self.ledger.find(draft.sha256) is None:  # identical bytes are a no-op: don't parse them
                 from claimgraph.extract.base import Context
-                from claimgraph.extract.pipeline import run, versions as extractor_versions
+                from claimgraph.extract.pipeline import run
+                from claimgraph.extract.pipeline import versions as extractor_versions
 
                 ctx = Context(text=draft.text, publisher=draft.publisher, published=draft.published,
                               language=draft.language, title=draft.title)
@@ -166,7 +172,7 @@ class Ingestor:
             outcomes: list[IngestOutcome] = []
             failures: list[Failure] = []
             try:
-                drafts = read(item, self.limits)
+                drafts = read(item, self.limits, self.url_client)
                 for draft in drafts:  # readers of containers report bad records here, not by raising
                     for problem in draft.meta.pop("record_errors", []):
                         failures.append(Failure(item, f"{item} ({problem['locator']}): {problem['reason']}"

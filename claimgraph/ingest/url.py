@@ -17,6 +17,8 @@ This module must not write files or touch the ledger.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -46,6 +48,34 @@ class Fetched(NamedTuple):
         return datetime.fromisoformat(self.meta["fetched_at"])
 
 
+def make_client(limits: Limits, *, public_only: bool = False) -> httpx.Client:
+    """The HTTP client fetches use. `public_only` refuses, at every hop including redirects,
+    hosts that resolve to loopback, private, link-local or reserved addresses: a server that
+    fetches URLs for its users must not become their way into the network behind it."""
+    hooks = {"request": [_refuse_non_public]} if public_only else {}
+    return httpx.Client(
+        follow_redirects=True,
+        max_redirects=limits.max_redirects,
+        timeout=httpx.Timeout(limits.network_timeout),
+        headers={"User-Agent": USER_AGENT},
+        event_hooks=hooks,
+    )
+
+
+def _refuse_non_public(request: httpx.Request) -> None:
+    host = request.url.host
+    try:
+        infos = socket.getaddrinfo(host, request.url.port or 443, proto=socket.IPPROTO_TCP)
+    except OSError as exc:
+        raise FetchError(f"cannot resolve {host}", subject=str(request.url),
+                         fix="check the host name and the network") from exc
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise FetchError(f"{host} resolves to a non-public address ({address})", subject=str(request.url),
+                             fix="this server only fetches public addresses; ingest the file locally instead")
+
+
 def fetch_url(url: str, limits: Limits | None = None, *, client: httpx.Client | None = None) -> Fetched:
     """GET `url` within `limits`; see the module docstring for what comes back."""
     limits = limits or Limits()
@@ -55,12 +85,7 @@ def fetch_url(url: str, limits: Limits | None = None, *, client: httpx.Client | 
                          subject=url, fix="give a full http:// or https:// URL, or a local file path")
     own_client = client is None
     if client is None:
-        client = httpx.Client(
-            follow_redirects=True,
-            max_redirects=limits.max_redirects,
-            timeout=httpx.Timeout(limits.network_timeout),
-            headers={"User-Agent": USER_AGENT},
-        )
+        client = make_client(limits)
     fetched_at = datetime.now(UTC)
     try:
         with client.stream("GET", url) as response:

@@ -89,7 +89,7 @@ def error_response(request: Request, exc: ClaimgraphError, status: int) -> Respo
 
 def create_app(db: str, *, host: str = "127.0.0.1", max_upload: int = DEFAULT_MAX_UPLOAD,
                require_tokens: bool | None = None, extract: bool = True,
-               ledger: Ledger | None = None) -> FastAPI:
+               ledger: Ledger | None = None, allow_private_urls: bool = False) -> FastAPI:
     """The app for ledger `db`. Off loopback (`host` not 127.0.0.1/localhost) tokens are required."""
     own_ledger = ledger is None
     ledger = ledger or open_ledger(db)
@@ -114,7 +114,8 @@ def create_app(db: str, *, host: str = "127.0.0.1", max_upload: int = DEFAULT_MA
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.ledger = ledger
     app.state.db = db
-    app.state.uploader = Uploader(ledger, extract=extract, max_bytes=max_upload)
+    app.state.uploader = Uploader(ledger, extract=extract, max_bytes=max_upload,
+                                  allow_private_urls=allow_private_urls)
     app.state.templates = TEMPLATES
     app.state.max_upload = max_upload
 

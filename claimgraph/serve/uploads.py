@@ -44,12 +44,17 @@ class Uploader:
     ledger: Ledger
     extract: bool = True
     max_bytes: int = 50 * 1024 * 1024
+    allow_private_urls: bool = False  # fetch only public addresses unless the operator says otherwise
     _ingestor: Ingestor | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def ingestor(self, overrides: Overrides, actor: str) -> Ingestor:
         if self._ingestor is None:
-            self._ingestor = Ingestor(self.ledger, limits=Limits(max_bytes=self.max_bytes), extract=self.extract)
+            from claimgraph.ingest.url import make_client
+
+            limits = Limits(max_bytes=self.max_bytes)
+            self._ingestor = Ingestor(self.ledger, limits=limits, extract=self.extract,
+                                      url_client=make_client(limits, public_only=not self.allow_private_urls))
         self._ingestor.overrides = overrides
         self._ingestor.actor = actor
         return self._ingestor
