@@ -403,3 +403,22 @@ def test_names_read_line_breaks_and_no_break_spaces_as_spaces() -> None:
 
     assert clean("the\u00a0Harbour Gazette") == "Harbour Gazette"
     assert clean("The Valley\nTimes (VT)") == "Valley Times"
+
+
+def test_learned_content_that_covers_the_rule_content_gives_the_boundaries():
+    from claimgraph.extract.attributions import Draft, merge_learned
+    from claimgraph.model import Attribution, Span
+
+    text = "The mayor said that the bridge will reopen in May, officials added."
+    rule = Draft(cue=(10, 14), source=(0, 9), content=[(20, 49)], kind="indirect")
+    learned = Attribution(key="la1", start=0, end=49, text=text[:49], extractor="learned",
+                          extractor_version="1", cue=Span.of(text, 10, 14), source=Span.of(text, 0, 9),
+                          content=[Span.of(text, 15, 49)])
+    merged = merge_learned([rule], [learned], text)
+    assert merged == [rule] and rule.content == [(15, 49)] and rule.source == (0, 9)
+    narrower = Attribution(key="la2", start=0, end=40, text=text[:40], extractor="learned",
+                           extractor_version="1", cue=Span.of(text, 10, 14), source=Span.of(text, 0, 9),
+                           content=[Span.of(text, 24, 40)])
+    rule2 = Draft(cue=(10, 14), source=(0, 9), content=[(20, 49)], kind="indirect")
+    merge_learned([rule2], [narrower], text)
+    assert rule2.content == [(20, 49)]  # the model's content does not cover the rule's: keep the rule's

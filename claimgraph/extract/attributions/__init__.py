@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.7.0"
+VERSION = "0.8.0"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _covers(outer: list[tuple[int, int]], inner: list[tuple[int, int]]) -> bool:
+    """Every fragment of `inner` lies inside some fragment of `outer`."""
+    return all(any(os <= s and e <= oe for os, oe in outer) for s, e in inner)
+
+
 def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) -> list[Draft]:
     """Add the learned model's attributions whose cue overlaps no rule-made cue.
 
@@ -72,10 +77,11 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
     cue with a rule one is dropped, except that a rule attribution that found no
     source borrows the model's source, and a rule attribution whose cue is the
     only rule cue the model's cue overlaps takes the model's cue boundaries
-    (the model cuts cues as PolNeAR does: "told reporters", not "told"). The rule
-    record keeps its source, content, kind and links: taking the model's source
-    or content too scored higher on PolNeAR but moved figure origins and
-    attributions on conflict-figures.
+    (the model cuts cues as PolNeAR does: "told reporters", not "told") and, where
+    the model's content covers the rule's, the model's content boundaries too. The
+    rule record keeps its source, kind and links: taking the model's source, or its
+    content where it does not cover the rule's, scored higher on PolNeAR but moved
+    figure origins on conflict-figures.
     """
     merged = list(drafts)
     for attribution in predicted:
@@ -89,8 +95,12 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                 if twin.source is None and twin.kind != "sourceless" and attribution.source is not None:
                     twin.source = (attribution.source.start, attribution.source.end)
             if len(twins) == 1 and twins[0].origin == "rules":
-                twins[0].cue = cue
-                twins[0].origin = "rules+learned"
+                twin = twins[0]
+                twin.cue = cue
+                twin.origin = "rules+learned"
+                learned_content = [(c.start, c.end) for c in attribution.content]
+                if twin.content and _covers(learned_content, twin.content):
+                    twin.content = learned_content  # same claim, the model's PolNeAR-style boundaries
             continue
         source = (attribution.source.start, attribution.source.end) if attribution.source else None
         merged.append(Draft(
