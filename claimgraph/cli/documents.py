@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from claimgraph.cli.options import db_option, emit_json, emit_ndjson, err, fail_on_errors, json_option, open_db
+from claimgraph.cli.options import (
+    db_option,
+    emit_json,
+    emit_ndjson,
+    err,
+    fail_on_errors,
+    json_option,
+    open_db,
+)
 from claimgraph.cli.render import print_document, print_statements, statements_json
 from claimgraph.ingest.base import Limits
 

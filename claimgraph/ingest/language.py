@@ -7,7 +7,7 @@ short text. Must not be used for OCR language choice of unknown scripts alone.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -20,7 +20,7 @@ LANGUAGES = (
 SAMPLE_CHARS = 20_000  # detection on the first part of long texts is as good and far faster
 
 
-@lru_cache(maxsize=None)
+@cache
 def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_preloaded_language_models().build()
 

@@ -141,21 +141,22 @@ class Ingestor:
     def store(self, draft: DocumentDraft) -> IngestOutcome:
         source_of_language = self.prepare(draft)
         extraction, versions, failure = None, None, None
-        if self.extract and draft.text.strip() and draft.language in EXTRACTABLE_LANGUAGES:
-            if self.ledger.find(draft.sha256) is None:  # identical bytes are a no-op: don't parse them
-                from claimgraph.extract.base import Context
-                from claimgraph.extract.pipeline import run
-                from claimgraph.extract.pipeline import versions as extractor_versions
+        # identical bytes are a no-op: don't parse them
+        if (self.extract and draft.text.strip() and draft.language in EXTRACTABLE_LANGUAGES
+                and self.ledger.find(draft.sha256) is None):
+            from claimgraph.extract.base import Context
+            from claimgraph.extract.pipeline import run
+            from claimgraph.extract.pipeline import versions as extractor_versions
 
-                ctx = Context(text=draft.text, publisher=draft.publisher, published=draft.published,
-                              language=draft.language, title=draft.title)
-                versions = extractor_versions(self.extractors())
-                try:
-                    extraction = run(ctx, self.extractors())
-                except ExtractError as exc:
-                    if self.strict:
-                        raise
-                    failure = exc  # keep the document and its original; record why it has no statements
+            ctx = Context(text=draft.text, publisher=draft.publisher, published=draft.published,
+                          language=draft.language, title=draft.title)
+            versions = extractor_versions(self.extractors())
+            try:
+                extraction = run(ctx, self.extractors())
+            except ExtractError as exc:
+                if self.strict:
+                    raise
+                failure = exc  # keep the document and its original; record why it has no statements
         outcome = self.ledger.add(draft, actor=self.actor, extraction=extraction, extractor_versions=versions,
                                   language_source=source_of_language)
         if failure is not None:
@@ -184,7 +185,7 @@ class Ingestor:
                         failures.append(Failure(item, exc.line()))
             except ClaimgraphError as exc:
                 failures.append(Failure(item, exc.line()))
-            except Exception as exc:  # a reader bug must not end the batch or vanish
+            except Exception as exc:  # noqa: BLE001 - a reader bug must not end the batch or vanish
                 failures.append(Failure(item, f"{item}: unexpected {exc.__class__.__name__}: {exc} "
                                               "(fix: report this file to the claimgraph developers)"))
             report.outcomes.extend(outcomes)

@@ -209,6 +209,7 @@ STATEMENT_TABLES: dict[str, Table] = {
     "recovered_item": recovered_item,
 }
 
-from claimgraph.ledger import serve_schema  # noqa: E402,F401  (API tokens, migration 0003)
-
-from claimgraph.ledger import analysis_schema  # noqa: E402,F401  (registers the analysis tables)
+from claimgraph.ledger import (
+    analysis_schema,  # noqa: F401  (registers the analysis tables)
+    serve_schema,  # noqa: F401  (API tokens, migration 0003)
+)

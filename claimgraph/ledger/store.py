@@ -13,10 +13,11 @@ import dataclasses
 import getpass
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text, update
 
@@ -41,12 +42,12 @@ DEFAULT_DB = "claimgraph.db"
 def default_actor() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no user database entry (containers)
+    except (OSError, KeyError):  # no user database entry (containers)
         return f"uid:{os.getuid()}"
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def database_url(db: str | None) -> str:
@@ -116,7 +117,7 @@ class Ledger:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> Ledger:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -400,7 +401,7 @@ def _fts5_query(query: str) -> str:
 
 def _aware(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:  # SQLite returns naive datetimes
-        return value.replace(tzinfo=timezone.utc)
+        return value.replace(tzinfo=UTC)
     return value
 
 

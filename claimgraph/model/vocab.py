@@ -9,7 +9,7 @@ file. Nothing here knows about extraction logic.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from claimgraph.errors import ConfigError
 VOCAB_DIR = Path(__file__).with_name("vocab")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_vocab(name: str) -> dict[str, Any]:
     """Return the vocabulary `name` (file `name.yaml`), shipped defaults plus user overlay."""
     path = VOCAB_DIR / f"{name}.yaml"

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text, update
+from sqlalchemy.exc import DBAPIError
 
 from claimgraph.errors import LedgerError, NotFound
 from claimgraph.ledger import schema
@@ -89,12 +90,10 @@ def test_phrase_search(ledger):
 
 def test_custody_log_is_append_only(ledger):
     outcome = ledger.add(draft("text"))
-    with pytest.raises(Exception):
-        with ledger.engine.begin() as conn:
-            conn.execute(update(schema.custody_event).values(actor="someone else"))
-    with pytest.raises(Exception):
-        with ledger.engine.begin() as conn:
-            conn.execute(schema.custody_event.delete())
+    with pytest.raises(DBAPIError), ledger.engine.begin() as conn:
+        conn.execute(update(schema.custody_event).values(actor="someone else"))
+    with pytest.raises(DBAPIError), ledger.engine.begin() as conn:
+        conn.execute(schema.custody_event.delete())
     assert ledger.custody(outcome.document_id)[0].actor != "someone else"
 
 
@@ -132,7 +131,7 @@ def test_statements_store_with_links_and_supersede(ledger):
 def test_failed_write_leaves_nothing(ledger):
     bad = Extraction(figures=[Figure(key="f1", start=0, end=4, text="text", extractor="figures",
                                      extractor_version="1", category=None)])  # NOT NULL violated
-    with pytest.raises(Exception):
+    with pytest.raises(DBAPIError):
         ledger.add(draft("text"), extraction=bad)
     assert ledger.counts()["documents"] == 0 and ledger.counts()["custody_events"] == 0
 
