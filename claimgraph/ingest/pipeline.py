@@ -76,7 +76,6 @@ def read(item: str, limits: Limits, url_client: Any = None) -> list[DocumentDraf
     """Read one path or URL into drafts with the reader its bytes call for.
 
     `url_client` is the httpx client for URLs (see `url.make_client`); None makes a default one."""
-    from claimgraph.ingest import readers
 
     if is_url(item):
         from claimgraph.ingest.url import read_url
@@ -98,8 +97,15 @@ def read(item: str, limits: Limits, url_client: Any = None) -> list[DocumentDraf
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror}", subject=item, fix="check the path and permissions") from exc
-    media_type, reader = readers.sniff_and_pick(data, path.name)
-    return reader.read(Source(data, str(path), media_type), limits)
+    return read_bytes(data, str(path), path.name, limits)
+
+
+def read_bytes(data: bytes, origin: str, name: str, limits: Limits) -> list[DocumentDraft]:
+    """Read bytes already in memory (a file, an upload) with the reader their content calls for."""
+    from claimgraph.ingest import readers
+
+    media_type, reader = readers.sniff_and_pick(data, name)
+    return reader.read(Source(data, origin, media_type), limits)
 
 
 class Ingestor:
@@ -166,6 +172,21 @@ class Ingestor:
                                fix=f"run `claimgraph extract {outcome.document_id}` once the extractor is fixed")
         return outcome
 
+    def store_all(self, item: str, drafts: list[DocumentDraft]) -> tuple[list[IngestOutcome], list[Failure]]:
+        """Store the drafts read from `item`, each on its own; bad records and failed drafts become failures."""
+        outcomes: list[IngestOutcome] = []
+        failures: list[Failure] = []
+        for draft in drafts:  # readers of containers report bad records here, not by raising
+            for problem in draft.meta.pop("record_errors", []):
+                failures.append(Failure(item, f"{item} ({problem['locator']}): {problem['reason']}"
+                                              f" (fix: {problem['fix']})"))
+        for draft in drafts:
+            try:
+                outcomes.append(self.store(draft))
+            except ClaimgraphError as exc:
+                failures.append(Failure(item, exc.line()))
+        return outcomes, failures
+
     def ingest(self, inputs: Iterable[str],
                progress: Callable[[str, list[IngestOutcome], list[Failure]], None] | None = None) -> BatchReport:
         report = BatchReport()
@@ -173,16 +194,7 @@ class Ingestor:
             outcomes: list[IngestOutcome] = []
             failures: list[Failure] = []
             try:
-                drafts = read(item, self.limits, self.url_client)
-                for draft in drafts:  # readers of containers report bad records here, not by raising
-                    for problem in draft.meta.pop("record_errors", []):
-                        failures.append(Failure(item, f"{item} ({problem['locator']}): {problem['reason']}"
-                                                      f" (fix: {problem['fix']})"))
-                for draft in drafts:
-                    try:
-                        outcomes.append(self.store(draft))
-                    except ClaimgraphError as exc:
-                        failures.append(Failure(item, exc.line()))
+                outcomes, failures = self.store_all(item, read(item, self.limits, self.url_client))
             except ClaimgraphError as exc:
                 failures.append(Failure(item, exc.line()))
             except Exception as exc:  # noqa: BLE001 - a reader bug must not end the batch or vanish

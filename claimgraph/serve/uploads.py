@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.ingest.base import Limits, Source
-from claimgraph.ingest.pipeline import Ingestor, Overrides, is_url
+from claimgraph.ingest.base import Limits
+from claimgraph.ingest.pipeline import Ingestor, Overrides, is_url, read_bytes
 from claimgraph.ledger import Ledger
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -61,8 +61,6 @@ class Uploader:
 
     def ingest(self, files: list[tuple[str | None, bytes]], urls: list[str], *, actor: str,
                overrides: Overrides | None = None) -> list[UploadResult]:
-        from claimgraph.ingest import readers
-
         results: list[UploadResult] = []
         with self._lock:
             ingestor = self.ingestor(overrides or Overrides(), actor)
@@ -74,14 +72,10 @@ class Uploader:
 
                         raise InputTooLarge(f"file is {len(data):,} bytes, over the limit of {self.max_bytes:,}",
                                             subject=name, fix="upload a smaller file")
-                    media_type, reader = readers.sniff_and_pick(data, name)
-                    drafts = reader.read(Source(data, f"upload:{name}", media_type), ingestor.limits)
-                    for draft in drafts:
-                        for problem in draft.meta.pop("record_errors", []):
-                            results.append(UploadResult(name, "failed", error=f"{problem['locator']}: "
-                                                        f"{problem['reason']} (fix: {problem['fix']})"))
-                        outcome = ingestor.store(draft)
-                        results.append(UploadResult(name, outcome.status, outcome.document_id, outcome.statements))
+                    drafts = read_bytes(data, f"upload:{name}", name, ingestor.limits)
+                    outcomes, failures = ingestor.store_all(name, drafts)
+                    results.extend(UploadResult(name, o.status, o.document_id, o.statements) for o in outcomes)
+                    results.extend(UploadResult(name, "failed", error=f.line) for f in failures)
                 except ClaimgraphError as exc:
                     results.append(UploadResult(name, "failed", error=exc.line()))
                 except Exception as exc:  # noqa: BLE001 - a reader bug must not take the server down
