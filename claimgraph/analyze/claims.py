@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from claimgraph.analyze.chains import Report, attribution_chain, independence
-from claimgraph.analyze.clusters import cluster_statements
+from claimgraph.analyze.clusters import cluster_statements, negative
 from claimgraph.analyze.grading import credibility
 from claimgraph.analyze.sources import Resolver, SourceBook
 from claimgraph.ledger import schema as t
@@ -35,11 +35,17 @@ class Statement:
     hedge_band: str | None
     publisher: str | None
     published: Any
+    cue: str | None = None
+
+    @property
+    def negative(self) -> bool:
+        """Negated content or a denying cue (see `clusters.negative`)."""
+        return negative(self.content, self.cue)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "document": self.document_id, "source": self.source, "content": self.content,
                 "chain": self.chain, "origin": self.origin, "hedge": self.hedge_band,
-                "publisher": self.publisher, "published": self.published}
+                "publisher": self.publisher, "published": self.published, "cue": self.cue}
 
 
 @dataclass
@@ -70,6 +76,11 @@ def _content(value: dict[str, Any] | None, fallback: str) -> str:
     spans = (value or {}).get("content") or []
     text = " … ".join(s.get("text", "") for s in spans if isinstance(s, dict))
     return text or fallback
+
+
+def _cue(value: dict[str, Any] | None) -> str | None:
+    cue = (value or {}).get("cue")
+    return cue.get("text") if isinstance(cue, dict) else None
 
 
 def read_statements(ledger: Ledger, resolver: Resolver, *, about: str | None = None,
@@ -107,7 +118,8 @@ def read_statements(ledger: Ledger, resolver: Resolver, *, about: str | None = N
         doc = docs.get(r.document_id)
         out.append(Statement(r.id, r.document_id, r.source_name or r.source_text, _content(r.value, r.text),
                              chain, resolver.root(chain[-1]) if chain else "unknown", bands.get(r.id),
-                             doc.publisher if doc else None, doc.published if doc else None))
+                             doc.publisher if doc else None, doc.published if doc else None,
+                             _cue(r.value)))
     return out
 
 
@@ -117,7 +129,7 @@ def claims(ledger: Ledger, *, about: str | None = None, limit: int = DEFAULT_LIM
     resolver = (book or SourceBook(ledger)).resolver()
     statements = read_statements(ledger, resolver, about=about, limit=limit)
     out: list[Claim] = []
-    for cluster in cluster_statements(statements, lambda s: s.content):
+    for cluster in cluster_statements(statements, lambda s: s.content, polarity=lambda s: s.negative):
         members = cluster.supporting
         found = independence([Report(s.document_id, s.chain) for s in members if s.chain], resolver)
         against = independence([Report(s.document_id, s.chain) for s in cluster.contradicting if s.chain],

@@ -4,7 +4,8 @@ Figure clusters join estimates (see timelines.py) of one subject and category, i
 places and periods, whose intervals overlap; each cluster lists its supporting members and the
 estimates that contradict them. Statement clusters join attributed statements whose contents are
 lexically alike (rapidfuzz; no embeddings are needed), and split members by polarity into
-supporting and contradicting. This module groups; it does not read the ledger or grade.
+supporting and contradicting: a statement is negative when its content is negated ("troops are not
+there") or its cue denies it ("the ministry denied that troops are there"), not both. This module groups; it does not read the ledger or grade.
 """
 
 from __future__ import annotations
@@ -77,22 +78,37 @@ def figure_clusters(estimates: list[Estimate]) -> list[Cluster[Estimate]]:
 # ---------------------------------------------------------------- statements
 
 
-@lru_cache(maxsize=1)
-def negations() -> re.Pattern[str]:
+def _word_pattern(key: str) -> re.Pattern[str]:
+    """The words listed under `key` in negations.yaml, as one case-insensitive whole-word pattern."""
     try:
-        words = yaml.safe_load(NEGATIONS_FILE.read_text(encoding="utf-8"))["words"]
+        words = yaml.safe_load(NEGATIONS_FILE.read_text(encoding="utf-8"))[key]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ConfigError(f"bad negations vocabulary: {exc}", subject=str(NEGATIONS_FILE),
                           fix="restore the shipped file") from exc
-    if not all(isinstance(w, str) for w in words):
-        raise ConfigError("negation words must be strings", subject=str(NEGATIONS_FILE),
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise ConfigError(f"{key} must be a list of strings", subject=str(NEGATIONS_FILE),
                           fix='quote YAML words such as "no" that would read as booleans')
-    alternatives = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def negations() -> re.Pattern[str]:
+    return _word_pattern("words")
+
+
+@lru_cache(maxsize=1)
+def denials() -> re.Pattern[str]:
+    return _word_pattern("denial_cues")
 
 
 def negated(text: str) -> bool:
     return negations().search(text.replace("’", "'")) is not None
+
+
+def negative(content: str, cue: str | None = None) -> bool:
+    """A statement's polarity: negated content, or a denying cue ("denied that ..."), but not both."""
+    return negated(content) != (cue is not None and denials().search(cue) is not None)
 
 
 def _normalize(text: str) -> str:
@@ -100,8 +116,14 @@ def _normalize(text: str) -> str:
 
 
 def cluster_statements(items: Iterable[T], content: Callable[[T], str],
-                       *, cutoff: int = SIMILARITY_CUTOFF) -> list[Cluster[T]]:
-    """Greedy single pass: each statement joins the most similar earlier cluster above `cutoff`."""
+                       *, polarity: Callable[[T], bool] | None = None,
+                       cutoff: int = SIMILARITY_CUTOFF) -> list[Cluster[T]]:
+    """Greedy single pass: each statement joins the most similar earlier cluster above `cutoff`.
+
+    `polarity` says whether a statement is negative (default: its content is negated); the
+    minority polarity of a cluster becomes its contradicting members.
+    """
+    is_negative = polarity or (lambda item: negated(content(item)))
     clusters: list[Cluster[T]] = []
     representatives: list[str] = []
     owners: list[int] = []  # representative -> cluster index
@@ -120,11 +142,11 @@ def cluster_statements(items: Iterable[T], content: Callable[[T], str],
                 owners.append(home)
         clusters[home].supporting.append(item)
     for cluster in clusters:  # the minority polarity contradicts the majority
-        flips = [m for m in cluster.supporting if negated(content(m))]
+        flips = [m for m in cluster.supporting if is_negative(m)]
         if flips and len(flips) < len(cluster.supporting):
-            keep_negated = len(flips) * 2 > len(cluster.supporting)
-            cluster.contradicting = [m for m in cluster.supporting if negated(content(m)) != keep_negated]
-            cluster.supporting = [m for m in cluster.supporting if negated(content(m)) == keep_negated]
+            keep_negative = len(flips) * 2 > len(cluster.supporting)
+            cluster.contradicting = [m for m in cluster.supporting if is_negative(m) != keep_negative]
+            cluster.supporting = [m for m in cluster.supporting if is_negative(m) == keep_negative]
     return clusters
 
 

@@ -29,8 +29,8 @@ class LedgerBuilder:
         self.ledger = ledger
         self.count = 0
 
-    def doc(self, publisher: str, published: str, *figures: Fig, quotes: list[tuple[str, str, str | None]] = ()):
-        """Add one document; `quotes` are (source, content, parent source or None) attributions."""
+    def doc(self, publisher: str, published: str, *figures: Fig, quotes: list[tuple[str, ...]] = ()):
+        """Add one document; `quotes` are (source, content, parent source or None[, cue word]) attributions."""
         self.count += 1
         parts = [f"Report {self.count} by {publisher}."]
         records: list[Figure] = []
@@ -46,18 +46,19 @@ class LedgerBuilder:
                 category=fig.category, subject=fig.subject, place=fig.place, as_of=fig.as_of,
                 source_chain=[publisher, *fig.chain], hedged=fig.hedged))
         keys: dict[str, str] = {}
-        for j, (source, content, parent) in enumerate(quotes):
-            sentence = f" {source} said {content}."
+        for j, (source, content, parent, *rest) in enumerate(quotes):
+            cue = rest[0] if rest else "said"
+            sentence = f" {source} {cue} {content}."
             start = len(text) + 1
             text += sentence
             src = Span(start, start + len(source), source)
-            body_start = start + len(source) + len(" said ")
+            body_start = start + len(source) + len(f" {cue} ")
             body = Span(body_start, body_start + len(content), content)
             key = f"a{j}"
             keys[source] = key
             attributions.append(Attribution(
                 key=key, start=start, end=body.end, text=text[start:body.end], extractor="hand",
-                extractor_version="1", cue=Span.of(text, start + len(source) + 1, start + len(source) + 5),
+                extractor_version="1", cue=Span.of(text, start + len(source) + 1, start + len(source) + 1 + len(cue)),
                 source=src, content=[body], kind="indirect", source_name=source,
                 parent_key=keys.get(parent) if parent else None))
         draft = DocumentDraft(original=text.encode(), media_type="text/plain", origin=f"hand-{self.count}.txt",

@@ -70,3 +70,17 @@ def test_claims_group_re_reported_statements(build):
     assert nested.chain == ["RBC-Ukraine", "Reuters", "National Intelligence Service"]
     assert [s.publisher for s in main.contradicting] == ["TASS"]
     assert main.credibility == 3 and "contradicted by 1 independent origin(s): Kremlin" in main.credibility_explanation
+
+
+def test_a_denying_cue_contradicts_and_a_denied_negation_supports(build):
+    claim = "North Korean engineers are building drone launch sites near Donetsk"
+    build.doc("Outlet A", "2025-03-01", quotes=[("HUR", claim, None)])
+    build.doc("Outlet B", "2025-03-02", quotes=[("the General Staff", claim, None)])
+    build.doc("Outlet C", "2025-03-03", quotes=[("Kremlin", claim, None, "denied")])
+    denial = claim.replace("are building", "are not building")
+    build.doc("Outlet D", "2025-03-04", quotes=[("Pyongyang", denial, None, "dismissed claims that")])
+    [main] = [c for c in claims(build.ledger, about="drone launch") if len(c.statements) + len(c.contradicting) > 1]
+    assert sorted(s.publisher for s in main.statements) == ["Outlet A", "Outlet B", "Outlet D"]
+    assert [s.publisher for s in main.contradicting] == ["Outlet C"]
+    assert [s.cue for s in main.contradicting] == ["denied"]
+    assert "contradicted by 1 independent origin(s): Kremlin" in main.credibility_explanation
