@@ -135,3 +135,11 @@ def test_keys_and_provenance() -> None:
     assert [m.key for m in found] == [f"m{i}" for i in range(1, len(found) + 1)]
     assert {m.extractor for m in found} == {"entities"}
     assert all(m.label in {"WIRE", "GOV", "DATE"} for m in found)
+
+
+def test_a_known_place_does_not_cut_an_organisation_around_it() -> None:
+    found = by_text(mentions("US Central Command said its ships shot down six drones over the Red Sea."))
+    assert "US" not in found
+    assert found["US Central Command"].label == "MILITARY"
+    alone = by_text(mentions("The US said six drones were shot down."))
+    assert alone["US"].label == "GPE" and alone["US"].normalized == "United States"

@@ -4,7 +4,9 @@ Candidates come from two places: spaCy's NER on the shared parse (broad but
 coarse, and the small model mislabels outlets and places), and the YAML lexicon
 and patterns of `lexicon.py` (narrow but precise: outlets, wire agencies,
 intelligence services, ministries, units, weapon systems). Overlaps are settled
-by trust first (lexicon over spaCy), then length (longest wins). DATE mentions
+by trust first (lexicon over spaCy), then length (longest wins), except that a
+place the lexicon knows does not cut an organisation spaCy found around it: "US
+Central Command" stays one organisation, not the United States. DATE mentions
 get an ISO `normalized` value from `dates.py`.
 
 This module reads `ctx.doc` and never adds components to the shared spaCy
@@ -21,11 +23,12 @@ from claimgraph.extract.entities.lexicon import Candidate, Lexicon, load_lexicon
 from claimgraph.model import Extraction, Mention
 
 NAME = "entities"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 _LEADING_DET = re.compile(r"(?:the|a|an|The|A|An)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s+)+$")
 _GAP_WEAPON = re.compile(r"^[\s-]*$")
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 
 class EntityExtractor:
@@ -41,7 +44,7 @@ class EntityExtractor:
         text = ctx.text
         candidates = list(self.lexicon.find(text))
         candidates.extend(self._from_spacy(ctx))
-        chosen = _resolve(candidates)
+        chosen = _resolve(_keep_organisations_whole(candidates))
         chosen = _merge_weapons(text, chosen)
         for number, candidate in enumerate(chosen, start=len(found.mentions) + 1):
             normalized = candidate.normalized
@@ -87,6 +90,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if tail:
         end = start + tail.start()
     return start, end
+
+
+def _keep_organisations_whole(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop lexicon places that lie inside a longer spaCy organisation ("US" in "US Central
+    Command", "Ukrainian" in "Ukrainian Navy"), so that the organisation is kept whole."""
+    organisations = [c for c in candidates if c.rank == 1 and c.label not in PLACE_LABELS | {"DATE"}
+                     and c.label != "PERSON"]
+    return [c for c in candidates if not (
+        c.rank > 1 and c.label in PLACE_LABELS
+        and any(o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+                for o in organisations))]
 
 
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:
