@@ -422,3 +422,27 @@ def test_learned_content_that_covers_the_rule_content_gives_the_boundaries():
     rule2 = Draft(cue=(10, 14), source=(0, 9), content=[(20, 49)], kind="indirect")
     merge_learned([rule2], [narrower], text)
     assert rule2.content == [(20, 49)]  # the model's content does not cover the rule's: keep the rule's
+
+
+# ---------------------------------------------------------------- speakers set off by commas
+
+
+def test_a_named_speaker_with_a_description_after_the_content() -> None:
+    text = ("At least 40 civilians were killed in the shelling of Kherson, Oleksandr Prokudin, the head "
+            "of the regional military administration, said on Telegram.")
+    said = by_cue(extract(text), "said")
+    assert said.source is not None and "Prokudin" in said.source.text
+    assert said.source.text.endswith("administration,") or said.source.text.endswith("administration")
+    assert "Prokudin" in (said.source_name or "")
+    assert all("Prokudin" not in c for c in contents(said))
+    assert contents(said)[0].startswith("At least 40 civilians were killed")
+
+
+def test_a_description_set_off_by_commas_is_not_the_speakers_name() -> None:
+    text = ("Vyacheslav Gladkov, the governor of Belgorod, spoke on Sunday. The governor, a former police "
+            "officer who has run the region since 2020, said 14 people were wounded.")
+    said = by_cue(extract(text), "said")
+    assert said.source is not None and said.source.text.startswith("The governor, a former police officer")
+    assert said.source_name == "Vyacheslav Gladkov"
+    alone = by_cue(extract("The governor, a former police officer, said 14 people were wounded."), "said")
+    assert alone.source_name == "governor"

@@ -322,13 +322,18 @@ def full_name(name: str, persons: list[Named], position: int) -> str:
 
 
 def _without_aside(tokens: SpacySpan) -> SpacySpan:
-    """The source span without a relative clause set off by commas: "A government official,
-    who spoke on condition of anonymity" is named "government official". (The span keeps the
-    clause: PolNeAR's sources do.)"""
+    """The source span without a relative clause or a name-free description set off by commas:
+    "A government official, who spoke on condition of anonymity" is named "government official",
+    "The governor, a former paratrooper who has led the region since 2019," is "governor". An
+    apposition that names someone or something ("a soldier, Vlad,", "an official of the NIS")
+    stays. (The span keeps the aside: PolNeAR's sources do.)"""
     head = tokens.root
-    aside = next((c for c in head.rights if c.dep_ == "relcl" and c.left_edge.i > tokens.start
+    aside = next((c for c in head.rights if c.left_edge.i > tokens.start
                   and tokens.doc[c.left_edge.i - 1].text == ","
-                  and not any(t.lemma_.lower() in NAMING_WORDS for t in c.subtree)), None)
+                  and not any(t.lemma_.lower() in NAMING_WORDS for t in c.subtree)
+                  and (c.dep_ == "relcl" or (
+                      c.dep_ == "appos" and c.pos_ == "NOUN"
+                      and not any(t.pos_ == "PROPN" for t in c.subtree)))), None)
     if aside is None:
         return tokens
     return tokens.doc[tokens.start:aside.left_edge.i - 1]

@@ -539,6 +539,8 @@ class Finder(RelayRules):
     def _phrase_before(self, verb: Token) -> set[int]:
         """"Speaking to X, the head of Y said ...": the parse made the speaker an apposition
         of X; the noun phrase between the last comma and the cue is the subject."""
+        if verb.i > 0 and self.doc[verb.i - 1].text == ",":
+            return self._named_aside_before(verb)
         tokens: list[Token] = []
         for token in reversed(self.doc[verb.sent.start:verb.i]):
             if token.text == ",":
@@ -554,6 +556,31 @@ class Finder(RelayRules):
         if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or tokens[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ"):
             return set()
         return {t.i for t in tokens}
+
+    def _named_aside_before(self, verb: Token) -> set[int]:
+        """"... in the shelling of Kherson, Oleksandr Prokudin, the head of the regional
+        administration, said": the parse joined the name to the content's last noun; the speaker
+        is the run of proper nouns after the comma before the description that ends at the cue."""
+        doc = self.doc
+        segments: list[list[Token]] = [[]]
+        for token in reversed(doc[verb.sent.start:verb.i - 1]):
+            if token.text == ",":
+                if len(segments) == 2:
+                    break
+                segments.append([])
+                continue
+            segments[-1].append(token)
+        if len(segments) != 2:
+            return set()
+        description, name = (list(reversed(s)) for s in segments)
+        if not 1 <= len(name) <= 4 or not all(t.pos_ == "PROPN" for t in name) \
+                or name[0].i == verb.sent.start:
+            return set()
+        if not description or len(description) > 12 or description[0].pos_ not in ("DET", "NOUN", "ADJ") \
+                or not any(t.pos_ == "NOUN" for t in description) \
+                or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in QUOTE_CHARS for t in description):
+            return set()
+        return {t.i for t in name + description}
 
     def _coordinator(self, verb: Token) -> set[int]:
         """The "and" / comma tying a coordinated cue to the one before it."""
