@@ -446,3 +446,12 @@ def test_a_description_set_off_by_commas_is_not_the_speakers_name() -> None:
     assert said.source_name == "Vyacheslav Gladkov"
     alone = by_cue(extract("The governor, a former police officer, said 14 people were wounded."), "said")
     assert alone.source_name == "governor"
+
+
+def test_revising_a_figure_makes_the_subject_its_source() -> None:
+    text = "The health ministry raised its estimate of the dead to 310 on Sunday."
+    raised = by_cue(extract(text), "raised")
+    assert raised.source is not None and raised.source.text == "The health ministry"
+    assert "to 310" in contents(raised)[0]
+    assert not [a for a in extract("Officials raised the alert level to 3 on Sunday.")
+                if a.cue is not None and a.cue.text == "raised"]

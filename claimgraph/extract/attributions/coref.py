@@ -30,7 +30,8 @@ from claimgraph.extract.attributions.names import (
     is_abbreviation,
     mention_name,
 )
-from claimgraph.extract.attributions.rules import Draft, cues
+from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.nlp import text_of
 from claimgraph.model import Mention
 from claimgraph.model.vocab import load_vocab

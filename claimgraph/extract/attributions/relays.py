@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.nlp import text_of
 
 if TYPE_CHECKING:
-    from claimgraph.extract.attributions.rules import Cues, Draft
+    from claimgraph.extract.attributions.rules import Draft
+    from claimgraph.extract.attributions.vocabulary import Cues
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",

@@ -1,0 +1,115 @@
+"""The cue vocabulary of the attribution rules: `model/vocab/cues.yaml`, checked and turned into sets.
+
+Words only: which verbs report, believe, plan or find, which nouns frame a report, which
+prepositions carry a value. The rules (`rules`, `relays`) and the resolver (`coref`) read it
+through `cues()`; this module must not look at a parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from claimgraph.errors import ConfigError
+from claimgraph.model.vocab import load_vocab
+
+__all__ = ["OBJECT_CONTENT", "Cues", "cues"]
+
+
+@dataclass
+class Cues:
+    """The cue vocabulary, checked and turned into sets."""
+
+    speech: frozenset[str]
+    belief: frozenset[str]
+    plan: frozenset[str]
+    finding: frozenset[str]
+    finding_subjects: frozenset[str]
+    relay: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    reporting_nouns: frozenset[str]
+    noun_prepositions: frozenset[str]
+    sourceless: frozenset[str]
+    adverbs: frozenset[str]
+    agencies: tuple[str, ...]
+    object_content: frozenset[str] = field(default_factory=frozenset)
+    figure_verbs: frozenset[str] = field(default_factory=frozenset)
+    figure_nouns: frozenset[str] = field(default_factory=frozenset)
+    valuation: frozenset[str] = field(default_factory=frozenset)
+    outlet_words: frozenset[str] = field(default_factory=frozenset)
+    media_nouns: frozenset[str] = field(default_factory=frozenset)
+    addressing_verbs: frozenset[str] = field(default_factory=frozenset)
+    addressing_nouns: frozenset[str] = field(default_factory=frozenset)
+    briefing_verbs: frozenset[str] = field(default_factory=frozenset)
+    headline_labels: frozenset[str] = field(default_factory=frozenset)
+    valuation_prepositions: frozenset[str] = frozenset({"at"})
+    basis_verbs: frozenset[str] = field(default_factory=frozenset)
+    document_nouns: frozenset[str] = field(default_factory=frozenset)
+    issuing_verbs: frozenset[str] = field(default_factory=frozenset)
+    continuation_words: frozenset[str] = field(default_factory=frozenset)
+    contact_verbs: frozenset[str] = field(default_factory=frozenset)
+    addressee_verbs: frozenset[str] = field(default_factory=frozenset)
+    group_members: dict[str, frozenset[str]] = field(default_factory=dict)
+    provenance_verbs: frozenset[str] = field(default_factory=frozenset)
+    provenance_prepositions: frozenset[str] = field(default_factory=frozenset)
+    provenance_reporting_verbs: frozenset[str] = field(default_factory=frozenset)
+    vague_sources: frozenset[str] = field(default_factory=frozenset)
+    including_words: frozenset[str] = field(default_factory=frozenset)
+    revision_verbs: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def according_first(self) -> frozenset[str]:
+        return frozenset({p[0] for p in self.according_to} | {"as"})
+
+    def is_cue(self, lemma: str) -> bool:
+        return lemma in self.speech or lemma in self.belief or lemma in self.plan or lemma in self.finding
+
+
+OBJECT_CONTENT = frozenset({
+    "announce", "confirm", "deny", "report", "reveal", "predict", "estimate", "claim", "expect",
+    "disclose", "acknowledge", "admit", "want", "fear", "propose", "promise", "pledge", "vow",
+    "plan", "seek", "suspect", "allege", "forecast", "warn",
+})
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load_vocab("cues")
+
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"'{key}' must be a list of words", subject="model/vocab/cues.yaml",
+                              fix=f"give '{key}' as a YAML list of strings")
+        return frozenset(v.lower() for v in value)
+
+    groups = data.get("cited_group_members") or {}
+    if not isinstance(groups, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v)
+            for k, v in groups.items()):
+        raise ConfigError("'cited_group_members' must map a noun to a list of nouns",
+                          subject="model/vocab/cues.yaml",
+                          fix="give 'cited_group_members' as a YAML mapping of lemma: [lemma, ...]")
+    return Cues(
+        group_members={k.lower(): frozenset(w.lower() for w in v) for k, v in groups.items()},
+        speech=words("speech_verbs"), belief=words("belief_verbs"), plan=words("plan_verbs"),
+        finding=words("finding_verbs"), finding_subjects=words("finding_subjects"),
+        relay=words("relay_verbs"),
+        according_to=tuple(tuple(p.split()) for p in sorted(words("according_to"), key=len, reverse=True)),
+        reporting_nouns=words("reporting_nouns"), noun_prepositions=words("noun_cue_prepositions"),
+        sourceless=words("sourceless_verbs"), adverbs=words("cue_adverbs"),
+        agencies=tuple(sorted(data.get("news_agencies") or [], key=len, reverse=True)),
+        object_content=OBJECT_CONTENT, figure_verbs=words("figure_verbs"),
+        figure_nouns=words("figure_nouns"), valuation=words("valuation_verbs"),
+        outlet_words=words("outlet_words"), media_nouns=words("media_nouns"),
+        addressing_verbs=words("addressing_verbs"), addressing_nouns=words("addressing_nouns"),
+        briefing_verbs=words("briefing_verbs"), headline_labels=words("headline_labels"),
+        valuation_prepositions=words("valuation_prepositions"), basis_verbs=words("basis_verbs"),
+        document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
+        continuation_words=words("continuation_words"), contact_verbs=words("contact_verbs"),
+        addressee_verbs=words("addressee_verbs"),
+        provenance_verbs=words("provenance_verbs"), provenance_prepositions=words("provenance_prepositions"),
+        provenance_reporting_verbs=words("provenance_reporting_verbs"),
+        vague_sources=words("vague_sources"), including_words=words("including_words"),
+        revision_verbs=words("revision_verbs"),
+    )
