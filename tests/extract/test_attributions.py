@@ -455,3 +455,14 @@ def test_revising_a_figure_makes_the_subject_its_source() -> None:
     assert "to 310" in contents(raised)[0]
     assert not [a for a in extract("Officials raised the alert level to 3 on Sunday.")
                 if a.cue is not None and a.cue.text == "raised"]
+
+
+def test_a_contrasting_report_is_side_by_side_not_nested() -> None:
+    text = ("The army said it had hit 40 positions overnight, while the regional health office said "
+            "27 people were killed.")
+    found = extract(text)
+    army = next(a for a in found if a.source is not None and a.source.text == "The army")
+    office = next(a for a in found if a.source is not None and a.source.text == "the regional health office")
+    assert office.parent_key is None
+    assert all("27 people" not in c for c in contents(army))
+    assert contents(office) == ["27 people were killed"]

@@ -25,6 +25,7 @@ from claimgraph.extract.attributions.relays import RelayRules
 from claimgraph.extract.attributions.vocabulary import cues
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as Ri": part of the source
 EDGE_PUNCT = set(",.;:—–-()[]") | {"--", "...", "…"}
@@ -328,6 +329,7 @@ class Finder(RelayRules):
         if not content:
             return
         content -= own_tokens
+        content -= self._parallel_reports(verb, content)
         source: tuple[int, int] | None = None
         head: Token | None = None
         inherit: Draft | None = None
@@ -405,6 +407,21 @@ class Finder(RelayRules):
             self._cut(inherit, _subtree(verb) | self._coordinator(verb))
         if klass == "speech":
             self._outlet_relay(verb, draft, subject)
+
+    def _parallel_reports(self, verb: Token, content: set[int]) -> set[int]:
+        """"X said it struck 40 targets, while Gaza's health ministry said 27 were killed": the
+        parse hangs the second report inside the first one's clause, but it is a report of its
+        own, side by side with the first, not one the first source passes on."""
+        out: set[int] = set()
+        for i in sorted(content):
+            token = self.doc[i]
+            if token.dep_ == "advcl" and token.i > verb.i and i not in out \
+                    and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children) \
+                    and any(c.dep_ == "nsubj" for c in token.children) and self.cue_class(token) == "speech":
+                out |= _subtree(token)
+                if token.left_edge.i > 0 and self.doc[token.left_edge.i - 1].text == ",":
+                    out.add(token.left_edge.i - 1)
+        return out
 
     def _trailing_subject(self, verb: Token) -> bool:
         """", the Courier reported on Sunday": the clause opens, after a comma, with its subject."""
