@@ -466,3 +466,27 @@ def test_a_contrasting_report_is_side_by_side_not_nested() -> None:
     assert office.parent_key is None
     assert all("27 people" not in c for c in contents(army))
     assert contents(office) == ["27 people were killed"]
+
+
+def test_a_finding_verb_with_an_object_attributes_the_object() -> None:
+    found = by_cue(extract("The investigation found 37 mass graves near the town."), "found")
+    assert found.source is not None and found.source.text == "The investigation"
+    assert contents(found) == ["37 mass graves near the town"]
+    assert not extract("Troops found 12 bodies in the basement.")  # not a finding of a source
+
+
+def test_a_report_whose_main_verb_the_parse_hung_on_it_is_named_by_its_issuer() -> None:
+    text = ("The report, compiled by the UN human rights office from interviews with survivors, "
+            "documented at least 1,100 civilian deaths since April.")
+    documented = by_cue(extract(text), "documented")
+    assert documented.source is not None and documented.source.text.startswith("The report")
+    assert documented.source_name == "UN human rights office"
+    assert contents(documented) == ["at least 1,100 civilian deaths since April"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The UN refugee agency said 2,000 people fled.", "UN refugee agency"),
+    ("The Ukrainian defence ministry said 40 drones were downed.", "Ukrainian defence ministry"),
+])
+def test_an_organisation_noun_keeps_the_body_that_modifies_it(text: str, name: str) -> None:
+    assert by_cue(extract(text), "said").source_name == name

@@ -125,9 +125,20 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     if people:
         return _clean(max(people, key=len).text), "person"
     head = tokens.root
-    owned = _possessed_organisation(tokens, inside, roles)
+    owned = _possessed_organisation(tokens, inside, roles) or _modified_organisation(tokens, inside, roles)
     if owned is not None:
         return owned, "organisation"
+    if head.lemma_.lower() in cues().document_nouns:  # "the report, compiled by the UN office": the issuer
+        owner = _document_owner(head)
+        # a modifier ("the NIS report", "UK intelligence") is read with the whole name below;
+        # a nationality ("the British assessment") only says whose side, not who issued it
+        if owner is not None and owner.dep_ not in ("compound", "amod", "nmod") \
+                and owner.pos_ not in ("PRON", "ADJ") and owner.ent_type_ != "NORP" \
+                and tokens.start <= owner.left_edge.i \
+                and owner.right_edge.i < tokens.end and owner.i != head.i:
+            issuer = named_in(tokens.doc[owner.left_edge.i:owner.right_edge.i + 1], mentions, doc_ents)
+            if issuer is not None:
+                return issuer
     called = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in ("appos", "oprd", "attr", "pobj")
               and t.head.lemma_.lower() in NAMING_WORDS]
     if called and (roles.get(head.lemma_.lower()) == "person" or head.pos_ in ("ADJ", "NOUN")):
@@ -201,6 +212,27 @@ def _possessed_organisation(tokens: SpacySpan, inside: list[Mention], roles: dic
         if known is not None:
             return mention_name(known)
     return _clean(doc[first:last + 1].text)
+
+
+def _modified_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict[str, str]) -> str | None:
+    """"the UN human rights office", "the Ukrainian defence ministry": an organisation noun whose
+    modifier names a body or a place is named by the phrase up to that noun, not cut to the
+    modifier ("UN")."""
+    head = tokens.root
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or roles.get(lemma) != "organisation" or lemma in cues().document_nouns \
+            or (lemma in cues().media_nouns and lemma != "agency"):
+        return None  # "the US outlet", "the Telegram channel": a medium, named by its name
+    if any(t.pos_ == "PROPN" for t in tokens if t.i > head.i):
+        return None  # "the UN agency for refugees, UNHCR": named after the noun
+    modifiers = [t for t in head.lefts if t.i >= tokens.start and t.dep_ in ("compound", "nmod", "amod")]
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP")
+               or any(m.start <= t.idx < m.end for m in inside) for t in modifiers):
+        return None
+    first = max(head.left_edge.i, tokens.start)
+    while first < head.i and tokens.doc[first].dep_ in ("det", "poss"):
+        first += 1
+    return _clean(tokens.doc[first:head.i + 1].text)
 
 
 def _is_role(tokens: SpacySpan, roles: dict[str, str]) -> str | None:
@@ -564,6 +596,12 @@ def _document_owner(noun: Token) -> Token | None:
             return child
         if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "NORP", "GPE")):
             return child
+    for made in noun.rights:  # "the report, compiled by the UN human rights office"
+        if made.dep_ == "acl" and made.tag_ == "VBN":
+            agent = next((c for c in made.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if obj is not None:
+                return obj
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -302,7 +302,7 @@ class Finder(RelayRules):
             topic = next(c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "about"))
             content |= _subtree(topic) - {topic.i}
             own_tokens.add(topic.i)
-        elif klass == "valuation" or (objects and lemma in self.cues.object_content):
+        elif klass == "valuation" or (objects and (lemma in self.cues.object_content or klass == "finding")):
             for child in verb.rights:  # the object with its "at 12,000" / "of 300" complements
                 if child.dep_ in ("dobj", "prep", "dative", "oprd", "npadvmod") and objects:
                     content |= _subtree(child)
@@ -351,7 +351,9 @@ class Finder(RelayRules):
             self._add(Draft(cue=self.cue_span(verb), source=None, content=fragments(doc, _subtree(xcomp[0])),
                             kind="sourceless", cue_token=verb.i), verb)
             return
-        if passive_subject is not None or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+        misparsed = self._noun_root_predicate(verb)
+        if misparsed is None and (passive_subject is not None
+                                  or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))):
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -365,7 +367,8 @@ class Finder(RelayRules):
             else:
                 return
         else:
-            subject, inherit = (inverted, None) if inverted is not None else self.subject_of(verb)
+            subject, inherit = (inverted, None) if inverted is not None else (
+                (misparsed, None) if misparsed is not None else self.subject_of(verb))
             if subject is None and inherit is None:
                 tokens = self._subject_before(verb) or self._phrase_before(verb)
                 if not tokens:
@@ -407,6 +410,16 @@ class Finder(RelayRules):
             self._cut(inherit, _subtree(verb) | self._coordinator(verb))
         if klass == "speech":
             self._outlet_relay(verb, draft, subject)
+
+    def _noun_root_predicate(self, verb: Token) -> Token | None:
+        """"The report, compiled by the UN office, documented 1,100 deaths": the parse made the
+        main verb a modifier of a verbless root noun; that noun is the verb's subject."""
+        head = verb.head
+        if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.i < head.i:
+            return None
+        if self.doc[verb.i - 1].text != "," or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            return None
+        return head
 
     def _parallel_reports(self, verb: Token, content: set[int]) -> set[int]:
         """"X said it struck 40 targets, while Gaza's health ministry said 27 were killed": the
