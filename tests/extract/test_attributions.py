@@ -490,3 +490,15 @@ def test_a_report_whose_main_verb_the_parse_hung_on_it_is_named_by_its_issuer() 
 ])
 def test_an_organisation_noun_keeps_the_body_that_modifies_it(text: str, name: str) -> None:
     assert by_cue(extract(text), "said").source_name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    (("The health ministry in the capital issued new numbers on Monday. The ministry's figures, which "
+     "have not been confirmed, suggest 3,000 people were killed."), "health ministry in the capital"),
+    ("The monitoring group said fighting continued. The group's count put the death toll at 95.",
+     "monitoring group"),
+])
+def test_a_figure_owned_by_a_role_is_the_source_that_role_stands_for(text: str, name: str) -> None:
+    last = extract(text)[-1]
+    assert last.source is not None and last.source.text.startswith("The ")
+    assert last.source_name == name

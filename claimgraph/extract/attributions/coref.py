@@ -303,7 +303,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         if tokens is None or len(tokens) == 0:
             names[i] = text[draft.source[0]:draft.source[1]]
             continue
-        tokens = _without_aside(tokens)
+        tokens = _speaker_tokens(tokens, roles, pronouns)
         found = scene.named(tokens) if not (_is_role(tokens, roles) or _is_document(tokens)) else None
         if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
             names[i] = found[0]
@@ -321,7 +321,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         assert draft.source is not None
         tokens = doc.char_span(*draft.source, alignment_mode="expand")
         assert tokens is not None
-        tokens = _without_aside(tokens)
+        tokens = _speaker_tokens(tokens, roles, pronouns)
         name = _resolve(draft, tokens, scene, pronouns, roles)
         names[i] = name
         referent = next((c for c in reversed(candidates) if c.name == name and c.position < draft.source[0]), None)
@@ -330,6 +330,15 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             # further on may point back at it
             bisect.insort(candidates, Named(draft.source[0], name, referent.kind, referent.role_words
                                             or frozenset({"source"}), False, referent.label),
+                          key=lambda c: c.position)
+        elif name and referent is None and not draft.relay and tokens.root.pos_ == "NOUN" \
+                and len(tokens) > 1 and roles.get(tokens.root.lemma_.lower()) in ("person", "organisation"):
+            # a source known by its description ("the health ministry in Gaza") that spoke: "the
+            # ministry" further on stands for it, though it has no name
+            bisect.insort(candidates, Named(draft.source[0], name, roles[tokens.root.lemma_.lower()],
+                                            frozenset(t.lemma_.lower() for t in tokens  # the head, not its clauses
+                                                      if t.pos_ in ("NOUN", "PROPN") and t.i <= tokens.root.i),
+                                            False, None, described=True),
                           key=lambda c: c.position)
     acronyms = acronyms_in(text)
     persons = [c for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
@@ -352,6 +361,27 @@ def full_name(name: str, persons: list[Named], position: int) -> str:
         return name
     before = [c for c in fuller if c.position <= position]
     return (before[-1] if before else min(fuller, key=lambda c: c.position)).name
+
+
+def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str, str]) -> SpacySpan:
+    """The part of a source span that says who it is: without asides, and for a document owned
+    or a figure owned by a role or a pronoun ("the ministry's figures", "the group's count") the owner, which is then
+    resolved like any role or pronoun."""
+    tokens = _without_aside(tokens)
+    head = tokens.root
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or (lemma not in cues().document_nouns and lemma not in cues().figure_nouns):
+        return tokens
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i >= tokens.start), None)
+    if owner is None:
+        return tokens
+    phrase = tokens.doc[owner.left_edge.i:owner.i + 1]
+    if any(t.pos_ == "PROPN" or t.ent_type_ for t in phrase):
+        return tokens  # "the NIS's report": named as a whole
+    if (owner.pos_ == "PRON" and owner.lower_ in pronouns) or (
+            owner.pos_ == "NOUN" and roles.get(owner.lemma_.lower()) is not None):
+        return phrase
+    return tokens
 
 
 def _without_aside(tokens: SpacySpan) -> SpacySpan:
