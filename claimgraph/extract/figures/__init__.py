@@ -5,11 +5,13 @@ designator or yardstick (`filters`), the parse decides what is counted and the
 category (`categories`); earlier mentions resolve pronouns and repeats, the
 attributions extractor's chains give the source chain, and hedges whose reach
 covers the number mark it hedged (`claims`; caveats reach what they name, `caveats`).
-Place and as-of date come from `setting`; a figure that points back at an earlier
-one ("Of these, 300 were killed") takes its counted noun and, when its own sentence names
-no place, its place. Conventions follow the conflict-figures
+The place comes from `places` (the place of the event, never a nationality, an
+actor or the counted people's own country), the as-of date from `setting`; a figure
+that points back at an earlier one ("Of these, 300 were killed") takes its counted
+noun and, when its own sentence names no place, its place, and mentions of one claim
+share the place one of them names. Conventions follow the conflict-figures
 guide. This package must not touch the ledger; its word lists live in
-`model/vocab/quantities.yaml` and `categories.yaml`.
+`model/vocab/quantities.yaml`, `categories.yaml` and `places.yaml`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from claimgraph.extract.figures.claims import (
 from claimgraph.extract.figures.filters import non_figure_reason
 from claimgraph.extract.figures.lexicon import FigureLexicon, load_lexicon
 from claimgraph.extract.figures.numbers import Quantity, find_quantities, parse_number
-from claimgraph.extract.figures.setting import as_of, place, resolve_date
+from claimgraph.extract.figures.places import NamedSpan, load_place_words, place, subject_countries
+from claimgraph.extract.figures.setting import as_of, resolve_date
 from claimgraph.model import Extraction, Figure
 
 __all__ = [
@@ -35,7 +38,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.3.0"
+VERSION = "0.4.0"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}
@@ -73,24 +76,47 @@ class FigureExtractor:
         unify(drafts, text)
         return drafts
 
-    def extract(self, ctx: Context, found: Extraction) -> None:
-        text, doc = ctx.text, ctx.doc
+    def places(self, ctx: Context, found: Extraction, drafts: list[Draft]) -> dict[int, str | None]:
+        """Each draft's place (by id): from its own sentence, else from the figure it points back
+        at, else from another mention of the same claim."""
+        words = load_place_words()
         sources = [(a.source.start, a.source.end) for a in found.attributions if a.source is not None]
-        offset = len(found.figures)
+        cues = [((a.cue.start, a.cue.end), [(c.start, c.end) for c in a.content])
+                for a in found.attributions if a.cue is not None]
+        mentions = [NamedSpan(m.start, m.end, m.label) for m in found.mentions]
         places: dict[int, str | None] = {}
-        for number, draft in enumerate(self.drafts(ctx, found), start=offset + 1):
-            q = draft.quantity
-            where = place(doc, q.start, q.end, sources)
+        for draft in drafts:
+            q, head = draft.quantity, draft.reading.head
+            home = subject_countries([draft.reading.subject, head.text if head is not None else None], words)
+            where = place(ctx.doc, q.start, q.end, avoid=sources, cues=cues, mentions=mentions,
+                          home=home, words=words)
             if where is None and draft.antecedent is not None:
                 # "Of these, 300 were killed": where the figure it refers back to holds
                 where = places.get(id(draft.antecedent))
             places[id(draft)] = where
+        claims: dict[int, list[str]] = {}
+        for draft in drafts:
+            if draft.claim is not None and places[id(draft)] is not None:
+                claims.setdefault(draft.claim, []).append(str(places[id(draft)]))
+        for draft in drafts:
+            named = claims.get(draft.claim) if draft.claim is not None else None
+            if places[id(draft)] is None and named:
+                places[id(draft)] = max(named, key=named.count)  # the most named, the first among equals
+        return places
+
+    def extract(self, ctx: Context, found: Extraction) -> None:
+        text, doc = ctx.text, ctx.doc
+        offset = len(found.figures)
+        drafts = self.drafts(ctx, found)
+        places = self.places(ctx, found, drafts)
+        for number, draft in enumerate(drafts, start=offset + 1):
+            q = draft.quantity
             found.figures.append(Figure(
                 key=f"f{number}", start=q.start, end=q.end, text=text[q.start:q.end],
                 extractor=NAME, extractor_version=VERSION,
                 value_low=q.low, value_high=q.high, qualifier=q.qualifier,
                 category=draft.reading.category or "other", subject=draft.reading.subject,
-                place=where,
+                place=places[id(draft)],
                 as_of=as_of(doc, q.start, q.end, ctx.published),
                 attribution_key=draft.attribution.key if draft.attribution is not None else None,
                 source_chain=list(draft.chain), hedged=draft.hedged, hedge_keys=list(draft.hedge_keys),

@@ -355,6 +355,10 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     if triggered:
         reading.category, reading.decided_by = _pick(triggered), "trigger"
         return reading
+    # "9,000 Ukrainians are in Russian captivity": held, with no verb of capture
+    if _in_captivity([head, verb] if not presupposed else [head], lexicon):
+        reading.category, reading.decided_by = "captured", "phrase"
+        return reading
     # 4. a number with no noun, or a noun that only stands for the number: the clause's
     #    other argument names what is counted ("the death toll remains at 12")
     if verb is not None and (head is None or number_noun):
@@ -390,6 +394,14 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         attached = [c for c in head.children if c.dep_ in {"acl", "relcl"} and c.pos_ in _CLAUSE_POS]
         triggered = _trigger_categories([t for a in attached for t in _governing_lemmas(a)],
                                         noun_class, lexicon)
+        if quantity.percent and "supplied" not in triggered:
+            # "half the missiles that Russia launched ... were made in North Korea": in a share,
+            # the clause on the noun says which missiles; a supply verb further in says what
+            # the share counts (the parser often hangs it under that clause)
+            deeper = _trigger_categories([t for a in attached for t in a.subtree
+                                          if t.i != a.i and t.pos_ in _CLAUSE_POS], noun_class, lexicon)
+            if "supplied" in deeper:
+                triggered = {"supplied"}
         if triggered:
             reading.category, reading.decided_by = _pick(triggered), "trigger"
             return reading
@@ -408,6 +420,15 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                 reading.subject = _phrase(doc[token.left_edge.i: token.i + 1].text)
                 break
     return reading
+
+
+def _in_captivity(owners: list[Token | None], lexicon: FigureLexicon) -> bool:
+    for owner in owners:
+        for preposition in owner.children if owner is not None else []:
+            if preposition.dep_ == "prep" and preposition.lower_ in {"in", "into"} and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() in lexicon.captivity_nouns for p in preposition.children):
+                return True
+    return False
 
 
 def _of_object(noun: Token) -> Token | None:

@@ -5,8 +5,9 @@ of the General Staff's figures could be verified", "the type of missile could
 not be confirmed") names what it doubts. `caveat_target` reads that noun from
 the parse: a noun the figure or caveat vocabularies count ("figures", "claim",
 "losses") makes the caveat reach figures, restricted to one source when the noun
-has an owner ("the mayor's", "their"); any other noun ("the type of missile",
-"the footage") makes it reach none. `owned_by` says whether a figure's chain
+has an owner ("the mayor's", "their"), and to one kind of figure when the noun or
+its modifiers name one ("the shipment figures", "the casualty claims", "the death
+toll"); any other noun ("the type of missile", "the footage") makes it reach none. `owned_by` says whether a figure's chain
 holds that owner. This module must not find cue words (the hedges extractor
 does) nor decide a figure's category or value.
 """
@@ -40,6 +41,10 @@ class CaveatTarget:
     owner: str | None = None
     owner_is_pronoun: bool = False
     topic: str | None = None
+    categories: frozenset[str] = frozenset()  # the figure categories it doubts; empty: any
+
+    def doubts(self, category: str | None) -> bool:
+        return not self.categories or category in self.categories
 
 
 def _verify_token(doc: Doc, start: int, end: int, verbs: frozenset[str]) -> Token | None:
@@ -103,6 +108,30 @@ def _counts_figures(noun: Token, topics: frozenset[str], figures: FigureLexicon)
     return bool(figures.noun_class(lemma) or figures.intrinsic.get(lemma) or figures.intrinsic.get(lower))
 
 
+def _named_kinds(noun: Token, figures: FigureLexicon) -> frozenset[str]:
+    """The kinds of figure the noun and its modifiers name: "shipment figures" -> supplied,
+    "casualty claims" -> casualties, "the death toll" -> killed; empty for "the figures"."""
+    found: set[str] = set()
+    for token in [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})]:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        intrinsic = figures.intrinsic.get(lemma) or figures.intrinsic.get(lower)
+        if intrinsic:
+            found.add(intrinsic)
+            continue
+        # event nouns among the category triggers: "shipment", "delivery", "deployment"
+        trigger = next((t for t in figures.triggers if t.category and (lemma in t.lemmas or lower in t.lemmas)),
+                       None) if token.pos_ == "NOUN" else None
+        if trigger is not None and trigger.category:
+            found.add(trigger.category)
+            continue
+        noun_class = figures.noun_class(lemma)
+        if noun_class in figures.defaults and token.i != noun.i:
+            found.add(figures.defaults[noun_class])  # "the troop figures"
+    if not found and noun.lemma_.lower() in figures.number_noun_defaults:
+        found.add(figures.number_noun_defaults[noun.lemma_.lower()])  # "the toll"
+    return frozenset(found)
+
+
 def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
                   figures: FigureLexicon) -> CaveatTarget:
     """What the caveat cue at [start, end) reaches."""
@@ -117,10 +146,11 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
             noun = inner
     if not _counts_figures(noun, hedges.caveat_topics, figures):
         return CaveatTarget("none", topic=noun.text)
+    kinds = figures.categories_doubted(_named_kinds(noun, figures))
     owner, pronoun = _owner(noun)
     if owner is None:
-        return CaveatTarget("unnamed", topic=noun.text)
-    return CaveatTarget("named", owner, pronoun, noun.text)
+        return CaveatTarget("unnamed", topic=noun.text, categories=kinds)
+    return CaveatTarget("named", owner, pronoun, noun.text, kinds)
 
 
 def _words(name: str) -> set[str]:

@@ -6,7 +6,8 @@ figure ("3,000 of them", "the 500 figure"), list members inherit from the
 figure they elaborate ("three were injured: two officers ..."), each draft gets
 the attribution that carries it and the hedges that reach it, and all mentions
 of one claim (same category and interval) share the fullest source chain and
-one hedged value, as the conflict-figures guide asks; mentions only count as one
+one hedged value, as the conflict-figures guide asks (a headline plan, "North Korea
+to send 6,000 troops", is hedged without a cue word); mentions only count as one
 claim when their sources and counted nouns agree (or one of them is unknown).
 Caveats reach the figures they name (`caveats`). It must not parse text
 for numbers or touch the ledger.
@@ -29,7 +30,7 @@ from claimgraph.extract.hedges import load_lexicon as load_hedge_lexicon
 from claimgraph.extract.nlp import text_of
 from claimgraph.model import Attribution, Extraction, Hedge
 
-__all__ = ["Draft", "link_hedges", "link_sources", "resolve_references", "unify"]
+__all__ = ["Draft", "headline_plan", "link_hedges", "link_sources", "resolve_references", "unify"]
 
 # Hedge kinds that doubt a whole attribution when they sit in its cue or source
 # ("reportedly said", "according to estimates", "claimed").
@@ -50,6 +51,8 @@ class Draft:
     hedge_keys: list[str] = field(default_factory=list)
     hedged: bool = False
     antecedent: Draft | None = None  # the earlier figure whose counted noun this one refers back to
+    claim: int | None = None  # mentions of one claim share this number (set by `unify`)
+    planned: bool = False  # a headline plan ("North Korea to send 6,000 troops"), hedged without a cue
 
     @property
     def interval(self) -> tuple[float, float | None]:
@@ -231,18 +234,34 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
             if cue is not None and cue.kind == "caveat" else None
         if target is not None and target.reach == "none":
             continue  # "the type of missile could not be verified" doubts no figure
+        # "the shipment figures could not be verified" doubts the shipments, not the deaths
+        doubted = [d for d in drafts if target is None or target.doubts(d.reading.category)]
         reached = False
-        for draft in drafts:
+        for draft in doubted:
             if _covers(doc, hedge, draft) or any(_frames(hedge, link) for link in
                                                   chain_links(found, draft.attribution)):
                 draft.hedge_keys.append(hedge.key)
                 reached = True
         if target is not None and not reached:
-            for draft in _caveat_reach(doc, found, hedge, target, drafts):
+            for draft in _caveat_reach(doc, found, hedge, target, doubted):
                 if hedge.key not in draft.hedge_keys:
                     draft.hedge_keys.append(hedge.key)
     for draft in drafts:
-        draft.hedged = bool(draft.hedge_keys)
+        draft.planned = headline_plan(draft.reading.verb)
+        draft.hedged = bool(draft.hedge_keys) or draft.planned
+
+
+def headline_plan(verb: Token | None) -> bool:
+    """ "North Korea to send 6,000 more troops", "Pyongyang to deploy 3,000, Seoul says": an
+    infinitive with a subject of its own and no finite verb above it is the headline form of
+    a plan or forecast, which the guide counts as hedged ("is to send")."""
+    if verb is None or verb.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) \
+            or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
+            or any(c.dep_ == "mark" for c in verb.children):  # "for Russia to send ..."
+        return False
+    return verb.dep_ == "ROOT" or verb.dep_ in {"ccomp", "parataxis"} and verb.i < verb.head.i
 
 
 def _compatible(a: Draft, b: Draft, headline_end: int) -> bool:
@@ -269,7 +288,9 @@ def unify(drafts: list[Draft], text: str = "") -> None:
             clusters.append([draft])
         else:
             home.append(draft)
-    for members in (c for clusters in groups.values() for c in clusters):
+    for number, members in enumerate(c for clusters in groups.values() for c in clusters):
+        for draft in members:
+            draft.claim = number
         if len(members) < 2:
             continue
         # the longest chain; among equals the last mention, since the body names sources

@@ -3,9 +3,11 @@
 `non_figure_reason` looks at the characters and the parse around one quantity
 and names why it is not a figure claim ("date", "calibre", "yardstick", ...), or
 returns None. Unit numbers ("94th brigade"), calibres ("152mm"), model
-designators ("KN-23", "Type 75"), distances, money and probability yardsticks
-("80 to 90 percent" as the meaning of "highly likely") are left out, following
-the conflict-figures guide. Whether the quantity counts something military is
+designators ("KN-23", "Type 75") and names completed by a number ("Operation
+1027"), ages ("a 72-year-old man", "Park, 41, said", "aged 8, 12 and 17"),
+distances, money, civilian cargo ("10,000 tonnes of grain") and probability
+yardsticks ("80 to 90 percent" as the meaning of "highly likely") are left out,
+following the conflict-figures guide. Whether the quantity counts something military is
 decided later (`categories`); this module must not assign categories.
 """
 
@@ -29,6 +31,7 @@ _CURRENCY = "$€£¥₩₽₴"
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _OF_MONTH = re.compile(r"\s+of\s+(?:this\s+|last\s+|next\s+)?([A-Za-z]+)")
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_NOT_PERSONS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME", "EVENT"})
 _SHARE_BEFORE = re.compile(r"\b(?:share|proportion|percentage|rate|fraction)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
@@ -72,6 +75,87 @@ def _in_date_entity(doc: Doc | None, quantity: Quantity, months: frozenset[str])
             if entity_words & months or any(_WEEKDAY.search(w) for w in entity_words):
                 return True
     return False
+
+
+_AGE_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[-–]\s*)"
+
+
+def _is_age(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
+    """ "a 72-year-old man", "41 years old", "aged 8, 12 and 17", "Park, 41, said"."""
+    units = "|".join(re.escape(u) for u in sorted(lexicon.age_units, key=len, reverse=True)) or "(?!)"
+    if re.match(rf"(?:[\s-]+(?:{units}))[\s-]+old\b", text[quantity.number_end:quantity.number_end + 20],
+                re.IGNORECASE):
+        return True
+    words = "|".join(re.escape(w) for w in sorted(_vocab_words("age_words"), key=len, reverse=True)) or "(?!)"
+    numbers = r"(?:\d+|[A-Za-z]+(?:-[A-Za-z]+)?)"
+    listed = re.compile(rf"\b(?:{words})\s+(?:between\s+)?(?:{numbers}{_AGE_LIST_JOIN})*$", re.IGNORECASE)
+    if listed.search(text, max(0, quantity.start - 80), quantity.start):
+        before = text[max(0, quantity.start - 80):quantity.start]
+        tail = re.split(rf"\b(?:{words})\b", before, flags=re.IGNORECASE)[-1]
+        if all(lexicon.number_word(w) or w.isdigit() or w.lower() in {"and", "or", "to", "between"}
+               for w in re.findall(r"[A-Za-z]+|\d+", tail)):
+            return True
+    return _age_in_apposition(text, quantity, lexicon, doc)
+
+
+def _age_in_apposition(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
+    """ "Park, 41, said": a bare small number set off by commas right after a name or a person."""
+    if doc is None or quantity.kind != "digits" or quantity.qualifier != "exact" or quantity.percent \
+            or quantity.low > lexicon.oldest_age:
+        return False
+    if not re.match(r"\s*[,)]", text[quantity.end:quantity.end + 3]) \
+            or not re.search(r"[,(]\s*$", text[max(0, quantity.start - 3):quantity.start]):
+        return False
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    named = doc[span.start - 2]
+    if named.ent_type_ in _NOT_PERSONS:
+        return False  # "In Sudzha, 40, among them officers, died": a place, then a count
+    return named.pos_ == "PROPN" or named.ent_type_ == "PERSON" \
+        or lexicon.noun_class(named.lemma_) in {"personnel", "people"}
+
+
+def _after_its_name(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
+    """ "Operation 1027", "Sector 7": the number completes the capitalised noun before it,
+    which it follows; English counts stand before the noun they count."""
+    if doc is None or quantity.kind != "digits" or quantity.start != quantity.number_start:
+        return False
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    number, name = span[-1], doc[span.start - 1]
+    if not name.text[:1].isupper() or name.is_sent_start or name.pos_ not in {"PROPN", "NOUN"} \
+            or name.idx + len(name.text) + 1 != quantity.number_start:
+        return False
+    if name.lower_ in lexicon.number_nouns or name.lemma_.lower() in lexicon.measure_verbs \
+            or name.lemma_.lower() in lexicon.unit_size_verbs:
+        return False  # a title-case headline: "Troops Number 12,000", "Losses Top 4,000"
+    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.sent == number.sent:
+        return False  # "Russia Loses 300 Soldiers": a headline count
+    return number.head.i == name.i or name.head.i == number.i
+
+
+def _civilian_cargo(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
+    """ "10,000 tonnes of grain", "1.5 million barrels of oil": a measure of something that
+    is not military."""
+    if doc is None or _next_word(text, quantity.end) not in lexicon.measure_units:
+        return False
+    unit = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    if unit is None:
+        return False
+    after = unit[-1].i + 1
+    while after < len(doc) and doc[after].lower_ not in {"of"} and after - unit[-1].i <= 3:
+        after += 1
+    if after >= len(doc) or doc[after].lower_ != "of":
+        return False  # "shipped 5,000 tonnes": what was measured is not said here
+    measured = next((t for t in doc[after + 1: after + 6] if t.pos_ in {"NOUN", "PROPN"}), None)
+    if measured is None:
+        return False
+    classes = {lexicon.noun_class(measured.lemma_), lexicon.noun_class(measured.lower_)}
+    military = bool(classes & lexicon.military_classes) or measured.lemma_.lower() in lexicon.intrinsic
+    return not military
 
 
 def _is_year(text: str, quantity: Quantity) -> bool:
@@ -122,17 +206,20 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
     of_month = _OF_MONTH.match(text, quantity.end)
     if of_month and (of_month.group(1).lower() in months or of_month.group(1).lower() == "month"):
         return "date"
-    if previous in _vocab_words("age_words"):
+    if previous in _vocab_words("age_words") or _is_age(text, quantity, lexicon, doc):
         return "age"
     if previous in _vocab_words("designator_words") and previous_raw[:1].isupper() \
-            and text[quantity.start - 1: quantity.start] in {" ", "-"}:
+            and text[quantity.start - 1: quantity.start] in {" ", "-"} or _after_its_name(text, quantity, lexicon, doc):
         return "designator"
+    if _civilian_cargo(text, quantity, lexicon, doc):
+        return "cargo"
     if _in_date_entity(doc, quantity, months):
         return "date"
     if _is_year(text, quantity) and quantity.qualifier in {"exact", "range"}:
         return "year"
     if quantity.percent:
-        has_of = bool(_OF_AFTER.match(text, quantity.end))
+        has_of = bool(_OF_AFTER.match(text, quantity.end)) or quantity.kind == "fraction" \
+            and _next_word(text, quantity.end) in lexicon.fraction_determiners  # "half the shells"
         sentence = _sentence_text(doc, text, quantity.start).lower()
         probability = any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in lexicon.probability_words)
         share = bool(_SHARE_BEFORE.search(text, max(0, quantity.start - 60), quantity.start))

@@ -16,7 +16,7 @@ from claimgraph.errors import ConfigError
 from claimgraph.model.vocab import load_vocab
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "over", "up_to", "at_most", "range")
-NOUN_CLASS_ORDER = ("personnel", "people", "units", "equipment", "facilities", "actions")
+NOUN_CLASS_ORDER = ("personnel", "people", "units", "equipment", "facilities", "places", "actions")
 
 
 def bounded(pattern: str) -> str:
@@ -97,6 +97,19 @@ class FigureLexicon:
     conveying_verbs: frozenset[str] = frozenset()
     frequency_verbs: frozenset[str] = frozenset()
     comparatives: frozenset[str] = frozenset()
+    approximate_numbers: frozenset[str] = frozenset()  # "a dozen": approx [12, 12]
+    age_units: frozenset[str] = frozenset()
+    oldest_age: int = 120
+    measure_units: frozenset[str] = frozenset()  # "tonnes of", "barrels of": count what they measure
+    military_classes: frozenset[str] = frozenset()
+    caveat_reach: dict[str, frozenset[str]] = field(default_factory=dict)  # named kind -> categories
+    bare_fractions: frozenset[str] = frozenset()  # "half the shells": no "of" needed
+    fraction_determiners: frozenset[str] = frozenset()
+    captivity_nouns: frozenset[str] = frozenset()  # "are in captivity": captured
+
+    def categories_doubted(self, named: frozenset[str]) -> frozenset[str]:
+        """The figure categories a caveat naming the kinds `named` doubts."""
+        return frozenset(c for kind in named for c in self.caveat_reach.get(kind, frozenset({kind})))
 
     def number_word(self, word: str) -> bool:
         w = word.lower()
@@ -200,6 +213,11 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         raise _fail(c, "`repatriation` must map word kinds to word lists", "write it as a mapping")
     repatriation = Repatriation(**{key: _words(repatriation_block, key, c) for key in (
         "verbs", "moving_verbs", "directions", "handover_verbs", "remains_nouns") if key in repatriation_block})
+    caveat_reach: dict[str, frozenset[str]] = {}
+    for kind, reached in (taxonomy.get("caveat_reach") or {}).items():
+        if kind not in categories or not isinstance(reached, list) or any(r not in categories for r in reached):
+            raise _fail(c, f"caveat_reach entry {kind!r} must map a category to categories", "correct it")
+        caveat_reach[kind] = frozenset(reached)
     casualty = re.compile("|".join(bounded(p) for p in taxonomy.get("casualty_phrases") or ["(?!)"]),
                           re.IGNORECASE)
     return FigureLexicon(
@@ -223,6 +241,15 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         conveying_verbs=_optional(taxonomy, "conveying_verbs", c),
         frequency_verbs=_optional(quantities, "frequency_verbs", q),
         comparatives=_optional(quantities, "comparatives", q),
+        approximate_numbers=_optional(quantities, "approximate_numbers", q),
+        age_units=_optional(quantities, "age_units", q),
+        oldest_age=int(quantities.get("oldest_age", 120)),
+        measure_units=_optional(quantities, "measure_units", q),
+        military_classes=_optional(quantities, "military_classes", q),
+        caveat_reach=caveat_reach,
+        bare_fractions=_optional(quantities, "bare_fractions", q),
+        fraction_determiners=_optional(quantities, "fraction_determiners", q),
+        captivity_nouns=_optional(taxonomy, "captivity_nouns", c),
     )
 
 

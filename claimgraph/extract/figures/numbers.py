@@ -2,8 +2,8 @@
 
 `find_quantities` returns every quantity expression with the interval it denotes
 and its qualifier, following the conflict-figures conventions ("at least 100" ->
-[100, None] at_least; "several hundred" -> [200, 900] approx; "one or two" ->
-[1, 2] range). It reads characters only: whether a quantity is a figure claim
+[100, None] at_least; "several hundred" -> [200, 900] approx; "a dozen" -> [12, 12]
+approx; "one or two" -> [1, 2] range). It reads characters only: whether a quantity is a figure claim
 (and not a date, an age or a calibre) is decided elsewhere (`filters`,
 `categories`). Words come from `quantities.yaml` through `lexicon`.
 """
@@ -179,8 +179,11 @@ def _vague(text: str, lexicon: FigureLexicon) -> list[_Number]:
 
 def _fractions(text: str, lexicon: FigureLexicon) -> list[_Number]:
     found = []
+    determiners = "|".join(re.escape(w) for w in sorted(lexicon.fraction_determiners)) or "(?!)"
     for phrase, value in lexicon.fractions.items():
-        pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?=\s+of\b)", re.IGNORECASE)
+        # "half of the shells", and for "half" also "half the shells", "half its force"
+        follows = rf"of|{determiners}" if phrase in lexicon.bare_fractions else "of"
+        pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?=\s+(?:{follows})\b)", re.IGNORECASE)
         for match in pattern.finditer(text):
             found.append(_Number(match.start(), match.end(), value, "fraction"))
     return found
@@ -272,7 +275,8 @@ def find_quantities(text: str, lexicon: FigureLexicon | None = None) -> list[Qua
             if suffix is not None:
                 end, qualifier = suffix
         if qualifier is None:
-            qualifier = "approx" if first.kind == "vague" else "exact"
+            loose = " ".join(text[first.start:first.end].lower().split()) in lexicon.approximate_numbers
+            qualifier = "approx" if first.kind == "vague" or loose else "exact"
         low, high = _interval(qualifier, first)
         if first.kind == "vague" and qualifier == "exact":
             qualifier = "approx"  # "only dozens" is still a vague amount

@@ -1,9 +1,8 @@
-"""Where and as of when a figure holds: its place and its as-of date.
+"""As of when a figure holds: its as-of date (its place is `places`).
 
-`place` picks the place name nearest to a figure in its sentence; `as_of` reads
-the date expression nearest to it and resolves it against the publication date
-("on Monday" -> the latest Monday on or before publication, "December 14 and 15"
--> the 15th, "last week" through dateparser). Following the conflict-figures
+`as_of` reads the date expression nearest to a figure and resolves it against
+the publication date ("on Monday" -> the latest Monday on or before publication,
+"December 14 and 15" -> the 15th, "last week" through dateparser). Following the conflict-figures
 guide, a month, a season or a year alone gives no as-of day (None). This module
 must not decide whether a number is a figure.
 """
@@ -17,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.extract.nlp import text_of
 
-__all__ = ["as_of", "place", "resolve_date"]
+__all__ = ["as_of", "resolve_date"]
 
 _MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -36,7 +35,6 @@ _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 _WEEKEND = re.compile(r"\bweekend\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(ago|last week|earlier|later|before|after)\b", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(early|mid|late|end of|beginning of|spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
-_PLACE_TAIL = re.compile(r"\s+(region|oblast|province|border region|front|area|district|city)\b", re.IGNORECASE)
 
 
 def _dated(year: int, month: int, day: int, published: date | None) -> date | None:
@@ -113,25 +111,3 @@ def as_of(doc: Doc, start: int, end: int, published: date | None) -> date | None
         if resolved is not None:
             return resolved
     return None
-
-
-def place(doc: Doc, start: int, end: int, avoid: list[tuple[int, int]] | None = None) -> str | None:
-    """The place named nearest to the figure at [start, end) in its sentence, or None."""
-    sentence = _sentence(doc, start, end)
-    if sentence is None:
-        return None
-    avoid = avoid or []
-    best: tuple[int, str] | None = None
-    for entity in doc.ents:
-        if entity.label_ not in {"GPE", "LOC", "FAC"} or not (sentence.start <= entity.start < sentence.end):
-            continue
-        if any(a <= entity.start_char < b for a, b in avoid):
-            continue  # the source ("Seoul said"), not the place
-        name = entity.text
-        tail = _PLACE_TAIL.match(text_of(doc), entity.end_char)
-        if tail:
-            name = text_of(doc)[entity.start_char:tail.end()]
-        distance = entity.start_char - end if entity.start_char >= end else 2 * (start - entity.end_char)
-        if best is None or distance < best[0]:
-            best = (distance, re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE))
-    return best[1] if best else None
