@@ -410,3 +410,27 @@ def test_a_headline_clause_after_a_semicolon_is_not_part_of_the_source() -> None
     found = run(text)
     claim = next(a for a in found.attributions if a.cue and a.cue.text == "claim")
     assert claim.source is not None and claim.source.text == "Unverified reports"
+
+
+@pytest.mark.parametrize("text, figure, chain", [
+    ("The Harbour Post quoted a port official as saying that 14 ships had been turned away.", "14",
+     ["Harbour Post", "port official"]),
+    ("The Valley Times, quoting a source in the River Defence Directorate, said 30 boats were sunk.", "30",
+     ["Valley Times", "River Defence Directorate"]),
+    ("According to a Coastal Agency report cited by the Valley Times, at least 50 people drowned.", "50",
+     ["Valley Times", "Coastal Agency"]),
+    ("Estimates from Norwegian officials put the losses at 300, the Valley Times reported.", "300",
+     ["Valley Times", "Norwegian officials"]),
+    ("A spokesman for the Delta Alliance said 18 drones were launched.", "18", ["Delta Alliance"]),
+])
+def test_who_passes_on_whom(text: str, figure: str, chain: list[str]) -> None:
+    assert origin_of(text, figure, entities=True) == [PUBLISHER, *chain]
+
+
+def test_a_nationality_names_an_organisation_but_not_a_person_role() -> None:
+    text = ("Petro Koval, the Ukrainian president, said the front was holding. Militia media said 45 people "
+            "died, a claim the Israeli military said it was reviewing. The Ukrainian president said 12 were hurt.")
+    found = run_with_entities(text)
+    names = {a.source.text: a.source_name for a in found.attributions if a.source is not None}
+    assert names["the Israeli military"] == "Israeli military"
+    assert names["The Ukrainian president"] == "Petro Koval"

@@ -165,6 +165,11 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
             kind = _kind_of_span(tokens, roles, ents) or ("person" if head.ent_type_ == "PERSON" else "organisation")
             return _clean(tokens.doc[first.i:head.i + 1].text), kind
     if roles.get(head.lemma_.lower()) == "person" and head.pos_ == "NOUN":
+        body = _body_spoken_for(tokens)
+        if body is not None:  # "a source in the Defence Intelligence", "a spokesman for the Houthis"
+            named = named_in(body, mentions, doc_ents)
+            if named is not None and named[1] != "person":
+                return named
         # "a Pentagon spokesperson", "a US military official": unnamed, described as written.
         return _describe(tokens), "person"
     if inside:
@@ -180,6 +185,26 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         return _clean(text), span_kind or "organisation"
     if ents and head.lower_ not in roles:
         return _clean(max(ents, key=len).text), span_kind or "group"
+    return None
+
+
+SPEAKS_FOR_PREPOSITIONS = frozenset({"in", "at", "within", "inside", "for", "with"})
+SPEAKS_FOR_ROLES = frozenset({"source", "official", "spokesman", "spokeswoman", "spokesperson",
+                              "representative", "officer", "insider"})
+
+
+def _body_spoken_for(tokens: SpacySpan) -> SpacySpan | None:
+    """The named body an unnamed insider speaks from: "a source in the Defence Intelligence of
+    Ukraine", "a spokesman for the Houthis", "an official at the UN mission"."""
+    head = tokens.root
+    if head.lemma_.lower() not in SPEAKS_FOR_ROLES:
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in SPEAKS_FOR_PREPOSITIONS and prep.i < tokens.end:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.right_edge.i < tokens.end and any(
+                    t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE") for t in obj.subtree):
+                return tokens.doc[obj.left_edge.i:obj.right_edge.i + 1]
     return None
 
 
@@ -243,6 +268,10 @@ def _is_role(tokens: SpacySpan, roles: dict[str, str]) -> str | None:
     qualifier = {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree}
     if any(t.pos_ == "PROPN" and t.i not in qualifier for t in tokens):
         return None  # "the NIS spokesman" names its organisation; "the head of the NIS" is a role
+    if roles.get(head.lemma_.lower()) == "organisation" and any(
+            t.ent_type_ in ("NORP", "GPE", "ORG") for t in tokens if t.i < head.i):
+        return None  # "the Israeli military", "the Ukrainian navy": named by who they are
+        # ("the Ukrainian leader" is still a role: a person the text named before)
     determiners = [t for t in tokens if t.dep_ == "det" and t.head == head]
     if not determiners or determiners[0].lower_ not in ("the", "this", "that", "these", "those"):
         return None
@@ -635,8 +664,9 @@ def _document_owner(noun: Token) -> Token | None:
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and (obj.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in obj.subtree)):
-                return obj
+            if obj is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE")
+                                       for t in obj.subtree):
+                return obj  # "a report by the UN", "estimates from Western officials"
     verb = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in cues().issuing_verbs:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -219,6 +219,9 @@ class Finder(RelayRules):
         """The subject's subtree without relative clauses that hold another cue."""
         cut = [c for c in subject.children if c.dep_ in ("relcl", "acl")
                and any(self.cue_class(t) and t.lemma_.lower() not in NAMING_VERBS for t in c.subtree)]
+        # "The Kyiv Independent, quoting a source in ..., said": the relay is not part of the name
+        cut += [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBG" and c not in cut
+                and c.lemma_.lower() in self.cues.relay]
         # "In an interview with X, the 26-year-old said": a fronted phrase the parse hung on the
         # subject (English noun phrases put their prepositions after the head).
         cut += [c for c in subject.children if c.dep_ == "prep" and c.i < subject.i
@@ -410,6 +413,30 @@ class Finder(RelayRules):
             self._cut(inherit, _subtree(verb) | self._coordinator(verb))
         if klass == "speech":
             self._outlet_relay(verb, draft, subject)
+
+    def _quoted_as_saying(self, verb: Token) -> bool:
+        """"Yonhap quoted a government official as saying that ...": the subject passes on what
+        its object said; two drafts, the object's (cue "as saying") under the subject's."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS or obj is None or as_ is None \
+                or not subject.i < obj.i < as_.i:
+            return False
+        saying = next((c for c in as_.children if c.dep_ == "pcomp" and self.cue_class(c) == "speech"), None)
+        outer_source = _span(self.doc, self.source_tokens(subject))
+        inner_source = _span(self.doc, self.source_tokens(obj))
+        if saying is None or outer_source is None or inner_source is None:
+            return False
+        said = {i for i in _subtree(saying) if i > saying.i} - {c.i for c in saying.children if c.dep_ == "mark"}
+        content = fragments(self.doc, said)
+        if not content:
+            return False
+        outer = self._add(Draft(cue=self.cue_span(verb), source=outer_source, content=content,
+                                source_head=subject.i, cue_token=verb.i), verb)
+        self._add(Draft(cue=(as_.idx, _tok_end(saying)), source=inner_source, content=list(content),
+                        source_head=obj.i, cue_token=saying.i, parent=outer), saying)
+        return True
 
     def _noun_root_predicate(self, verb: Token) -> Token | None:
         """"The report, compiled by the UN office, documented 1,100 deaths": the parse made the
@@ -627,6 +654,9 @@ class Finder(RelayRules):
             if not content:
                 continue
             source_tokens = self.source_tokens(pobj)
+            carrier = self._cited_by(pobj)
+            if carrier is not None:
+                source_tokens -= _subtree(carrier[0])
             first = words[0]
             cue_first = first
             if pattern[0] == "as":  # "as previously reported by": the adverbs belong to the cue
@@ -635,6 +665,12 @@ class Finder(RelayRules):
                           content=fragments(doc, content), kind="according_to",
                           source_head=pobj.i, cue_token=first.i, relay=pattern[0] == "as")
             self._add(draft, first)
+            if carrier is not None:  # "according to a UN report cited by Al Jazeera"
+                verb, by, outlet = carrier
+                draft.parent = self._add(Draft(
+                    cue=(verb.idx, _tok_end(by)), source=_span(doc, self.source_tokens(outlet)),
+                    content=list(draft.content), kind="according_to", source_head=outlet.i,
+                    cue_token=verb.i, relay=True), verb)
             self._pair_according(draft, phrase_tokens)
             return
         # "as previously reported by X": "as" + adverbs + reporting participle + "by".
@@ -650,12 +686,25 @@ class Finder(RelayRules):
                                 content=fragments(doc, content), kind="according_to",
                                 source_head=pobj.i, cue_token=verb.i), verb)
 
+    def _cited_by(self, noun: Token) -> tuple[Token, Token, Token] | None:
+        """(verb, "by", carrier) of "a UN report cited by Al Jazeera": who passed the source on."""
+        for verb in noun.rights:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in self.cues.relay_participles:
+                continue
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            carrier = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if carrier is not None:
+                return verb, agent, carrier
+        return None
+
     def relay_rule(self, verb: Token) -> None:
         """"citing X", "quoting X", "which quotes X": a source passes on another's account."""
         if verb.lemma_.lower() not in self.cues.relay or verb.pos_ != "VERB" or verb.i in self.by_token:
             return
         if self.cue_class(verb) is not None:
             return  # "cited a figure of 1,000": the verb rule made it a statement of the subject
+        if self._quoted_as_saying(verb):
+            return
         doc = self.doc
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "pobj")), None)
         if obj is None:  # a misparse often detaches the object: take the noun phrase right after

@@ -56,6 +56,7 @@ class Cues:
     vague_sources: frozenset[str] = field(default_factory=frozenset)
     including_words: frozenset[str] = field(default_factory=frozenset)
     revision_verbs: frozenset[str] = field(default_factory=frozenset)
+    relay_participles: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
     def according_first(self) -> frozenset[str]:
@@ -111,5 +112,5 @@ def cues() -> Cues:
         provenance_verbs=words("provenance_verbs"), provenance_prepositions=words("provenance_prepositions"),
         provenance_reporting_verbs=words("provenance_reporting_verbs"),
         vague_sources=words("vague_sources"), including_words=words("including_words"),
-        revision_verbs=words("revision_verbs"),
+        revision_verbs=words("revision_verbs"), relay_participles=words("relay_participles"),
     )
