@@ -7,7 +7,8 @@ took part" makes The Herald the relay of the cited people the article later quot
 soldier ... said"); "X, who spoke after the agency briefed lawmakers, said" and "after a
 briefing by the agency" make the agency the origin of what X says; "ISW cited a milblogger
 who claimed" makes ISW relay the milblogger; a dateline credit "(AFP)" relays the whole
-article. Also here, for trailing cues: the speaker named after one ('"...," stated Vlad')
+article; "X quoted Y as saying" nests Y under X and "a report cited by X" makes X the
+carrier of the report. Also here, for trailing cues: the speaker named after one ('"...," stated Vlad')
 and what the statement runs on into ("..., it said, with only one hitting a house"). A
 mixin of the rule finder (`rules.Finder`), kept apart to keep that module small; it reads the
 parse only through the finder's helpers and must not resolve names.
@@ -423,6 +424,45 @@ class RelayRules:
             if child.i < token.i and child.dep_ in ("quantmod", "advmod"):
                 start = min(start, child.left_edge.idx)
         return start, token.idx + len(token.text)
+
+    def _quoted_as_saying(self, verb: Token) -> bool:
+        """"Yonhap quoted a government official as saying that ...": the subject passes on what
+        its object said; two drafts, the object's (cue "as saying") under the subject's."""
+        r = _rules()
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS or obj is None or as_ is None \
+                or not subject.i < obj.i < as_.i:
+            return False
+        saying = next((c for c in as_.children if c.dep_ == "pcomp" and self.cue_class(c) == "speech"), None)
+        outer_source = r._span(self.doc, self.source_tokens(subject))
+        inner_source = r._span(self.doc, self.source_tokens(obj))
+        if saying is None or outer_source is None or inner_source is None:
+            return False
+        said = {i for i in r._subtree(saying) if i > saying.i} - {c.i for c in saying.children if c.dep_ == "mark"}
+        content = r.fragments(self.doc, said)
+        if not content:
+            return False
+        outer = self._add(r.Draft(cue=self.cue_span(verb), source=outer_source, content=content,
+                                source_head=subject.i, cue_token=verb.i), verb)
+        self._add(r.Draft(cue=(as_.idx, r._tok_end(saying)), source=inner_source, content=list(content),
+                        source_head=obj.i, cue_token=saying.i, parent=outer), saying)
+        return True
+
+    def _cited_by(self, noun: Token) -> tuple[Token, Token, Token] | None:
+        """(verb, "by", carrier) of "a UN report cited by Al Jazeera": who passed the source on."""
+        for verb in noun.rights:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in self.cues.relay_participles:
+                continue
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is None:
+                continue
+            carrier = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if carrier is not None:
+                return verb, agent, carrier
+        return None
+
 
 
 def _number_value(token: Token) -> float | None:

@@ -414,30 +414,6 @@ class Finder(RelayRules):
         if klass == "speech":
             self._outlet_relay(verb, draft, subject)
 
-    def _quoted_as_saying(self, verb: Token) -> bool:
-        """"Yonhap quoted a government official as saying that ...": the subject passes on what
-        its object said; two drafts, the object's (cue "as saying") under the subject's."""
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-        if subject is None or subject.lower_ in RELATIVE_PRONOUNS or obj is None or as_ is None \
-                or not subject.i < obj.i < as_.i:
-            return False
-        saying = next((c for c in as_.children if c.dep_ == "pcomp" and self.cue_class(c) == "speech"), None)
-        outer_source = _span(self.doc, self.source_tokens(subject))
-        inner_source = _span(self.doc, self.source_tokens(obj))
-        if saying is None or outer_source is None or inner_source is None:
-            return False
-        said = {i for i in _subtree(saying) if i > saying.i} - {c.i for c in saying.children if c.dep_ == "mark"}
-        content = fragments(self.doc, said)
-        if not content:
-            return False
-        outer = self._add(Draft(cue=self.cue_span(verb), source=outer_source, content=content,
-                                source_head=subject.i, cue_token=verb.i), verb)
-        self._add(Draft(cue=(as_.idx, _tok_end(saying)), source=inner_source, content=list(content),
-                        source_head=obj.i, cue_token=saying.i, parent=outer), saying)
-        return True
-
     def _noun_root_predicate(self, verb: Token) -> Token | None:
         """"The report, compiled by the UN office, documented 1,100 deaths": the parse made the
         main verb a modifier of a verbless root noun; that noun is the verb's subject."""
@@ -685,17 +661,6 @@ class Finder(RelayRules):
                 self._add(Draft(cue=(token.idx, _tok_end(agent)), source=_span(doc, self.source_tokens(pobj)),
                                 content=fragments(doc, content), kind="according_to",
                                 source_head=pobj.i, cue_token=verb.i), verb)
-
-    def _cited_by(self, noun: Token) -> tuple[Token, Token, Token] | None:
-        """(verb, "by", carrier) of "a UN report cited by Al Jazeera": who passed the source on."""
-        for verb in noun.rights:
-            if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in self.cues.relay_participles:
-                continue
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            carrier = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if carrier is not None:
-                return verb, agent, carrier
-        return None
 
     def relay_rule(self, verb: Token) -> None:
         """"citing X", "quoting X", "which quotes X": a source passes on another's account."""
