@@ -422,6 +422,8 @@ def test_a_headline_clause_after_a_semicolon_is_not_part_of_the_source() -> None
     ("Estimates from Norwegian officials put the losses at 300, the Valley Times reported.", "300",
      ["Valley Times", "Norwegian officials"]),
     ("A spokesman for the Delta Alliance said 18 drones were launched.", "18", ["Delta Alliance"]),
+    ("Analysts at the Northern Policy Institute believe 2,000 workers were sent.", "2,000",
+     ["Northern Policy Institute"]),
 ])
 def test_who_passes_on_whom(text: str, figure: str, chain: list[str]) -> None:
     assert origin_of(text, figure, entities=True) == [PUBLISHER, *chain]

@@ -190,7 +190,7 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
 
 SPEAKS_FOR_PREPOSITIONS = frozenset({"in", "at", "within", "inside", "for", "with"})
 SPEAKS_FOR_ROLES = frozenset({"source", "official", "spokesman", "spokeswoman", "spokesperson",
-                              "representative", "officer", "insider"})
+                              "representative", "officer", "insider", "analyst", "researcher", "expert"})
 
 
 def _body_spoken_for(tokens: SpacySpan) -> SpacySpan | None:
