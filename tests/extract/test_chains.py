@@ -436,3 +436,14 @@ def test_a_nationality_names_an_organisation_but_not_a_person_role() -> None:
     names = {a.source.text: a.source_name for a in found.attributions if a.source is not None}
     assert names["the Israeli military"] == "Israeli military"
     assert names["The Ukrainian president"] == "Petro Koval"
+
+
+def test_reports_joined_by_and_or_although_stand_side_by_side() -> None:
+    text = ("Aid workers in the city told the Valley Times that at least 30 civilians were killed over the "
+            "weekend, and a local doctor said the main clinic had received 112 wounded.")
+    assert origin_of(text, "30") == [PUBLISHER, "Valley Times", "Aid workers in the city"]
+    assert origin_of(text, "112") == [PUBLISHER, "local doctor"]
+    text = ("The relief office estimates that more than 15,000 people have died, although some researchers "
+            "believe the true toll may be 40,000.")
+    assert origin_of(text, "15,000") == [PUBLISHER, "relief office"]
+    assert origin_of(text, "40,000") == [PUBLISHER, "researchers"]

@@ -282,7 +282,7 @@ class Finder(RelayRules):
         doc = self.doc
         lemma = verb.lemma_.lower()
         children = list(verb.children)
-        clause = [c for c in children if c.dep_ == "ccomp" or (
+        clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)) or (
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
         xcomp = [c for c in children if c.dep_ == "xcomp"]
         inverted = self.inverted_subject(verb) if klass == "speech" else None
@@ -424,6 +424,15 @@ class Finder(RelayRules):
             return None
         return head
 
+    def _coordinated_report(self, verb: Token, clause: Token) -> bool:
+        """"A told the paper that X, and a doctor said Y": the parse made A's report a clause of the
+        doctor's cue; it is a report of its own, joined by "and", not what the doctor said."""
+        if clause.i > verb.i or self.cue_class(clause) not in ("speech", "belief"):
+            return False
+        between = self.doc[clause.right_edge.i - 1:verb.i]
+        return any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in between) and any(
+            c.dep_ in ("nsubj", "csubj") for c in clause.children)
+
     def _parallel_reports(self, verb: Token, content: set[int]) -> set[int]:
         """"X said it struck 40 targets, while Gaza's health ministry said 27 were killed": the
         parse hangs the second report inside the first one's clause, but it is a report of its
@@ -433,7 +442,8 @@ class Finder(RelayRules):
             token = self.doc[i]
             if token.dep_ == "advcl" and token.i > verb.i and i not in out \
                     and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children) \
-                    and any(c.dep_ == "nsubj" for c in token.children) and self.cue_class(token) == "speech":
+                    and any(c.dep_ == "nsubj" for c in token.children) \
+                    and self.cue_class(token) in ("speech", "belief"):
                 out |= _subtree(token)
                 if token.left_edge.i > 0 and self.doc[token.left_edge.i - 1].text == ",":
                     out.add(token.left_edge.i - 1)
