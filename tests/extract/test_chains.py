@@ -447,3 +447,10 @@ def test_reports_joined_by_and_or_although_stand_side_by_side() -> None:
             "believe the true toll may be 40,000.")
     assert origin_of(text, "15,000") == [PUBLISHER, "relief office"]
     assert origin_of(text, "40,000") == [PUBLISHER, "researchers"]
+
+
+def test_wire_datelines_with_a_date_relay_the_whole_story() -> None:
+    text = ("PORT CITY, Jan 5 (Reuters) - Air strikes killed at least 27 people across the district on "
+            "Sunday, health officials said, as the military said it had hit more than 100 sites.")
+    assert origin_of(text, "27", entities=True) == [PUBLISHER, "Reuters", "health officials"]
+    assert origin_of(text, "100", entities=True) == [PUBLISHER, "Reuters", "military"]

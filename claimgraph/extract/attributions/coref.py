@@ -188,6 +188,8 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     return None
 
 
+BODY_ROLES = frozenset({"military", "army", "navy", "ministry", "agency", "service", "intelligence", "command",
+                        "force", "forces", "directorate", "department", "office", "police", "guard"})
 SPEAKS_FOR_PREPOSITIONS = frozenset({"in", "at", "within", "inside", "for", "with"})
 SPEAKS_FOR_ROLES = frozenset({"source", "official", "spokesman", "spokeswoman", "spokesperson",
                               "representative", "officer", "insider", "analyst", "researcher", "expert"})
@@ -508,14 +510,19 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     head = tokens.root
     role_word = head.lemma_.lower()
     wanted = {"person": ("person",), "unknown": ("person", "organisation")}.get(kind, ("organisation", "group"))
+    if role_word in BODY_ROLES:
+        wanted = ("organisation",)  # "the military", "the ministry": a body, never a country or place
     modifiers = {t.lower_ for t in tokens if t.i < head.i}
     media = role_word in MEDIA_ROLES or bool(modifiers & NEWS_WORDS)
     organisation = kind == "organisation"
 
+    # a name seen once as a news outlet or relay is one everywhere (spaCy may label it plain ORG)
+    news = {c.name for c in candidates if c.relay or c.label in NEWS_LABELS}
+
     def fits(c: Named) -> bool:
         if not organisation:
             return True
-        return _is_news(c) if media else not (c.relay or c.label in NEWS_LABELS)
+        return _is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
 
     earlier = [c for c in candidates if c.position < position]
     same_role = [c for c in earlier if role_word in c.role_words and fits(c)]

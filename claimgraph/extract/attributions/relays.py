@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",
+# "SEOUL (AFP) —", "GAZA CITY, Jan 5 (Reuters) -", "KYIV, Ukraine, March 3, 2025 (AP) —"
+_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z0-9 .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",
                        re.MULTILINE)
 QUOTE_CLOSERS = {'"', "”", "»", "’", "''", "“", "›", "」"}
 

@@ -320,6 +320,8 @@ class Finder(RelayRules):
             and verb.tag_ in ("VBD", "VBZ", "VBP") and self._trailing_subject(verb)) or (
             verb.dep_ == "ccomp" and verb.i > verb.head.i and not clause and klass == "speech"
             and any(t.dep_ == "punct" and t.i < verb.i for t in verb.lefts))
+        if not content and klass == "speech":
+            content = self._misparsed_head_clause(verb)
         if not content and parataxis_head:
             # "The plan, he said, is good." / "It is good, he said": the head clause is the content.
             content = _subtree(verb.head, [verb])
@@ -423,6 +425,18 @@ class Finder(RelayRules):
         if self.doc[verb.i - 1].text != "," or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return None
         return head
+
+    def _misparsed_head_clause(self, verb: Token) -> set[int]:
+        """"Air strikes killed at least 27 people on Sunday, health officials said": the parse gave
+        the cue two subjects; the farther one, set off by a comma, heads the reported clause."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) < 2:
+            return set()
+        far, near = subjects[0], subjects[-1]
+        if not any(t.text == "," for t in self.doc[far.right_edge.i + 1:near.left_edge.i]) \
+                or not any(t.pos_ == "VERB" for t in far.subtree):
+            return set()
+        return _subtree(far)
 
     def _coordinated_report(self, verb: Token, clause: Token) -> bool:
         """"A told the paper that X, and a doctor said Y": the parse made A's report a clause of the
