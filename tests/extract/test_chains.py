@@ -454,3 +454,10 @@ def test_wire_datelines_with_a_date_relay_the_whole_story() -> None:
             "Sunday, health officials said, as the military said it had hit more than 100 sites.")
     assert origin_of(text, "27", entities=True) == [PUBLISHER, "Reuters", "health officials"]
     assert origin_of(text, "100", entities=True) == [PUBLISHER, "Reuters", "military"]
+
+
+def test_a_subject_after_but_is_not_lost_to_the_first_clause() -> None:
+    text = ("The ministry has not disclosed its losses, but the independent outlet Riverwatch, working with "
+            "the Valley Times, has confirmed the names of more than 9,000 soldiers killed.")
+    chain = origin_of(text, "9,000", entities=True)
+    assert chain[:1] == [PUBLISHER] and len(chain) == 2 and "Riverwatch" in chain[1]

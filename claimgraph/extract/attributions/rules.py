@@ -196,6 +196,9 @@ class Finder(RelayRules):
         own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]
         if own:
             return min(own, key=lambda c: abs(c.i - verb.i)), None
+        orphan = self._orphan_subject(verb)
+        if orphan is not None:
+            return orphan, None
         node = verb
         for _ in range(6):
             if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "parataxis", "advmod") or node.head == node:
@@ -214,6 +217,19 @@ class Finder(RelayRules):
             if subject is not None and node.dep_ not in ("ccomp",) and verb.dep_ == "conj":
                 return subject, None
         return None, None
+
+    def _orphan_subject(self, verb: Token) -> Token | None:
+        """"The Kremlin has not disclosed its losses, but the outlet Mediazona, working with the BBC,
+        has confirmed ...": the parse hung the second clause's subject on the first verb; the noun
+        phrase after "but"/"and" and before the coordinated verb is its subject, not the first's."""
+        if verb.dep_ != "conj":
+            return None
+        head = verb.head
+        cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i), None)
+        if cc is None:
+            return None
+        return next((t for t in self.doc[cc.i + 1:verb.i] if t.head == head and t.pos_ in ("PROPN", "NOUN")
+                     and t.dep_ in ("npadvmod", "dep", "appos", "nsubj")), None)
 
     def source_tokens(self, subject: Token) -> set[int]:
         """The subject's subtree without relative clauses that hold another cue."""
