@@ -1,0 +1,184 @@
+"""Where the speaker and the reported clause are when the parse loses them.
+
+The small English parser often misattaches the parts of a reporting sentence: a speaker with a
+description after the content ("..., Oleksandr Prokudin, the head of the administration, said"),
+a subject left on the first of two coordinated clauses ("but the outlet X ... has confirmed"), a
+main verb made a modifier of a verbless root ("The report, compiled by X, documented ..."), a
+head clause given to the cue as a second subject, or a second report hung inside the first one's
+clause ("..., while the health office said ..."). A mixin of the rule finder (`rules.Finder`),
+kept apart to keep that module small; it reads the parse through the finder's helpers and must
+not resolve names.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from claimgraph.extract.attributions.vocabulary import Cues
+
+
+def _rules():  # type: ignore[no-untyped-def]
+    """The rules module, imported late: it imports this mixin."""
+    from claimgraph.extract.attributions import rules
+
+    return rules
+
+
+class SpeakerRules:
+    """Recovers speakers and reported clauses from the parse's usual misattachments."""
+
+    doc: Doc
+    cues: Cues
+
+    def cue_class(self, token: Token) -> str | None:
+        raise NotImplementedError
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def _orphan_subject(self, verb: Token) -> Token | None:
+        """"The Kremlin has not disclosed its losses, but the outlet Mediazona, working with the BBC,
+        has confirmed ...": the parse hung the second clause's subject on the first verb; the noun
+        phrase after "but"/"and" and before the coordinated verb is its subject, not the first's."""
+        if verb.dep_ != "conj":
+            return None
+        head = verb.head
+        cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i), None)
+        if cc is None:
+            return None
+        return next((t for t in self.doc[cc.i + 1:verb.i] if t.head == head and t.pos_ in ("PROPN", "NOUN")
+                     and t.dep_ in ("npadvmod", "dep", "appos", "nsubj")), None)
+
+    def _noun_root_predicate(self, verb: Token) -> Token | None:
+        """"The report, compiled by the UN office, documented 1,100 deaths": the parse made the
+        main verb a modifier of a verbless root noun; that noun is the verb's subject."""
+        head = verb.head
+        if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.i < head.i:
+            return None
+        if self.doc[verb.i - 1].text != "," or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            return None
+        return head
+
+    def _misparsed_head_clause(self, verb: Token) -> set[int]:
+        """"Air strikes killed at least 27 people on Sunday, health officials said": the parse gave
+        the cue two subjects; the farther one, set off by a comma, heads the reported clause."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) < 2:
+            return set()
+        far, near = subjects[0], subjects[-1]
+        if not any(t.text == "," for t in self.doc[far.right_edge.i + 1:near.left_edge.i]) \
+                or not any(t.pos_ == "VERB" for t in far.subtree):
+            return set()
+        return _rules()._subtree(far)
+
+    def _coordinated_report(self, verb: Token, clause: Token) -> bool:
+        """"A told the paper that X, and a doctor said Y": the parse made A's report a clause of the
+        doctor's cue; it is a report of its own, joined by "and", not what the doctor said."""
+        if clause.i > verb.i or self.cue_class(clause) not in ("speech", "belief"):
+            return False
+        between = self.doc[clause.right_edge.i - 1:verb.i]
+        return any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in between) and any(
+            c.dep_ in ("nsubj", "csubj") for c in clause.children)
+
+    def _parallel_reports(self, verb: Token, content: set[int]) -> set[int]:
+        """"X said it struck 40 targets, while Gaza's health ministry said 27 were killed": the
+        parse hangs the second report inside the first one's clause, but it is a report of its
+        own, side by side with the first, not one the first source passes on."""
+        out: set[int] = set()
+        for i in sorted(content):
+            token = self.doc[i]
+            if token.dep_ == "advcl" and token.i > verb.i and i not in out \
+                    and any(c.dep_ == "mark" and c.lower_ in _rules().CONTRAST_MARKS for c in token.children) \
+                    and any(c.dep_ == "nsubj" for c in token.children) \
+                    and self.cue_class(token) in ("speech", "belief"):
+                out |= _rules()._subtree(token)
+                if token.left_edge.i > 0 and self.doc[token.left_edge.i - 1].text == ",":
+                    out.add(token.left_edge.i - 1)
+        return out
+
+    def _trailing_subject(self, verb: Token) -> bool:
+        """", the Courier reported on Sunday": the clause opens, after a comma, with its subject."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or any(c.dep_ in ("mark", "advmod") and c.i < verb.i for c in verb.children):
+            return False
+        first = next(t for t in verb.subtree if not t.is_punct)
+        return first.i == subject.left_edge.i and first.i > 0 and self.doc[first.i - 1].text == ","
+
+    def _subject_before(self, verb: Token) -> set[int]:
+        """A noun phrase opening the cue's line, when the parse hung it on the headline above."""
+        low, _ = self.paragraph(verb.idx)
+        tokens = [t for t in self.doc[verb.sent.start:verb.i] if t.idx >= low and not t.is_space]
+        while tokens and tokens[-1].dep_ in ("aux", "auxpass", "neg", "advmod") and tokens[-1].head == verb:
+            tokens.pop()
+        if not tokens or len(tokens) > 12 or tokens[0].idx != low:
+            return set()
+        if any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in _rules().QUOTE_CHARS for t in tokens):
+            return set()
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
+            return set()
+        return {t.i for t in tokens}
+
+    @staticmethod
+    def _controlled(verb: Token) -> bool:
+        """"moved to deny", "went as far as to claim": an infinitive sharing its head's subject."""
+        return verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+    def _reduced_passive(self, verb: Token) -> bool:
+        """", said to be ...," / ", believed to have ...,": a participle between commas."""
+        doc = self.doc
+        if verb.tag_ not in ("VBN", "VBD") or not 0 < verb.i < len(doc) - 2 or doc[verb.i + 1].tag_ != "TO":
+            return False
+        if doc[verb.i - 1].text == ",":
+            return not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
+        # "a woman thought to be an interpreter": hearsay verbs right after their noun
+        return verb.lemma_.lower() in self.cues.sourceless and doc[verb.i - 1].pos_ in ("NOUN", "PROPN") \
+            and doc[verb.i + 2].lemma_.lower() in ("be", "have")
+
+    def _phrase_before(self, verb: Token) -> set[int]:
+        """"Speaking to X, the head of Y said ...": the parse made the speaker an apposition
+        of X; the noun phrase between the last comma and the cue is the subject."""
+        if verb.i > 0 and self.doc[verb.i - 1].text == ",":
+            return self._named_aside_before(verb)
+        tokens: list[Token] = []
+        for token in reversed(self.doc[verb.sent.start:verb.i]):
+            if token.text == ",":
+                break
+            if token.pos_ in ("VERB", "AUX", "SCONJ") or token.text in _rules().QUOTE_CHARS or token.is_space:
+                return set()
+            tokens.append(token)
+        tokens.reverse()
+        while tokens and tokens[-1].dep_ in ("advmod", "neg") and tokens[-1].head == verb:
+            tokens.pop()
+        if not tokens or len(tokens) > 12 or tokens[0].i == verb.sent.start:
+            return set()
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or tokens[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ"):
+            return set()
+        return {t.i for t in tokens}
+
+    def _named_aside_before(self, verb: Token) -> set[int]:
+        """"... in the shelling of Kherson, Oleksandr Prokudin, the head of the regional
+        administration, said": the parse joined the name to the content's last noun; the speaker
+        is the run of proper nouns after the comma before the description that ends at the cue."""
+        doc = self.doc
+        segments: list[list[Token]] = [[]]
+        for token in reversed(doc[verb.sent.start:verb.i - 1]):
+            if token.text == ",":
+                if len(segments) == 2:
+                    break
+                segments.append([])
+                continue
+            segments[-1].append(token)
+        if len(segments) != 2:
+            return set()
+        description, name = (list(reversed(s)) for s in segments)
+        if not 1 <= len(name) <= 4 or not all(t.pos_ == "PROPN" for t in name) \
+                or name[0].i == verb.sent.start:
+            return set()
+        if not description or len(description) > 12 or description[0].pos_ not in ("DET", "NOUN", "ADJ") \
+                or not any(t.pos_ == "NOUN" for t in description) \
+                or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in _rules().QUOTE_CHARS for t in description):
+            return set()
+        return {t.i for t in name + description}
