@@ -7,7 +7,9 @@ assessment", "after a closed-door NIS briefing"); relays ("citing X", "which
 quotes Y"); sourceless passives ("it is noted that", "X is expected to");
 direct quotes with their speaker; wire credits in datelines. `link_parents`
 then nests each draft under the one whose content holds its cue. Vocabulary
-comes from `model/vocab/cues.yaml` through `vocabulary`. This module must not resolve names (that is
+comes from `model/vocab/cues.yaml` through `vocabulary`; the relay rules live in
+`relays` and the recovery of speakers the parse misattached in `speakers` (mixins of
+`Finder`). This module must not resolve names (that is
 `coref`) nor build records (that is the package's extractor).
 """
 
