@@ -461,3 +461,21 @@ def test_a_subject_after_but_is_not_lost_to_the_first_clause() -> None:
             "the Valley Times, has confirmed the names of more than 9,000 soldiers killed.")
     chain = origin_of(text, "9,000", entities=True)
     assert chain[:1] == [PUBLISHER] and len(chain) == 2 and "Riverwatch" in chain[1]
+
+
+@pytest.mark.parametrize("text, figure, chain", [
+    (("The Delta Front claimed in a message relayed by the Harbour Monitoring Group that its fighters had "
+     "killed 40 soldiers."), "40", ["Harbour Monitoring Group", "Delta Front"]),
+    ("The press service of the Southern Military District reported that air defences had destroyed 28 drones.",
+     "28", ["Southern Military District"]),
+    ("Local residents, reached by phone, said they had counted at least 60 bodies.", "60", ["Local residents"]),
+    ("The relief agency said convoys were blocked. Per the agency's tally, 1,024 people have been killed.",
+     "1,024", ["relief agency"]),
+])
+def test_carriers_press_services_asides_and_per(text: str, figure: str, chain: list[str]) -> None:
+    assert origin_of(text, figure, entities=True) == [PUBLISHER, *chain]
+
+
+def test_per_a_unit_is_not_a_source() -> None:
+    found = run("Troops fired about 3,000 shells per day in March.")
+    assert not [a for a in found.attributions if a.cue is not None and a.cue.text.lower() == "per"]

@@ -164,6 +164,11 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         if first.i < head.i or not ents:
             kind = _kind_of_span(tokens, roles, ents) or ("person" if head.ent_type_ == "PERSON" else "organisation")
             return _clean(tokens.doc[first.i:head.i + 1].text), kind
+    press_body = _body_spoken_for(tokens) if roles.get(head.lemma_.lower()) == "organisation" else None
+    if press_body is not None:  # "the press service of the Southern Military District"
+        named = named_in(press_body, mentions, doc_ents)
+        if named is not None and named[1] != "person":
+            return named
     if roles.get(head.lemma_.lower()) == "person" and head.pos_ == "NOUN":
         body = _body_spoken_for(tokens)
         if body is not None:  # "a source in the Defence Intelligence", "a spokesman for the Houthis"
@@ -199,10 +204,13 @@ def _body_spoken_for(tokens: SpacySpan) -> SpacySpan | None:
     """The named body an unnamed insider speaks from: "a source in the Defence Intelligence of
     Ukraine", "a spokesman for the Houthis", "an official at the UN mission"."""
     head = tokens.root
-    if head.lemma_.lower() not in SPEAKS_FOR_ROLES:
+    press = head.lemma_.lower() in ("service", "office") and any(
+        c.dep_ == "compound" and c.lower_ == "press" for c in head.children)  # "the press service of X"
+    if head.lemma_.lower() not in SPEAKS_FOR_ROLES and not press:
         return None
+    prepositions = SPEAKS_FOR_PREPOSITIONS | {"of"} if press else SPEAKS_FOR_PREPOSITIONS
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in SPEAKS_FOR_PREPOSITIONS and prep.i < tokens.end:
+        if prep.dep_ == "prep" and prep.lower_ in prepositions and prep.i < tokens.end:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.right_edge.i < tokens.end and any(
                     t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE") for t in obj.subtree):
@@ -267,6 +275,8 @@ def _is_role(tokens: SpacySpan, roles: dict[str, str]) -> str | None:
     head = tokens.root
     if head.pos_ == "PROPN":
         return None
+    if _body_spoken_for(tokens) is not None:
+        return None  # "the press service of the Southern Military District": named by its body
     qualifier = {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree}
     if any(t.pos_ == "PROPN" and t.i not in qualifier for t in tokens):
         return None  # "the NIS spokesman" names its organisation; "the head of the NIS" is a role
@@ -416,7 +426,8 @@ def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str
 
 
 def _without_aside(tokens: SpacySpan) -> SpacySpan:
-    """The source span without a relative clause or a name-free description set off by commas:
+    """The source span without a relative or participle clause ("reached by phone") or a name-free
+    description set off by commas:
     "A government official, who spoke on condition of anonymity" is named "government official",
     "The governor, a former paratrooper who has led the region since 2019," is "governor". An
     apposition that names someone or something ("a soldier, Vlad,", "an official of the NIS")
@@ -425,7 +436,8 @@ def _without_aside(tokens: SpacySpan) -> SpacySpan:
     aside = next((c for c in head.rights if c.left_edge.i > tokens.start
                   and tokens.doc[c.left_edge.i - 1].text == ","
                   and not any(t.lemma_.lower() in NAMING_WORDS for t in c.subtree)
-                  and (c.dep_ == "relcl" or (
+                  and (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
+                                               and not any(a.dep_ == "agent" for a in c.children)) or (
                       c.dep_ == "appos" and c.pos_ == "NOUN"
                       and not any(t.pos_ == "PROPN" for t in c.subtree)))), None)
     if aside is None:

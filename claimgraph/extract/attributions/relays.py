@@ -451,6 +451,27 @@ class RelayRules:
                         source_head=obj.i, cue_token=saying.i, parent=outer), saying)
         return True
 
+    def _carried_by(self, verb: Token, draft: Draft) -> None:
+        """"JNIM claimed in a message relayed by the SITE Intelligence Group that ...": the
+        carrier of the message stands between the publisher and the speaker."""
+        if draft.parent is not None:
+            return
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "via", "through"):
+                continue
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            carried = self._cited_by(noun) if noun is not None else None
+            if carried is None:
+                continue
+            participle, by, carrier = carried
+            r = _rules()
+            source = r._span(self.doc, self.source_tokens(carrier))
+            if source is not None:
+                draft.parent = self._add(r.Draft(
+                    cue=(participle.idx, r._tok_end(by)), source=source, content=list(draft.content),
+                    kind="according_to", source_head=carrier.i, cue_token=participle.i, relay=True), participle)
+            return
+
     def _cited_by(self, noun: Token) -> tuple[Token, Token, Token] | None:
         """(verb, "by", carrier) of "a UN report cited by Al Jazeera": who passed the source on."""
         for verb in noun.rights:

@@ -421,6 +421,7 @@ class Finder(RelayRules, SpeakerRules):
             self._cut(inherit, _subtree(verb) | self._coordinator(verb))
         if klass == "speech":
             self._outlet_relay(verb, draft, subject)
+            self._carried_by(verb, draft)
 
     def _coordinator(self, verb: Token) -> set[int]:
         """The "and" / comma tying a coordinated cue to the one before it."""
@@ -510,8 +511,6 @@ class Finder(RelayRules, SpeakerRules):
             words = doc[token.i:token.i + len(pattern)]
             if len(words) < len(pattern) or tuple(t.lower_ for t in words) != pattern:
                 continue
-            if pattern == ("per",):
-                return  # "per" also counts ("per day"); only the learned model should read it
             last = words[-1]
             pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
             if pobj is None and last.head.dep_ == "agent":
@@ -520,6 +519,8 @@ class Finder(RelayRules, SpeakerRules):
                 pobj = next((c for c in words[-1].rights if c.dep_ in ("pobj", "dobj")), None)
             if pobj is None:
                 continue
+            if pattern == ("per",) and not self._per_source(pobj):
+                return  # "per day", "per capita": a rate, not a source
             phrase = words[0]
             while phrase.head.i in range(words.start, words.end + 1) and phrase.head != phrase \
                     and phrase.head.i < pobj.i:
@@ -560,6 +561,13 @@ class Finder(RelayRules, SpeakerRules):
                 self._add(Draft(cue=(token.idx, _tok_end(agent)), source=_span(doc, self.source_tokens(pobj)),
                                 content=fragments(doc, content), kind="according_to",
                                 source_head=pobj.i, cue_token=verb.i), verb)
+
+    def _per_source(self, pobj: Token) -> bool:
+        """"per Reuters", "per the agency's tally": a named source or a report, not a unit."""
+        lemma = pobj.lemma_.lower()
+        return pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") \
+            or lemma in self.cues.document_nouns or lemma in self.cues.figure_nouns \
+            or lemma in self.cues.reporting_nouns
 
     def relay_rule(self, verb: Token) -> None:
         """"citing X", "quoting X", "which quotes X": a source passes on another's account."""
