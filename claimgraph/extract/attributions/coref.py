@@ -425,6 +425,13 @@ def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str
     return tokens
 
 
+def _names_an_agent(participle: Token) -> bool:
+    """"compiled by the UN human rights office" names who made it; "reached by phone" does not."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+               or _lexicon()[1].get(t.lemma_.lower()) is not None
+               for a in participle.children if a.dep_ == "agent" for t in a.subtree)
+
+
 def _without_aside(tokens: SpacySpan) -> SpacySpan:
     """The source span without a relative or participle clause ("reached by phone") or a name-free
     description set off by commas:
@@ -437,7 +444,7 @@ def _without_aside(tokens: SpacySpan) -> SpacySpan:
                   and tokens.doc[c.left_edge.i - 1].text == ","
                   and not any(t.lemma_.lower() in NAMING_WORDS for t in c.subtree)
                   and (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
-                                               and not any(a.dep_ == "agent" for a in c.children)) or (
+                                               and not _names_an_agent(c)) or (
                       c.dep_ == "appos" and c.pos_ == "NOUN"
                       and not any(t.pos_ == "PROPN" for t in c.subtree)))), None)
     if aside is None:
