@@ -17,9 +17,15 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.figures.numbers import Quantity
+from claimgraph.extract.figures.overrides import (
+    in_captivity,
+    repatriated,
+    unclassed_agent,
+    unit_size,
+)
 from claimgraph.extract.nlp import text_of
 
-__all__ = ["PRIORITY", "Reading", "number_span", "read"]
+__all__ = ["PRIORITY", "Reading", "number_span", "read", "read_counted"]
 
 # When several triggers govern one figure, the most specific category wins.
 PRIORITY = ("casualties", "killed", "wounded", "captured", "missing", "destroyed", "supplied",
@@ -128,21 +134,32 @@ def _clause_verb(start: Token) -> Token | None:
     while (token.pos_ not in _CLAUSE_POS or token.dep_ == "prep") and token.dep_ != "ROOT" \
             and token.head.i != token.i:
         token = token.head
+    # "three are missing" parsed with "three" under the auxiliary: the clause is the verb's
+    while token.dep_ in {"aux", "auxpass"} and token.head.pos_ in _CLAUSE_POS and token.head.i != token.i:
+        token = token.head
     return token if token.pos_ in _CLAUSE_POS else None
 
 
 def _governing_lemmas(verb: Token) -> list[Token]:
     """The verb, verbs coordinated with it that share its arguments, and its complements."""
     tokens = [verb]
+    # a subject of its own, also one the parser hung under the verb's auxiliary ("three are missing")
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or any(
+        g.dep_ in {"nsubj", "nsubjpass"} for c in verb.children if c.dep_ in {"aux", "auxpass"}
+        for g in c.children)
     if verb.dep_ == "conj" and verb.head.pos_ in _CLAUSE_POS \
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
+            and not own_subject \
             and not any(c.dep_ == "dobj" for c in verb.head.children):
         # "killed or wounded 30 soldiers": 30 hangs off "wounded"; but in "killing four
         # people and wounding 19" each verb has its own object and its own category
         tokens.append(verb.head)
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ in _CLAUSE_POS \
-                and not any(c.dep_ in _ARGUMENT_DEPS for c in child.children):
+                and not any(c.dep_ in _ARGUMENT_DEPS for c in child.children) \
+                and not (has_object and any(t.dep_ == "dobj" for t in child.subtree)):
+            # "killed or wounded 30 soldiers" shares one object; in "seized 14 outposts and
+            # killed or captured 200 soldiers" the second predicate has an object of its own
             tokens.append(child)
         elif child.dep_ in {"xcomp", "acomp", "oprd"}:
             tokens.append(child)
@@ -190,7 +207,7 @@ def _subtree_intrinsic(token: Token, exclude: Span, lexicon: FigureLexicon) -> s
 
 
 def _phrase(text: str) -> str | None:
-    cleaned = " ".join(text.split()).strip(" ,.;:")
+    cleaned = " ".join(text.split()).strip(" ,.;:\"'“”‘’")  # 47 "terrorists": quoted words
     return cleaned or None
 
 
@@ -224,20 +241,6 @@ def _partitive(head: Token | None, verb: Token) -> bool:
     return False
 
 
-def _unit_size(head: Token | None, verb: Token | None, lexicon: FigureLexicon) -> bool:
-    """ "every battalion of 500 men", "a battalion numbers several hundred soldiers"."""
-    if head is not None and head.head.lower_ == "of":
-        owner = head.head.head
-        if lexicon.noun_class(owner.lemma_) == "units" and any(
-                c.lower_ in lexicon.unit_size_determiners for c in owner.children):
-            return True
-    if verb is not None and verb.lemma_.lower() in lexicon.unit_size_verbs:
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and lexicon.noun_class(child.lemma_) == "units":
-                generic = any(c.lower_ in lexicon.unit_size_determiners for c in child.children)
-                if generic or verb.lemma_.lower() in {"number", "comprise", "consist"}:
-                    return True
-    return False
 
 
 def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
@@ -259,15 +262,27 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     subject = _subject_text(doc, span, head) if head is not None and not pronoun else None
     number_noun = head is not None and head.lemma_.lower() in lexicon.number_nouns
     reading = Reading(None, "none", noun_class, subject, head, verb, number_noun, pronoun,
-                      _unit_size(head, verb, lexicon))
+                      unit_size(head, verb, lexicon))
     # "struck the depot 14 times": the filters let a frequency through only when it counts attacks
     if reading.unit_size or head is not None and head.lower_ == "times":
         reading.category, reading.decided_by = "other", "trigger"
         return reading
     # remains or wounded sent home, shares of losses by cause: "other" whatever is counted
-    if _repatriated(span, head, verb, lexicon) or quantity.percent and verb is not None \
+    if repatriated(span, head, verb, lexicon) or quantity.percent and verb is not None \
             and verb.lemma_.lower() in lexicon.cause_verbs:
         reading.category, reading.decided_by = "other", "trigger"
+        return reading
+
+    # "a death toll of 95", "compared with an initial estimate of 800": the number is the value
+    # of a number noun, which names what is counted or leaves it to the figure before (`claims`)
+    of = span[-1].head
+    if head is None and of.lower_ == "of" and of.head not in span \
+            and of.head.lemma_.lower() in lexicon.number_nouns:
+        noun = of.head
+        reading.category = _number_noun_category(noun, span, lexicon)
+        reading.decided_by = "subject" if reading.category else "none"
+        reading.number_noun, reading.verb = True, None
+        reading.subject = _counted_phrase(noun, lexicon)
         return reading
 
     # 1. the counted noun names the category by itself: "300 casualties", "dozens of dead
@@ -276,6 +291,14 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         categories = {c for t in [head, *head.conjuncts] for c in [_intrinsic(t, lexicon)] if c}
         if categories and lexicon.casualty_phrases.match(text_of(doc), head.idx):
             categories.add("casualties")  # "dozens of dead and injured"
+        outranking = frozenset().union(*(lexicon.status_categories.get(c, frozenset()) for c in categories)) \
+            if categories and all(c in lexicon.status_categories for c in categories) else frozenset()
+        if outranking and verb is not None and not _blocked(head, verb, lexicon):
+            # "12 prisoners died": a status noun counts people whom the verb says died
+            stronger = _trigger_categories(_governing_lemmas(verb), noun_class, lexicon) & outranking
+            if stronger:
+                reading.category, reading.decided_by = _pick(stronger), "trigger"
+                return reading
         if categories:
             reading.category, reading.decided_by = _pick(categories), "intrinsic"
             return reading
@@ -313,7 +336,10 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                     reading.category, reading.decided_by = _pick(categories), "subject"
                     return reading
     # 2. a combined-casualty phrase in the figure's clause: "killed or wounded", "out of action"
-    if verb is not None and lexicon.casualty_phrases.search(_clause_text(verb, span)):
+    coordinated = doc[verb.head.i: verb.i + 1].text if verb is not None and verb.dep_ == "conj" \
+        and verb.head.pos_ in _CLAUSE_POS and verb.head.i < verb.i else ""  # "killed or captured 200"
+    if verb is not None and (lexicon.casualty_phrases.search(_clause_text(verb, span))
+                             or lexicon.casualty_phrases.fullmatch(coordinated)):
         reading.category, reading.decided_by = "casualties", "phrase"
         return reading
     if adjacent_categories:
@@ -331,8 +357,14 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                 category = _number_noun_category(child, span, lexicon)
                 if category:
                     reading.category, reading.decided_by = category, "subject"
-                    reading.subject = reading.subject or _phrase(
-                        doc[child.left_edge.i: child.right_edge.i + 1].text)
+                    reading.subject = reading.subject or _counted_phrase(child, lexicon)
+                    return reading
+                counted = _of_object(child)
+                if child.lemma_.lower() in lexicon.number_nouns and child.dep_ == "dobj" \
+                        and (counted is None or _noun_class(counted, lexicon) is None):
+                    # "bringing the overall total to 45,000": a running total of what the figure
+                    # before it counts, not a deployment by "bring"; `claims` fills it in
+                    reading.number_noun = True
                     return reading
     # "four ships carried the shells": the ships carry the transfer, they are not supplied
     if head is not None and verb is not None and head.dep_ == "nsubj" and head.head.i == verb.i \
@@ -341,7 +373,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         return reading
     start = head if head is not None else span[-1]
     governing = _governing_lemmas(verb) if verb is not None and not _partitive(head, verb) \
-        and not _blocked(start, verb, lexicon) else []
+        and not _blocked(start, verb, lexicon) and not unclassed_agent(head, verb, noun_class) else []
     complements = {c for t in governing for k in _complements(t)
                    for c in [_intrinsic(k, lexicon)] if c}
     if not complements:  # "were among those killed"
@@ -356,13 +388,19 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         reading.category, reading.decided_by = _pick(triggered), "trigger"
         return reading
     # "9,000 Ukrainians are in Russian captivity": held, with no verb of capture
-    if _in_captivity([head, verb] if not presupposed else [head], lexicon):
+    if in_captivity([head, verb] if not presupposed else [head], lexicon):
         reading.category, reading.decided_by = "captured", "phrase"
         return reading
     # 4. a number with no noun, or a noun that only stands for the number: the clause's
     #    other argument names what is counted ("the death toll remains at 12")
     if verb is not None and (head is None or number_noun):
-        for child in verb.children:
+        arguments = list(verb.children)
+        if verb.dep_ == "conj" and verb.head.pos_ in _CLAUSE_POS \
+                and not any(c.dep_ in _MEASURE_DEPS for c in arguments):
+            # "put the number of fighters demobilised at 65,000", parsed as two coordinated
+            # verbs: the arguments are the first verb's
+            arguments = list(verb.head.children)
+        for child in arguments:
             if child.dep_ not in _MEASURE_DEPS or child in span or head is not None and child.i == head.i:
                 continue
             categories = _subtree_intrinsic(child, span, lexicon)
@@ -370,11 +408,12 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             if categories or default:
                 reading.category = _pick(categories) if categories else default
                 reading.decided_by = "subject"
-                reading.subject = reading.subject or _phrase(
-                    doc[child.left_edge.i: child.right_edge.i + 1].text)
+                reading.subject = reading.subject or _counted_phrase(child, lexicon)
                 return reading
             if child.lemma_.lower() in lexicon.number_nouns:
-                counted = _of_object(child)  # "the number of troops Russia intended to draw"
+                # "the number of troops Russia intended to draw", "troop numbers"
+                counted = _of_object(child) or next(
+                    (c for c in child.children if c.dep_ == "compound" and _noun_class(c, lexicon)), None)
                 if counted is not None and _noun_class(counted, lexicon):
                     child = counted
             child_class = _noun_class(child, lexicon)
@@ -422,13 +461,52 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     return reading
 
 
-def _in_captivity(owners: list[Token | None], lexicon: FigureLexicon) -> bool:
-    for owner in owners:
-        for preposition in owner.children if owner is not None else []:
-            if preposition.dep_ == "prep" and preposition.lower_ in {"in", "into"} and any(
-                    p.dep_ == "pobj" and p.lemma_.lower() in lexicon.captivity_nouns for p in preposition.children):
-                return True
-    return False
+
+
+def read_counted(token: Token, lexicon: FigureLexicon) -> tuple[str | None, str | None]:
+    """The category and noun class of what `token` counts in its own clause, with no number
+    there to read: the "many" or the noun of "how many fighters were killed?" (its noun,
+    its combined-casualty phrase, the verbs that govern it, else its class's default)."""
+    noun_class = _noun_class(token, lexicon) if token.pos_ in {"NOUN", "PROPN"} else None
+    intrinsic = _intrinsic(token, lexicon) if token.pos_ in {"NOUN", "PROPN", "ADJ"} else None
+    if intrinsic is not None:
+        return intrinsic, noun_class
+    # "the militants killed": a clause on the noun says what happened to them
+    attached = _trigger_categories([t for c in token.children if c.dep_ in {"acl", "relcl"}
+                                    for t in _governing_lemmas(c)], noun_class, lexicon)
+    if attached:
+        return _pick(attached), noun_class
+    verb = _clause_verb(token)
+    if verb is not None and not _blocked(token, verb, lexicon):
+        if lexicon.casualty_phrases.search(verb.sent.text):
+            return "casualties", noun_class
+        governing = _governing_lemmas(verb)
+        found = {c for t in governing for k in _complements(t) for c in [_intrinsic(k, lexicon)] if c} \
+            or _trigger_categories(governing, noun_class, lexicon)
+        if found:
+            return _pick(found), noun_class
+        if in_captivity([token, verb], lexicon):
+            return "captured", noun_class
+    return (lexicon.defaults.get(noun_class) if noun_class is not None else None), noun_class
+
+
+
+
+
+
+def _counted_phrase(noun: Token, lexicon: FigureLexicon) -> str | None:
+    """What a clause argument says is counted: the argument itself ("the losses of the
+    brigade"), or for a number noun whose people it names ("the number of people killed",
+    "the death toll among refugees"), else nothing: "the death toll" is not what is counted."""
+    if noun.lemma_.lower() not in lexicon.number_nouns:
+        return _phrase(noun.doc[noun.left_edge.i: noun.right_edge.i + 1].text)
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "among", "for"}:
+            for counted in prep.children:
+                if counted.dep_ == "pobj" and counted.pos_ in {"NOUN", "PROPN"} \
+                        and counted.lemma_.lower() not in lexicon.number_nouns:
+                    return _phrase(noun.doc[counted.left_edge.i: counted.i + 1].text)
+    return None
 
 
 def _of_object(noun: Token) -> Token | None:
@@ -487,11 +565,16 @@ def _clause_text(verb: Token, span: Span) -> str:
     the 8,000 is not a casualty count)."""
     own = {t.i for t in span}
     dropped: set[int] = set()
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
     for token in verb.subtree:
         if token.i == verb.i:
             continue
         separate = token.dep_ in _CLAUSE_DEPS and token.pos_ in _CLAUSE_POS \
             and any(c.dep_ in _SUBJECTS for c in token.children)
+        # "seized 14 outposts and killed or captured 200 soldiers": a second predicate with
+        # an object of its own
+        separate = separate or token.dep_ == "conj" and token.head.i == verb.i and has_object \
+            and token.pos_ in _CLAUSE_POS and any(t.dep_ == "dobj" for t in token.subtree)
         if token.dep_ == "relcl" or separate:
             inside = {t.i for t in token.subtree}
             if not inside & own:
@@ -517,21 +600,3 @@ def _fronted_partitive(of: Token) -> bool:
         return False
     before = of.doc[of.sent.start: of.i]
     return all(t.pos_ in {"CCONJ", "ADV", "PUNCT", "SCONJ"} for t in before)
-
-
-def _repatriated(span: Span, head: Token | None, verb: Token | None, lexicon: FigureLexicon) -> bool:
-    """The figure counts remains or wounded sent home ("the remains of 120 soldiers were repatriated")."""
-    if verb is None:
-        return False
-    words = lexicon.repatriation
-    lemma = verb.lemma_.lower()
-    if lemma in words.verbs:
-        return True
-    if lemma in words.moving_verbs and any(
-            c.lower_ in words.directions for c in verb.children if c.dep_ in {"advmod", "prt", "npadvmod"}):
-        return True
-    if lemma in words.handover_verbs and head is not None:
-        counted = [head, head.head.head] if head.head.lower_ == "of" else [head]
-        return any(t.lemma_.lower() in words.remains_nouns or t.lower_ in words.remains_nouns
-                   for t in counted)
-    return False

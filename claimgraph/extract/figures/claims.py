@@ -35,7 +35,7 @@ __all__ = ["Draft", "headline_plan", "link_hedges", "link_sources", "resolve_ref
 # Hedge kinds that doubt a whole attribution when they sit in its cue or source
 # ("reportedly said", "according to estimates", "claimed").
 FRAMING_KINDS = frozenset({"evidential", "epistemic", "estimative", "caveat"})
-_DECIDED = {"intrinsic", "trigger", "phrase", "subject"}
+_DECIDED = {"intrinsic", "trigger", "phrase", "subject", "question"}
 # "Of these, 300 ...", "Among them, 40 ...": grammar words, not vocabulary (a closed class)
 _PARTITIVE_PREPOSITIONS = frozenset({"of", "among"})
 _BACK_POINTERS = frozenset({"these", "those", "them", "this", "that"})
@@ -105,6 +105,13 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
             if _LIST_OPENER.search(before) and previous.reading.decided_by in _DECIDED \
                     and _same_sentence(doc, previous.quantity, draft.quantity):
                 reading.category, reading.decided_by = previous.reading.category, "list"
+        if reading.category is None and reading.number_noun and reading.head is None and kept \
+                and _same_sentence(doc, kept[-1].quantity, draft.quantity):
+            # "rose to 1,200, bringing the overall total to 45,000": the total of what the
+            # figure before it counts
+            earlier = kept[-1].reading
+            reading.category, reading.decided_by = earlier.category, "list"
+            reading.subject, reading.noun_class = earlier.subject, earlier.noun_class
         repeatable = draft.quantity.low >= 10 or draft.quantity.kind == "vague"
         if reading.decided_by not in _DECIDED | {"list"} and repeatable \
                 and (reading.number_noun or reading.category is None):
@@ -153,8 +160,24 @@ def _in_attached_clause(hedge_token: Token, head: Token | None) -> bool:
     return False
 
 
+def _modifies_number(doc: Doc, hedge: Hedge, quantity: Quantity) -> bool:
+    """ "an estimated 5,000": the hedge word stands right before the number, inside its
+    qualifier phrase, and so doubts the number whatever its clause says."""
+    return hedge.end <= quantity.number_start and not text_of(doc)[hedge.end:quantity.number_start].strip()
+
+
+def _hedging_prefix(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> bool:
+    """ "a reported 30 soldiers", "an estimated 5,000": a hedging qualifier word before the
+    number that the hedges extractor, reading clauses, may leave without a hedge."""
+    text = text_of(doc)
+    return lexicon.hedging_prefix.search(text, max(0, quantity.number_start - 30), quantity.number_start) \
+        is not None
+
+
 def _covers(doc: Doc, hedge: Hedge, draft: Draft) -> bool:
     q = draft.quantity
+    if _modifies_number(doc, hedge, q):
+        return True
     if not covers(doc, hedge.start, hedge.end, q.number_start, q.number_end):
         return False
     token = _anchor(doc, hedge.start, hedge.end)
@@ -248,7 +271,40 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
                     draft.hedge_keys.append(hedge.key)
     for draft in drafts:
         draft.planned = headline_plan(draft.reading.verb)
-        draft.hedged = bool(draft.hedge_keys) or draft.planned
+        denied = any(_denies(doc, link, lexicon) for link in chain_links(found, draft.attribution)) \
+            or _doubting_apposition(doc, found, draft.quantity, lexicon)
+        draft.hedged = bool(draft.hedge_keys) or draft.planned or denied \
+            or _hedging_prefix(doc, draft.quantity, lexicon)
+
+
+def _denies(doc: Doc, link: Attribution, lexicon: FigureLexicon) -> bool:
+    """ "The army denied that 300 civilians were killed": the cue disputes what it attributes."""
+    if link.cue is None:
+        return False
+    cue = doc.char_span(link.cue.start, link.cue.end, alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in lexicon.denials or t.lower_ in lexicon.denials
+                                   for t in cue)
+
+
+def _doubting_apposition(doc: Doc, found: Extraction, quantity: Quantity, lexicon: FigureLexicon) -> bool:
+    """ "... killed 471 people, the ministry said, a figure disputed by Israel" (or "a toll
+    that is likely to rise"): a number noun set after the claim whose own clause disputes
+    or hedges it."""
+    anchor = _anchor(doc, quantity.number_start, quantity.number_end)
+    if anchor is None:
+        return False
+    sentence = anchor.sent
+    for noun in doc[anchor.i + 1: sentence.end]:
+        if noun.dep_ not in {"appos", "npadvmod"} or noun.lemma_.lower() not in lexicon.number_nouns:
+            continue
+        for clause in (c for c in noun.children if c.dep_ in {"acl", "relcl"}):
+            words = list(clause.subtree)
+            if any(t.lemma_.lower() in lexicon.denials for t in words):
+                return True
+            low, high = words[0].idx, words[-1].idx + len(words[-1].text)
+            if any(low <= h.start and h.end <= high for h in found.hedges):
+                return True
+    return False
 
 
 def headline_plan(verb: Token | None) -> bool:

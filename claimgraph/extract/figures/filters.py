@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc
 
 from claimgraph.extract.figures.lexicon import FigureLexicon
-from claimgraph.extract.figures.numbers import Quantity
+from claimgraph.extract.figures.numbers import Quantity, find_quantities
 from claimgraph.model.vocab import load_vocab
 
 __all__ = ["non_figure_reason"]
@@ -177,6 +177,27 @@ def _counts_attacks(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: 
     return verb.lemma_.lower() in lexicon.frequency_verbs
 
 
+_MEMBER_OF = re.compile(r"\s+(?:of|among)\s+(?:(?:the|its|their|these|those|his|her|our|an|a)\s+)?", re.IGNORECASE)
+
+
+def _one_member(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
+    """ "was one of 200 prisoners", "Ahmed, one of 40 prisoners freed": a person said to be a
+    member of a group that another number counts, not a count of one. "One of the two drones
+    was shot down" is a count (its "one" is the subject of an event), so only a "one" that
+    identifies (a copula's complement or an apposition) is left out."""
+    if (quantity.low, quantity.high, quantity.qualifier) != (1, 1, "exact") or quantity.percent \
+            or doc is None:
+        return False
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    if span is None or not len(span) or span[-1].dep_ not in {"attr", "appos", "oprd"}:
+        return False
+    joint = _MEMBER_OF.match(text, quantity.end)
+    if joint is None:
+        return False
+    following = find_quantities(text[joint.end(): joint.end() + 60], lexicon)
+    return bool(following) and following[0].start == 0
+
+
 def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
                       doc: Doc | None = None) -> str | None:
     """Why `quantity` is not a figure claim, or None when it may be one."""
@@ -213,13 +234,16 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
         return "designator"
     if _civilian_cargo(text, quantity, lexicon, doc):
         return "cargo"
+    if _one_member(text, quantity, lexicon, doc):
+        return "member"
     if _in_date_entity(doc, quantity, months):
         return "date"
     if _is_year(text, quantity) and quantity.qualifier in {"exact", "range"}:
         return "year"
     if quantity.percent:
         has_of = bool(_OF_AFTER.match(text, quantity.end)) or quantity.kind == "fraction" \
-            and _next_word(text, quantity.end) in lexicon.fraction_determiners  # "half the shells"
+            and _next_word(text, quantity.end) in lexicon.fraction_determiners \
+            or quantity.kind == "ratio"  # "half the shells", "one in five soldiers"
         sentence = _sentence_text(doc, text, quantity.start).lower()
         probability = any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in lexicon.probability_words)
         share = bool(_SHARE_BEFORE.search(text, max(0, quantity.start - 60), quantity.start))

@@ -8,7 +8,7 @@ about a text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -98,6 +98,16 @@ class FigureLexicon:
     frequency_verbs: frozenset[str] = frozenset()
     comparatives: frozenset[str] = frozenset()
     approximate_numbers: frozenset[str] = frozenset()  # "a dozen": approx [12, 12]
+    scale_fractions: dict[str, float] = field(default_factory=dict)  # "half" (a million) -> 0.5
+    fraction_of_scale: re.Pattern[str] = re.compile("(?!)")  # the fraction right before "a million"
+    countable: frozenset[str] = frozenset()  # every noun of the noun classes and intrinsic nouns
+    humanitarian_modifiers: frozenset[str] = frozenset()  # "aid trucks": relief, not supply
+    rate: re.Pattern[str] = re.compile("(?!)")  # " a day", " per week" right after a count
+    denials: frozenset[str] = frozenset()  # cue lemmas that dispute what they attribute
+    hedging_prefix: re.Pattern[str] = re.compile("(?!)")  # "an estimated" right before a number
+    approximate_scales: frozenset[str] = frozenset()  # "two dozen": approx [24, 24]
+    ratio_joiners: tuple[str, ...] = ()  # "one in five": a share of 20 percent
+    ratio_bases: tuple[float, float] = (2, 100)
     age_units: frozenset[str] = frozenset()
     oldest_age: int = 120
     measure_units: frozenset[str] = frozenset()  # "tonnes of", "barrels of": count what they measure
@@ -106,6 +116,8 @@ class FigureLexicon:
     bare_fractions: frozenset[str] = frozenset()  # "half the shells": no "of" needed
     fraction_determiners: frozenset[str] = frozenset()
     captivity_nouns: frozenset[str] = frozenset()  # "are in captivity": captured
+    # status category of a noun ("prisoners": captured) -> the verb categories that outrank it
+    status_categories: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def categories_doubted(self, named: frozenset[str]) -> frozenset[str]:
         """The figure categories a caveat naming the kinds `named` doubts."""
@@ -156,6 +168,30 @@ def _cues(entries: Any, file: str, key: str) -> tuple[QualifierCue, ...]:
             raise _fail(file, f"{key} entry {entry!r} has no valid pattern", "correct the pattern") from exc
         cues.append(QualifierCue(entry["pattern"], entry["qualifier"], bool(entry.get("in_span", True))))
     return tuple(cues)
+
+
+def _ending_with(phrases: frozenset[str], group: bool = False) -> re.Pattern[str]:
+    """A pattern for one of `phrases` at the end of a stretch of text (right before a number);
+    with `group`, group 1 is the phrase."""
+    alternatives = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    opening = "(" if group else "(?:"
+    return re.compile(rf"(?<![\w-]){opening}{alternatives or '(?!)'})\s+$", re.IGNORECASE)
+
+
+def _rate(periods: frozenset[str]) -> re.Pattern[str]:
+    """ " a day", " per week", " each month" right after a count; group 1 is the period."""
+    alternatives = "|".join(re.escape(p) for p in sorted(periods)) or "(?!)"
+    # "up from 60 a day earlier" is a comparison, not a rate
+    return re.compile(rf"\s+(?:a|an|per|each|every)\s+({alternatives})(?![\w-])"
+                      r"(?!\s+(?:earlier|before|later|ago|after|previously|prior)\b)", re.IGNORECASE)
+
+
+def _ratio_bases(data: dict[str, Any], file: str) -> tuple[float, float]:
+    bases = data.get("ratio_bases") or {"low": 2, "high": 100}
+    try:
+        return float(bases["low"]), float(bases["high"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _fail(file, "`ratio_bases` must give numbers `low` and `high`", "correct it") from exc
 
 
 def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexicon:
@@ -218,6 +254,15 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         if kind not in categories or not isinstance(reached, list) or any(r not in categories for r in reached):
             raise _fail(c, f"caveat_reach entry {kind!r} must map a category to categories", "correct it")
         caveat_reach[kind] = frozenset(reached)
+    scale_fractions = {" ".join(str(k).lower().split()): float(v)
+                       for k, v in (quantities.get("scale_fractions") or {}).items()}
+    status_categories: dict[str, frozenset[str]] = {}
+    for status, outranking in (taxonomy.get("status_categories") or {}).items():
+        if status not in categories or not isinstance(outranking, list) \
+                or any(o not in categories for o in outranking):
+            raise _fail(c, f"status_categories entry {status!r} must map a category to categories",
+                        "correct it")
+        status_categories[status] = frozenset(outranking)
     casualty = re.compile("|".join(bounded(p) for p in taxonomy.get("casualty_phrases") or ["(?!)"]),
                           re.IGNORECASE)
     return FigureLexicon(
@@ -242,6 +287,15 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         frequency_verbs=_optional(quantities, "frequency_verbs", q),
         comparatives=_optional(quantities, "comparatives", q),
         approximate_numbers=_optional(quantities, "approximate_numbers", q),
+        approximate_scales=_optional(quantities, "approximate_scales", q),
+        rate=_rate(_optional(quantities, "rate_periods", q)),
+        humanitarian_modifiers=_optional(taxonomy, "humanitarian_modifiers", c),
+        scale_fractions=scale_fractions,
+        fraction_of_scale=_ending_with(frozenset(scale_fractions), group=True),
+        countable=frozenset(w for words in noun_classes.values() for w in words) | frozenset(intrinsic),
+        hedging_prefix=_ending_with(_optional(quantities, "hedging_prefixes", q)),
+        ratio_joiners=tuple(sorted(_optional(quantities, "ratio_joiners", q), key=len, reverse=True)),
+        ratio_bases=_ratio_bases(quantities, q),
         age_units=_optional(quantities, "age_units", q),
         oldest_age=int(quantities.get("oldest_age", 120)),
         measure_units=_optional(quantities, "measure_units", q),
@@ -250,10 +304,13 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         bare_fractions=_optional(quantities, "bare_fractions", q),
         fraction_determiners=_optional(quantities, "fraction_determiners", q),
         captivity_nouns=_optional(taxonomy, "captivity_nouns", c),
+        status_categories=status_categories,
     )
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> FigureLexicon:
     """Both figure vocabularies, loaded and checked once per process."""
-    return _build(load_vocab("quantities"), load_vocab("categories"))
+    lexicon = _build(load_vocab("quantities"), load_vocab("categories"))
+    # the figure-only key of the hedge vocabulary: cue verbs that dispute what they attribute
+    return replace(lexicon, denials=_optional(load_vocab("hedges"), "figure_denials", "hedges"))

@@ -22,6 +22,7 @@ _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:to|or|-|–|—)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?<![\w-])(?:between|from)\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_FRACTION_JOIN = re.compile(r"\s+(?:and|to|or)\s+(?:a\s+)?", re.IGNORECASE)
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Quantity:
     high: float | None
     qualifier: str
     percent: bool = False
-    kind: str = "digits"  # digits, words, vague, fraction
+    kind: str = "digits"  # digits, words, vague, fraction, ratio ("one in five")
 
     @property
     def is_open(self) -> bool:
@@ -106,6 +107,15 @@ class _Scanner:
         return lower in self.lexicon.units or lower in self.lexicon.tens or lower in self.lexicon.scales \
             or lower == "dozen"
 
+    def _million_m(self, j: int) -> bool:
+        """ "2m people", "1.5m refugees": an attached "m" is million (not metres) when a noun the
+        figure vocabulary counts follows."""
+        tokens = self.tokens
+        if j + 2 >= len(tokens) or tokens[j + 1][2] != "m" or tokens[j + 1][0] != tokens[j][1]:
+            return False
+        following = tokens[j + 2][2].lower()
+        return following in self.lexicon.countable or following.rstrip("s") in self.lexicon.countable
+
     def number_at(self, i: int) -> _Number | None:
         """The number that starts at token `i`, if one does."""
         tokens, lex = self.tokens, self.lexicon
@@ -121,6 +131,8 @@ class _Scanner:
                 j += 1
             last = tokens[j][1]
             value = parse_number(self.text[start:last], lex)
+            if value is not None and j == i and self._million_m(j):
+                return _Number(start, tokens[j + 1][1], value * 1_000_000, "digits")  # "2m people"
             return None if value is None else _Number(start, last, value, "digits")
         if lower in {"a", "an"}:
             if j + 1 < len(tokens) and tokens[j + 1][2].lower() in {"dozen", "hundred", "thousand", "million"}:
@@ -164,6 +176,23 @@ class _Scanner:
         return found
 
 
+def _scaled_by_fraction(text: str, numbers: list[_Number], lexicon: FigureLexicon) -> list[_Number]:
+    """ "half a million", "a quarter of a million", "half a dozen": a fraction of "a <scale>"."""
+    scaled = []
+    for number in numbers:
+        written = text[number.start:number.end].lower()
+        if number.kind != "words" or not re.match(r"an?\s", written):
+            scaled.append(number)
+            continue
+        before = lexicon.fraction_of_scale.search(text, max(0, number.start - 30), number.start)
+        if before is None:
+            scaled.append(number)
+            continue
+        factor = lexicon.scale_fractions[" ".join(before.group(1).lower().split())]
+        scaled.append(_Number(before.start(), number.end, number.value * factor, "words"))
+    return scaled
+
+
 def _vague(text: str, lexicon: FigureLexicon) -> list[_Number]:
     spans: list[_Number] = []
     for entry in lexicon.vague:
@@ -180,10 +209,16 @@ def _vague(text: str, lexicon: FigureLexicon) -> list[_Number]:
 def _fractions(text: str, lexicon: FigureLexicon) -> list[_Number]:
     found = []
     determiners = "|".join(re.escape(w) for w in sorted(lexicon.fraction_determiners)) or "(?!)"
+    # "between a third and half of its strength": a fraction whose "of" follows the next one
+    others = "|".join(re.escape(p) for p in sorted(lexicon.fractions, key=len, reverse=True))
+    scales = "dozen|hundred|thousand|million|billion"  # "a quarter of a million" is a number
     for phrase, value in lexicon.fractions.items():
         # "half of the shells", and for "half" also "half the shells", "half its force"
         follows = rf"of|{determiners}" if phrase in lexicon.bare_fractions else "of"
-        pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?=\s+(?:{follows})\b)", re.IGNORECASE)
+        pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?!\s+of\s+an?\s+(?:{scales})\b)"
+                             rf"(?=\s+(?:{follows})\b"
+                             rf"|\s+(?:and|to|or)\s+(?:a\s+)?(?:{others})\s+(?:of|{determiners})\b)",
+                             re.IGNORECASE)
         for match in pattern.finditer(text):
             found.append(_Number(match.start(), match.end(), value, "fraction"))
     return found
@@ -225,6 +260,18 @@ def _interval(qualifier: str, number: _Number) -> tuple[float, float | None]:
     return value, value
 
 
+def _ratio(text: str, first: _Number, second: _Number, lexicon: FigureLexicon) -> _Number | None:
+    """ "one in five", "three out of every ten": the share `first` of `second` in percent."""
+    if first.kind not in {"digits", "words"} or second.kind not in {"digits", "words"}:
+        return None
+    gap = " ".join(text[first.end:second.start].lower().split())
+    low, high = lexicon.ratio_bases
+    if gap not in lexicon.ratio_joiners or not low <= second.value <= high or not 0 < first.value < second.value \
+            or _PERCENT.match(text, second.end):
+        return None
+    return _Number(first.start, second.end, round(100 * first.value / second.value, 2), "ratio")
+
+
 def find_quantities(text: str, lexicon: FigureLexicon | None = None) -> list[Quantity]:
     """Every quantity expression in `text`, in text order."""
     lexicon = lexicon or load_lexicon()
@@ -232,21 +279,32 @@ def find_quantities(text: str, lexicon: FigureLexicon | None = None) -> list[Qua
     fractions = [f for f in _fractions(text, lexicon)
                  if not any(f.start < v.end and v.start < f.end for v in vague)]
     taken = [(n.start, n.end) for n in (*vague, *fractions)]
-    numbers = sorted([*vague, *fractions, *_Scanner(text, lexicon).numbers(taken)], key=lambda n: n.start)
+    scanned = _scaled_by_fraction(text, _Scanner(text, lexicon).numbers(taken), lexicon)
+    numbers = sorted([*vague, *fractions, *scanned], key=lambda n: n.start)
 
     quantities: list[Quantity] = []
     i = 0
     while i < len(numbers):
         first = numbers[i]
+        ratio = _ratio(text, first, numbers[i + 1], lexicon) if i + 1 < len(numbers) else None
+        if ratio is not None:
+            first = ratio  # "one in five": a share, then read like a fraction
+            i += 1
         last = first
         qualifier: str | None = None
         start = first.start
-        # ranges: "3,000 to 4,000", "3,000-4,000", "one or two", "between 10,000 and 12,000"
-        if i + 1 < len(numbers) and first.kind != "vague":
+        # ranges: "3,000 to 4,000", "3,000-4,000", "one or two", "between 10,000 and 12,000",
+        # "between 300 to 400"
+        if i + 1 < len(numbers) and first.kind not in {"vague", "ratio"} \
+                and (first.kind == "fraction") == (numbers[i + 1].kind == "fraction"):
             nxt = numbers[i + 1]
             gap = text[first.end:nxt.start]
             between = _BETWEEN.search(text, max(0, first.start - 12), first.start)
-            joined = _AND.fullmatch(gap) if between else _RANGE_JOIN.fullmatch(gap)
+            if first.kind == "fraction":  # "a third to a half of", "between a third and half of"
+                joined = _FRACTION_JOIN.fullmatch(gap)
+            else:
+                joined = (_AND.fullmatch(gap) or _RANGE_JOIN.fullmatch(gap)) if between \
+                    else _RANGE_JOIN.fullmatch(gap)
             percent_gap = _PERCENT.match(text, first.end)
             if joined and nxt.kind != "vague" and nxt.value >= first.value and (
                     not percent_gap or _PERCENT.match(text, nxt.end)):
@@ -258,10 +316,13 @@ def find_quantities(text: str, lexicon: FigureLexicon | None = None) -> list[Qua
         number_end = last.end
         end = number_end
         percent_match = _PERCENT.match(text, end)
-        percent = bool(percent_match) or first.kind == "fraction"
+        percent = bool(percent_match) or first.kind in {"fraction", "ratio"}
         if percent_match:
             end = percent_match.end()
         if qualifier == "range":
+            prefix = _prefix(text, start, lexicon) if start == first.start else None
+            if prefix is not None and prefix[1] == "approx" and prefix[2]:
+                start = prefix[0]  # "some 1,000-1,500", "about 200 to 250": still a range
             quantities.append(Quantity(start, end, first.start, number_end, _clean(first.value),
                                        _clean(last.value), "range", percent, first.kind))
             continue
@@ -275,7 +336,9 @@ def find_quantities(text: str, lexicon: FigureLexicon | None = None) -> list[Qua
             if suffix is not None:
                 end, qualifier = suffix
         if qualifier is None:
-            loose = " ".join(text[first.start:first.end].lower().split()) in lexicon.approximate_numbers
+            written = text[first.start:first.end].lower().split()
+            loose = " ".join(written) in lexicon.approximate_numbers \
+                or first.kind == "words" and bool(set(written) & lexicon.approximate_scales)
             qualifier = "approx" if first.kind == "vague" or loose else "exact"
         low, high = _interval(qualifier, first)
         if first.kind == "vague" and qualifier == "exact":

@@ -65,6 +65,8 @@ class PlaceWords:
     receiving_verbs: frozenset[str]
     countries: dict[str, str]  # country, alias or nationality adjective (lower case) -> country
     adjectives: frozenset[str]  # nationality adjectives, lower case
+    party_prepositions: frozenset[str] = frozenset()  # "war against Ukraine": a party, not a place
+    party_heads: frozenset[str] = frozenset()
 
     def is_place_noun(self, token: Token) -> bool:
         return token.lower_ in self.place_nouns or token.lemma_.lower() in self.place_nouns
@@ -110,6 +112,8 @@ def load_place_words() -> PlaceWords:
         demonym_endings=tuple(sorted(_word_list(data, "demonym_endings"))),
         receiving_verbs=_word_list(data, "receiving_verbs"),
         countries=countries, adjectives=adjectives,
+        party_prepositions=_word_list(data, "party_prepositions") if "party_prepositions" in data else frozenset(),
+        party_heads=_word_list(data, "party_heads") if "party_heads" in data else frozenset(),
     )
 
 
@@ -217,6 +221,8 @@ def _role(root: Token, words: PlaceWords, names: set[int], cues: set[int]) -> st
         if preposition.head.i in cues:
             return "statement"  # "told lawmakers in Seoul": where it was said
         word = preposition.lower_
+        if word in words.party_prepositions and preposition.head.lemma_.lower() in words.party_heads:
+            return "party"  # "Russia's war against Ukraine": a side, not where
         if word in words.locative:
             return "locative"
         if word in words.destination or word == "for" \
@@ -277,8 +283,8 @@ def place(doc: Doc, start: int, end: int, *, avoid: list[tuple[int, int]] | None
         within = {i for i, contents in cue_contents.items()
                   if any(a <= candidate.start_char < b for a, b in contents)}
         role = _role(_root(candidate), words, name_tokens, set(cue_contents) - within)
-        if role not in _TIERS:
-            continue
+        if role not in _TIERS or role == "other" and any(c.isdigit() for c in candidate.text):
+            continue  # "M23 rebels", "G5 Sahel": a group's name with a number is not a place
         country = words.countries.get(candidate.text.lower().removeprefix("the "))
         if country in home and role != "locative":
             continue  # "North Korean soldiers ... North Korea": their country, not the place
