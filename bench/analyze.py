@@ -1,10 +1,12 @@
 """Analysis speed on a generated ledger: 100,000 figures among 1,000,000 statements (SQLite).
 
-Prints the time to generate the ledger (bulk inserts), the time to build the timeline, clusters and
-contradictions of every figure, the peak memory (max RSS), and the p50/p95 latency of `figures`
-timeline queries (subject text + category, as `claimgraph figures --subject … --category …` runs
-them, source book and grades included; also with the chain/date parse caches cold, as a fresh
-process meets them). Goal: p95 < 50 ms.
+Prints the time to generate the ledger (bulk inserts; the database's triggers fill `figure_key`, the
+narrow copy of active figures that timelines read, as they would for any writer), the time to build
+the timeline, clusters and contradictions of every figure, the peak memory (max RSS), and the p50/p95
+latency of `figures` timeline queries (subject text + category, as `claimgraph figures --subject …
+--category …` runs them, source book and grades included; also with the chain/date parse caches
+cold, as a fresh process meets them). Goal: p95 < 50 ms. The machine's load is printed beside the
+figures: wall times on a shared machine carry other processes' work, CPU times do not.
 
     .venv/bin/python bench/analyze.py [--figures 100000] [--statements 1000000] [--queries 200]
                                       [--db /tmp/claimgraph-bench.db] [--keep]

@@ -29,6 +29,7 @@ from sqlalchemy import String, and_, func, or_, select, type_coerce
 from claimgraph.analyze.chains import Report, independence
 from claimgraph.analyze.sources import Resolver, SourceBook
 from claimgraph.errors import ConfigError
+from claimgraph.ledger import analysis_schema
 from claimgraph.ledger import schema as t
 from claimgraph.ledger.store import Ledger
 
@@ -186,56 +187,57 @@ def _like(text: str) -> str:
 
 
 def query_figures(ledger: Ledger, query: FigureQuery) -> list[FigureRow]:
-    """Active figures matching `query`. A figure whose subject names no one (`subject_missing`)
-    takes its document's subject (`fill_subjects`) before the subject text is matched."""
-    f, d = t.figure, t.document
-    # Dates and the chain come back raw (no SQLAlchemy result processing) and are parsed below:
-    # on large results that processing was most of the query time.
-    stmt = (select(f.c.id, f.c.document_id, f.c.value_low, f.c.value_high, f.c.qualifier,
-                   f.c.category, f.c.subject, f.c.place, type_coerce(f.c.as_of, String).label("as_of"),
-                   type_coerce(f.c.source_chain, String).label("source_chain"), f.c.hedged,
-                   d.c.publisher, type_coerce(d.c.published, String).label("published"))
-            .join(d, d.c.id == f.c.document_id).where(f.c.status == "active"))
+    """Active figures matching `query`, in id order. A figure whose subject names no one
+    (`subject_missing`) takes its document's subject (`fill_subjects`) before the subject text is
+    matched.
+
+    Reads `figure_key` only (one narrow row per active figure, with its document's publisher and
+    date, kept by triggers; see analysis_schema.py): no join, no statement text or JSON value, and a
+    subject's rows lie together under the key (category, subject, figure id)."""
+    k = analysis_schema.figure_key
+    # Dates come back raw (no SQLAlchemy result processing) and are parsed below: on large results
+    # that processing was most of the query time. The column order is FigureRow's.
+    stmt = select(k.c.figure_id, k.c.document_id, k.c.value_low, k.c.value_high, k.c.qualifier,
+                  k.c.category, k.c.subject, k.c.place, type_coerce(k.c.as_of, String).label("as_of"),
+                  k.c.chain, k.c.hedged, k.c.publisher,
+                  type_coerce(k.c.published, String).label("published"))
     if query.category:
-        stmt = stmt.where(f.c.category == query.category)
+        stmt = stmt.where(k.c.category == query.category)
     if query.place:
-        stmt = stmt.where(func.lower(f.c.place).like(_like(query.place.lower()), escape="\\"))
+        stmt = stmt.where(func.lower(k.c.place).like(_like(query.place.lower()), escape="\\"))
     if query.since:
-        stmt = stmt.where(func.coalesce(f.c.as_of, d.c.published) >= query.since)
+        stmt = stmt.where(k.c.day >= query.since)
     if query.until:
-        stmt = stmt.where(func.coalesce(f.c.as_of, d.c.published) <= query.until)
-    stmt = stmt.order_by(f.c.id)
+        stmt = stmt.where(k.c.day <= query.until)
     if query.limit:
-        stmt = stmt.limit(query.limit)
+        stmt = stmt.order_by(k.c.figure_id).limit(query.limit)
     wanted = query.subject.casefold() if query.subject else None
     with ledger.engine.connect() as conn:
         _widen_page_cache(conn)
         if wanted is not None:
-            # Match the text against the few distinct subjects first (a scan of ix_figure_subject
+            # Match the text against the few distinct subjects first (the key's leading columns
             # alone), then fetch only the rows of the subjects that match, and of those that name
             # no one (they may take a matching subject from their document).
-            distinct = select(f.c.category, f.c.subject).distinct().where(f.c.status == "active")
+            distinct = select(k.c.category, k.c.subject).distinct()
             if query.category:
-                distinct = distinct.where(f.c.category == query.category)
+                distinct = distinct.where(k.c.category == query.category)
             subjects: dict[str, list[str]] = defaultdict(list)
-            unnamed: set[str] = set()  # categories with figures whose subject is NULL
             for category, subject in conn.execute(distinct):
-                if subject is None:
-                    unnamed.add(category)
-                elif wanted in subject.casefold() or subject_missing(subject):
+                if not subject or wanted in subject.casefold() or subject_missing(subject):
                     subjects[category].append(subject)
-            if not subjects and not unnamed:
+            if not subjects:
                 return []
-            # One equality and one IN list per category, so that SQLite seeks ix_figure_subject.
-            stmt = stmt.where(or_(*[and_(f.c.category == category, f.c.subject.in_(names))
-                                    for category, names in subjects.items()],
-                                  *[and_(f.c.category == category, f.c.subject.is_(None))
-                                    for category in unnamed]))
+            # One equality and one IN list per category: a seek into the key per subject.
+            stmt = stmt.where(or_(*[and_(k.c.category == category, k.c.subject.in_(names))
+                                    for category, names in subjects.items()]))
         # Reading the DB-API cursor directly skips SQLAlchemy's per-row wrapping; the columns
         # need no result processing (see the type_coerce above).
-        raw_rows = conn.execute(stmt).cursor.fetchall()
+        raw_rows = list(conn.execute(stmt).cursor.fetchall())
+        if not query.limit:
+            raw_rows.sort()  # by figure id (unique, first): cheaper here than a sort in the database
         out = _rows(raw_rows)
-        missing = [row for row in out if subject_missing(row.subject)]
+        unnamed = {subject for subject in {row.subject for row in out} if subject_missing(subject)}
+        missing = [row for row in out if row.subject in unnamed] if unnamed else []
         if missing:
             fill_subjects(conn, missing)
             if wanted is not None:
@@ -265,31 +267,26 @@ _DAYS: dict[Any, date | None] = {None: None}
 _CACHE_LIMIT = 200_000
 
 
-def _rows(raw_rows: Iterable[Any]) -> list[FigureRow]:
+def _rows(raw_rows: list[Any]) -> list[FigureRow]:
     chains, days = _CHAINS, _DAYS
     if len(chains) > _CACHE_LIMIT:
         chains.clear()
     if len(days) > _CACHE_LIMIT:
         days.clear()
         days[None] = None
+    _parse_chains({row[9] for row in raw_rows}.difference(chains), chains)
     out: list[FigureRow] = []
     append = out.append
-    chain: list[str] | None
     for (fid, doc_id, low, high, qualifier, category, subject, place, as_of, raw, hedged, publisher,
          published) in raw_rows:
-        if isinstance(raw, list):  # PostgreSQL hands JSON back parsed
-            chain = raw
-        else:
-            chain = chains.get(raw)
-            if chain is None:
-                chain = chains[raw] = _chain(raw)
+        chain = chains[raw]
         when = days.get(as_of, False)
         if when is False:
             when = days[as_of] = _day(as_of)
         day = days.get(published, False)
         if day is False:
             day = days[published] = _day(published)
-        append(FigureRow(fid, doc_id, low, high, qualifier, category, subject, place, when, chain,  # type: ignore[arg-type]
+        append(FigureRow(fid, doc_id, low, high, qualifier, category, subject or None, place, when, chain,  # type: ignore[arg-type]
                          bool(hedged), publisher, day))  # type: ignore[arg-type]
     return out
 
@@ -332,10 +329,18 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _chain(value: Any) -> list[str]:
-    if value is None:
-        return []
-    return list(json.loads(value) if isinstance(value, (str, bytes)) else value)
+def _parse_chains(texts: set[str], into: dict[str, list[str]]) -> None:
+    """Parse chains (JSON text) into `into`, all in one call of the JSON parser: a parse per chain
+    costs more in calls than in parsing when a fresh process meets a thousand of them."""
+    if not texts:
+        return
+    ordered = list(texts)
+    try:
+        parsed = json.loads("[" + ",".join(ordered) + "]")
+    except ValueError:  # one bad text: parse each alone, so the error names it
+        parsed = [json.loads(text) for text in ordered]
+    for text, chain in zip(ordered, parsed, strict=True):
+        into[text] = list(chain) if chain is not None else []
 
 
 # ---------------------------------------------------------------- estimates
@@ -473,26 +478,41 @@ def _group_rows(rows: list[FigureRow], window: int) -> list[tuple[str, list[Figu
         buckets[(first.category, _claim_key(claim), first.value_low, first.value_high)].append(
             (when, _claim_place(claim), claim))
     groups: list[tuple[str, list[FigureRow]]] = []
+    compatible = places_compatible
     for bucket, members in buckets.items():
         key = bucket[1]
-        members.sort(key=lambda m: (m[0] or date.max, m[2][0].id))
-        open_groups: list[tuple[date | None, list[str | None], list[FigureRow]]] = []
+        if len(members) == 1:  # one claim in its bucket: one group (the loop below gives the same)
+            groups.append((key, list(members[0][2])))
+            continue
+        members.sort(key=_member_order)
+        # Open groups as (first day's ordinal or None, places, rows). Members come in date order,
+        # undated last: a dated member first closes the groups begun more than `window` days
+        # before it (the oldest, at the front), so every group still open is close enough in time.
+        open_groups: list[tuple[int | None, list[str | None], list[FigureRow]]] = []
         for when, place, claim in members:
-            if when is not None and open_groups:  # members come in date order: close groups begun too long ago
-                open_groups = [g for g in open_groups if g[0] is None or (when - g[0]).days <= window]
-            home = None
-            for start, places, group in open_groups:
-                close = start is None or when is None or (when - start).days <= window
-                if close and all(places_compatible(place, p) for p in places[:3]):
-                    home = (places, group)
+            day = None if when is None else when.toordinal()
+            if day is not None and open_groups:
+                closed = 0
+                for start, _places, _group in open_groups:
+                    if start is None or day - start <= window:
+                        break
+                    closed += 1
+                if closed:
+                    del open_groups[:closed]
+            for _start, places, group in open_groups:
+                if place is None or all(p == place or compatible(place, p) for p in places[:3]):
                     break
-            if home is None:
-                home = ([], [])
-                open_groups.append((when, *home))
-                groups.append((key, home[1]))
-            home[0].append(place)
-            home[1].extend(claim)
+            else:
+                places, group = [], []
+                open_groups.append((day, places, group))
+                groups.append((key, group))
+            places.append(place)
+            group.extend(claim)
     return groups
+
+
+def _member_order(member: tuple[date | None, str | None, list[FigureRow]]) -> tuple[date, int]:
+    return (member[0] or date.max, member[2][0].id)
 
 
 def _estimate(rows: list[FigureRow], resolver: Resolver, key: str | None = None) -> Estimate:
@@ -504,8 +524,7 @@ def _estimate(rows: list[FigureRow], resolver: Resolver, key: str | None = None)
     qualifiers: dict[str, int] = {}
     subjects: dict[str | None, int] = {}
     hedged_docs: set[int] = set()
-    first = rows[0]
-    first_key = (first.published or date.max, first.id)
+    first = rows[0]  # the first published (undated last), the lowest id among equals
     as_of: date | None = None
     first_seen: date | None = None
     ids: list[int] = []
@@ -515,12 +534,12 @@ def _estimate(rows: list[FigureRow], resolver: Resolver, key: str | None = None)
         if best is None or len(row.chain) > len(best.chain):  # the longest chain names the most relays
             by_doc[doc_id] = row
         published = row.published
-        if (published or date.max, row.id) < first_key:
-            first, first_key = row, (published or date.max, row.id)
+        if published is not None and (first_seen is None or published < first_seen):
+            first_seen, first = published, row
+        elif published == first_seen and row.id < first.id:
+            first = row
         if row.as_of and (as_of is None or row.as_of < as_of):
             as_of = row.as_of
-        if published and (first_seen is None or published < first_seen):
-            first_seen = published
         if row.hedged:
             hedged_docs.add(doc_id)
         qualifiers[row.qualifier] = qualifiers.get(row.qualifier, 0) + 1
@@ -543,10 +562,6 @@ def _estimate(rows: list[FigureRow], resolver: Resolver, key: str | None = None)
         outlets=found.outlets, documents=sorted(by_doc), figure_ids=ids,
         circular=found.circular,
     )
-
-
-def _independent(a: Estimate, b: Estimate) -> bool:
-    return not set(a.origin_names) & set(b.origin_names)
 
 
 def _describe(e: Estimate) -> str:
@@ -577,13 +592,14 @@ def find_contradictions(estimates: list[Estimate], rules: SubjectRules | None = 
     for (category, _key), members in groups.items():
         members.sort(key=lambda e: (e.when, e.id))
         days = [e.when.toordinal() for e in members]  # type: ignore[union-attr]
+        origins = [frozenset(e.origin_names) for e in members]  # independent: no origin in common
         # Same period: intervals that do not overlap.
         for i, a in enumerate(members):
             j = i + 1
             while j < len(members) and days[j] - days[i] <= rules.same_period_days:
                 b = members[j]
                 if (not overlaps(a.value_low, a.value_high, b.value_low, b.value_high)
-                        and _independent(a, b) and places_compatible(a.place, b.place)):
+                        and origins[i].isdisjoint(origins[j]) and places_compatible(a.place, b.place)):
                     flag(a, b, f"same period, intervals do not overlap: {describe(a)}; {describe(b)}")
                 j += 1
         if category not in rules.cumulative:
@@ -598,9 +614,10 @@ def find_contradictions(estimates: list[Estimate], rules: SubjectRules | None = 
             if b.value_high is None:
                 continue
             start = bisect.bisect_right(earlier, (b.value_high, len(members)))
-            for _low, i in earlier[start:][-MAX_CONTRADICTION_SCAN:]:
+            mine = origins[k]
+            for _low, i in earlier[max(start, len(earlier) - MAX_CONTRADICTION_SCAN):]:
                 a = members[i]
-                if _independent(a, b) and places_compatible(a.place, b.place):
+                if mine.isdisjoint(origins[i]) and places_compatible(a.place, b.place):
                     flag(a, b, f"a cumulative {category} count cannot fall: {describe(a)}, "
                                f"later {describe(b)}")
 

@@ -3,13 +3,28 @@ history of merges, splits and alias edits (so every one of them can be undone).
 
 Registered on the ledger's one `metadata` (schema.py imports this module at its end), so that the
 drift test and `metadata.create_all` see them; migration 0002 creates them on existing ledgers.
-Also declares the indexes that timeline queries over `figure` need. This module holds table
-definitions only: no queries, no business rules.
+Also declares what analysis reads of `figure`: its indexes, and `figure_key`, one narrow row per
+active figure that timeline queries read (migration 0004; kept by database triggers). This
+module holds table definitions only: no queries, no business rules.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
 
 from claimgraph.ledger.schema import figure, metadata
 
@@ -60,13 +75,39 @@ source_change = Table(
     Column("custody_event_id", Integer, ForeignKey("custody_event.id")),
 )
 
-# Timeline queries filter figures by category and date, by subject text and by place; the status
-# column is in every index so that superseded rows are skipped inside the index.
+# Active figures by category and date: browse filters and category counts scan it (timelines read
+# figure_key below); the status column comes first so that superseded rows are skipped inside it.
 figure_timeline_index = Index("ix_figure_timeline", figure.c.status, figure.c.category, figure.c.as_of)
+# Figures by their innermost source (origin counts, `sources show`).
 figure_origin_index = Index("ix_figure_origin", figure.c.origin)
-# Subject text search runs over the few distinct subjects of a category (a covering scan of this
-# index), then fetches only the rows of the subjects that match.
-figure_subject_index = Index("ix_figure_subject", figure.c.status, figure.c.category, figure.c.subject)
+
+# What a timeline reads of each active figure, with its document's publisher and date, and nothing
+# else: no statement text, no `value` JSON. Triggers (migration 0004) insert a row when an active
+# figure is stored, delete it when the figure is superseded or rejected, and follow edits of the
+# document's publisher and date, so every writer of `figure` keeps it right, whichever module it is.
+# The key starts with category and subject, so one subject's figures lie together (SQLite stores
+# the table in key order: WITHOUT ROWID); a figure without a subject has '' (key columns are NOT NULL).
+figure_key = Table(
+    "figure_key", metadata,
+    Column("category", String(16), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("figure_id", Integer, ForeignKey("figure.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", Integer, nullable=False),
+    Column("value_low", Float),
+    Column("value_high", Float),
+    Column("qualifier", String(16), nullable=False),
+    Column("place", Text),
+    Column("as_of", Date),
+    Column("publisher", Text),
+    Column("published", Date),
+    Column("day", Date),  # as_of, else the document's publication date: what since/until compare
+    Column("chain", Text, nullable=False),  # the figure's source_chain, as JSON text
+    Column("hedged", Boolean, nullable=False),
+    PrimaryKeyConstraint("category", "subject", "figure_id", name="pk_figure_key"),
+    Index("ix_figure_key_figure_id", "figure_id", unique=True),
+    Index("ix_figure_key_day", "day"),
+    sqlite_with_rowid=False,
+)
 
 ANALYSIS_TABLES = (source, source_alias, source_grade, source_change)
-ANALYSIS_INDEXES = (figure_timeline_index, figure_origin_index, figure_subject_index)
+ANALYSIS_INDEXES = (figure_timeline_index, figure_origin_index)

@@ -77,3 +77,36 @@ def test_fast_estimates_equal_the_slow_definitions(generated, query):
         several += len(group) > 1
     assert several > 0  # multi-row groups were compared, not only single mentions
     assert len(build_estimates(rows, resolver)) == len(groups)
+
+
+def _plain_rows(ledger, query):
+    """Active figures by their definition: the figure table joined with its documents, filtered here."""
+    from sqlalchemy import select
+
+    from claimgraph.ledger import schema as t
+
+    f, d = t.figure, t.document
+    out = []
+    with ledger.engine.connect() as conn:
+        for r in conn.execute(select(f, d.c.publisher, d.c.published).join(d, d.c.id == f.c.document_id)
+                              .where(f.c.status == "active").order_by(f.c.id)):
+            when = r.as_of or r.published
+            if ((query.category and r.category != query.category)
+                    or (query.subject and query.subject.casefold() not in (r.subject or "").casefold())
+                    or (query.place and query.place.casefold() not in (r.place or "").casefold())
+                    or (query.since and when < query.since) or (query.until and when > query.until)):
+                continue
+            out.append((r.id, r.document_id, r.value_low, r.value_high, r.qualifier, r.category, r.subject,
+                        r.place, r.as_of, list(r.source_chain), r.hedged, r.publisher, r.published))
+    return out
+
+
+@pytest.mark.parametrize("query", [FigureQuery(), FigureQuery(subject="drones", category="killed"),
+                                   FigureQuery(subject="North Korean"),
+                                   FigureQuery(category="deployed", place="kursk", since=date(2023, 6, 1)),
+                                   FigureQuery(subject="wagner", until=date(2023, 9, 30))])
+def test_figure_keys_give_the_rows_of_the_figure_table(generated, query):
+    rows = query_figures(generated, query)
+    assert len(rows) > 10
+    assert [(r.id, r.document_id, r.value_low, r.value_high, r.qualifier, r.category, r.subject, r.place,
+             r.as_of, r.chain, r.hedged, r.publisher, r.published) for r in rows] == _plain_rows(generated, query)
