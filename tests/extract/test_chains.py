@@ -479,3 +479,13 @@ def test_carriers_press_services_asides_and_per(text: str, figure: str, chain: l
 def test_per_a_unit_is_not_a_source() -> None:
     found = run("Troops fired about 3,000 shells per day in March.")
     assert not [a for a in found.attributions if a.cue is not None and a.cue.text.lower() == "per"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rebels in Myanmar's Shan state said they had captured 150 soldiers.", "Rebels in Myanmar's Shan state"),
+    ("14:05 - Coastal forces said they had struck 12 targets.", "Coastal forces"),
+    ("MAJ. GEN. PAK: We estimate that about 300 of our soldiers have been wounded.", "Pak"),
+])
+def test_groups_by_place_live_blog_stamps_and_transcript_labels(text: str, name: str) -> None:
+    found = run_with_entities(text)
+    assert found.attributions and found.attributions[0].source_name == name

@@ -177,6 +177,12 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
                 return named
         # "a Pentagon spokesperson", "a US military official": unnamed, described as written.
         return _describe(tokens), "person"
+    where = [t for c in head.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS for t in c.subtree]
+    if inside and not head.ent_type_ and where and all(
+            any(t.idx <= m.start < t.idx + len(t.text) for t in where) for m in inside):
+        # "Rebels in Myanmar's Shan state", "fighters near Goma": a group described by where it
+        # is, not the place
+        return _describe(tokens), "group"
     if inside:
         best = max(inside, key=lambda m: (_kind_of_label(m.label) == "organisation", m.end - m.start))
         return mention_name(best), _kind_of_label(best.label) or "organisation"
@@ -193,6 +199,7 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     return None
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "around", "outside", "inside"})
 BODY_ROLES = frozenset({"military", "army", "navy", "ministry", "agency", "service", "intelligence", "command",
                         "force", "forces", "directorate", "department", "office", "police", "guard"})
 SPEAKS_FOR_PREPOSITIONS = frozenset({"in", "at", "within", "inside", "for", "with"})
@@ -347,7 +354,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         tokens = _speaker_tokens(tokens, roles, pronouns)
         found = scene.named(tokens) if not (_is_role(tokens, roles) or _is_document(tokens)) else None
         if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
-            names[i] = found[0]
+            names[i] = _label_name(text[draft.source[0]:draft.source[1]]) or found[0]
             role_words = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")) \
                 or frozenset({"source"})
             kind = "person" if any(c.name == found[0] and c.kind == "person" for c in candidates) else found[1]
@@ -388,6 +395,19 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         if name and source is not None:
             names[i] = full_name(expand(name, acronyms), persons, source[0])
     return [names.get(i) for i in range(len(drafts))]
+
+
+def _label_name(written: str) -> str | None:
+    """A transcript speaker label in capitals ("MAJ. GEN. PAK", "MR. LEE") as a name: the
+    words after the titles, in title case ("Pak"); None for anything else."""
+    words = written.split()
+    if len(words) < 2 or not written.isupper() or not any(c.isalpha() for c in written):
+        return None
+    titles = _lexicon()[2]
+    kept = [w for w in words if w.strip(".,:").lower() not in titles]
+    if not kept or len(kept) == len(words):
+        return None
+    return " ".join(w.strip(".,:").title() for w in kept)
 
 
 def full_name(name: str, persons: list[Named], position: int) -> str:

@@ -25,8 +25,13 @@ _INTRODUCED = re.compile(
 _SMALL = {"of", "the", "for", "and", "on", "de", "&"}
 
 
+_TIME_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-—–:|]\s*", re.IGNORECASE)
+
+
 def clean(name: str) -> str:
-    """A name without a trailing "(NIS)", edge punctuation and a leading "the" before a capital."""
+    """A name without a trailing "(NIS)", edge punctuation, a live blog's leading time stamp
+    ("14:05 - Israeli forces") and a leading "the" before a capital."""
+    name = _TIME_STAMP.sub("", name)
     name = " ".join(_PAREN_ACRONYM.sub("", name).split())  # line breaks and no-break spaces as spaces
     name = name.strip(" ,.;:—–-\"'“”‘’")
     for article in ("the ", "The "):

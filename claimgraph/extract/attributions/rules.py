@@ -28,6 +28,8 @@ from claimgraph.extract.attributions.speakers import SpeakerRules
 from claimgraph.extract.attributions.vocabulary import cues
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
+DASHES = frozenset({"-", "—", "–", "|"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as Ri": part of the source
@@ -237,7 +239,11 @@ class Finder(RelayRules, SpeakerRules):
         doc = self.doc
         cut += [c for c in subject.children if c.i > subject.i
                 and any(t.text == ";" or "\n" in t.text for t in doc[subject.i + 1:c.left_edge.i])]
-        return _subtree(subject, cut)
+        tokens = _subtree(subject, cut)
+        first = min(tokens)
+        if _TIME_STAMP.fullmatch(doc[first].text) and first + 1 < len(doc) and doc[first + 1].text in DASHES:
+            tokens -= {first, first + 1}  # "14:05 - Israeli forces said": a live blog's time stamp
+        return tokens
 
     # -- the rules
 
