@@ -59,6 +59,8 @@ def test_icd203_bands(extractors, sentence, cue, band, low, high) -> None:
     ("Preliminary data show a rise in shelling.", "preliminary"),
     ("The ministry is expected to announce new call-ups.", "is expected to"),
     ("Kyiv plans to rotate the brigade next month.", "plans to"),
+    ("Our assessment is that the brigade has withdrawn.", "our assessment is that"),
+    ("The militia claimed the town without providing evidence.", "without providing evidence"),
 ])
 def test_uncertainty_cues_have_no_band(extractors, sentence, cue) -> None:
     _, found = hedges_of(sentence, extractors)
