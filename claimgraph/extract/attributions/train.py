@@ -34,12 +34,13 @@ from claimgraph.extract.attributions.learned import (
     TaggerModel,
     attributions_from,
     build_model,
+    context_vectors,
     featurise,
     load,
 )
 from claimgraph.extract.nlp import load_nlp, pipeline_name
 
-VERSION = "1"
+VERSION = "2"
 HOLD_OUT_EVERY = 20
 
 
@@ -47,6 +48,12 @@ def default_data() -> Path:
     shared = os.environ.get("CLAIMGRAPH_SHARED")
     base = Path(shared) if shared else Path(__file__).resolve().parents[3].parent / "shared"
     return base / "data" / "polnear"
+
+
+def context_width() -> int:
+    """Width of the installed pipeline's contextual token vectors (its tok2vec output)."""
+    probe = load_nlp().make_doc("width probe")
+    return int(context_vectors([probe])[0].shape[1])
 
 
 def log(message: str) -> None:
@@ -183,7 +190,13 @@ def train(
     labels = {a: token_labels(docs[a], gold[a]) for a in articles}
     lexicon = cue_lexicon([docs[a] for a in fitted], [labels[a] for a in fitted])
     log(f"featurising ({len(lexicon)} cue lemmas)")
-    features = {a: featurise(docs[a], lexicon, tuple(network["features"])) for a in articles}
+    features: dict[str, Any] = {
+        a: featurise(docs[a], lexicon, tuple(network["features"])) for a in articles
+    }
+    if network.get("vectors"):
+        log("computing the pipeline's context vectors")
+        vectors = context_vectors([docs[a] for a in articles])
+        features = {a: (features[a], v) for a, v in zip(articles, vectors)}
     settings = {
         "version": VERSION,
         "network": network,
@@ -279,6 +292,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--window", type=int, default=1)
     parser.add_argument("--dropout", type=float, default=0.2)
+    parser.add_argument(
+        "--no-vectors",
+        action="store_true",
+        help="do not feed the pipeline's contextual token vectors (doc.tensor) to the network",
+    )
     parser.add_argument("--batch-docs", type=int, default=8)
     parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument(
@@ -307,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         "window": args.window,
         "dropout": args.dropout,
         "features": features,
+        "vectors": 0 if args.no_vectors else context_width(),
     }
     train(
         args.data,
