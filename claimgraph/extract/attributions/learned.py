@@ -1,8 +1,9 @@
 """The learned attribution component: a token tagger for source, cue and content, and a linker.
 
-A small thinc network (hashed embeddings of lexical, syntactic and quotation
-features -> residual window CNN -> softmax over BIO role tags) labels every
-token of an English spaCy parse; a constrained Viterbi pass turns the tags into
+A small thinc network (hashed embeddings of the lexical, syntactic and quotation
+features of `features.py`, joined by the English pipeline's own token vectors ->
+residual window CNN -> softmax over BIO role tags) labels every token of an
+English spaCy parse; a constrained Viterbi pass turns the tags into
 spans, and `link` groups each cue with its source and content fragments using
 the dependency tree, sentences and distance. The model is trained on PolNeAR
 train by `train.py` and shipped in `model/` beside this file.
@@ -22,8 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # compiled, no stub
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from thinc.api import (
     HashEmbed,
     Maxout,
@@ -38,6 +38,13 @@ from thinc.api import (
 )
 
 from claimgraph.errors import ConfigError
+from claimgraph.extract.attributions.features import (
+    FEATURE_TABLE,
+    FIRST_FEATURES,
+    OPENING_QUOTES,
+    TOGGLING_QUOTES,
+    featurise,
+)
 from claimgraph.extract.nlp import load_nlp, text_of
 from claimgraph.model import Attribution, Span
 
@@ -60,214 +67,7 @@ EXTRACTOR = "attributions.learned"
 MODEL_DIR = Path(__file__).with_name("model")
 LABELS = ("O", "B-CUE", "I-CUE", "B-SOURCE", "I-SOURCE", "B-CONTENT", "I-CONTENT")
 ROLE_OF_LABEL = {label: label[2:].lower() for label in LABELS if label != "O"}
-OPENING_QUOTES = frozenset("“„«")
-CLOSING_QUOTES = frozenset("”»")
-TOGGLING_QUOTES = frozenset('"')
 CLOSING_PUNCT = frozenset({".", ",", ";", ":"})
-
-# Every feature column the network can use: name -> (embedding width, hash rows).
-FEATURE_TABLE: dict[str, tuple[int, int]] = {
-    "lower": (64, 20000),
-    "prefix": (16, 4000),
-    "suffix": (16, 4000),
-    "shape": (8, 1000),
-    "tag": (16, 200),
-    "dep": (16, 200),
-    "lemma": (48, 15000),
-    "dep_head": (32, 20000),
-    "ent": (8, 100),
-    "quote": (8, 50),
-    "anc1": (32, 20000),
-    "anc1_cue": (16, 500),
-    "anc2": (24, 20000),
-    "anc2_cue": (16, 500),
-    "own_cue": (8, 50),
-    "position": (8, 200),
-    "sentence": (8, 200),
-    "cue_left": (16, 5000),
-    "cue_right": (16, 5000),
-    "governor": (16, 2000),
-    "edge": (16, 2000),
-}
-FIRST_FEATURES = (
-    "lower",
-    "prefix",
-    "suffix",
-    "shape",
-    "tag",
-    "dep",
-    "lemma",
-    "dep_head",
-    "ent",
-    "quote",
-    "anc1",
-    "anc1_cue",
-    "anc2",
-    "anc2_cue",
-    "own_cue",
-    "position",
-    "sentence",
-)
-CUE_LIKE = 0.2  # a lemma tagged as cue at least this often in training counts as cue-like
-
-
-# ---------------------------------------------------------------- features
-
-
-def _cue_bucket(lemma: str, lexicon: dict[str, float]) -> str:
-    """How often `lemma` is a cue in the training data, in five bands."""
-    share = lexicon.get(lemma)
-    return "cue-" if share is None else f"cue{min(4, int(share * 5))}"
-
-
-def _verb_ancestor(token: Token) -> tuple[Token | None, Token]:
-    """The nearest verb above `token` in the dependency tree, and the child on the path to it."""
-    child = token
-    while child.head.i != child.i:
-        parent = child.head
-        if parent.pos_ == "VERB":
-            return parent, child
-        child = parent
-    return None, child
-
-
-def _quote_states(doc: Doc) -> list[str]:
-    """Per token: opening/closing quotation mark, inside quotes or outside (reset at line breaks)."""
-    states = []
-    inside = False
-    for token in doc:
-        text = token.text
-        if "\n" in text:
-            inside = False
-            states.append("nl")
-        elif text in OPENING_QUOTES or (text in TOGGLING_QUOTES and not inside):
-            inside = True
-            states.append("qopen")
-        elif text in CLOSING_QUOTES or (text in TOGGLING_QUOTES and inside):
-            inside = False
-            states.append("qclose")
-        else:
-            states.append("in" if inside else "out")
-    return states
-
-
-def _distance_band(distance: int) -> str:
-    return (
-        str(distance)
-        if distance <= 2
-        else "3-5"
-        if distance <= 5
-        else "6-10"
-        if distance <= 10
-        else "11+"
-    )
-
-
-def _nearest_cue_like(
-    sentence: Any, lemmas: list[str], lexicon: dict[str, float]
-) -> tuple[list[str], list[str]]:
-    """Per token of `sentence`: the nearest cue-like lemma to its left and to its right, with distance."""
-    cue_like = [t.i for t in sentence if lexicon.get(lemmas[t.i], 0.0) >= CUE_LIKE]
-    left, right = [], []
-    for token in sentence:
-        before = [i for i in cue_like if i < token.i]
-        after = [i for i in cue_like if i > token.i]
-        left.append(
-            f"{lemmas[before[-1]]}|{_distance_band(token.i - before[-1])}" if before else "none"
-        )
-        right.append(
-            f"{lemmas[after[0]]}|{_distance_band(after[0] - token.i)}" if after else "none"
-        )
-    return left, right
-
-
-def _governor(token: Token, lemmas: list[str], lexicon: dict[str, float]) -> str:
-    """The nearest cue-like ancestor of `token`: its band, the relation below it, and the side."""
-    child = token
-    while child.head.i != child.i:
-        parent = child.head
-        if lexicon.get(lemmas[parent.i], 0.0) >= CUE_LIKE:
-            side = "L" if token.i < parent.i else "R"
-            return f"{_cue_bucket(lemmas[parent.i], lexicon)}|{child.dep_}|{side}"
-        child = parent
-    return "none"
-
-
-def _subtree_edges(doc: Doc, lemmas: list[str], lexicon: dict[str, float]) -> list[str]:
-    """Per token: whether it opens or closes the subtree of a dependent of a cue-like word."""
-    marks: list[list[str]] = [[] for _ in doc]
-    for head in doc:
-        if lexicon.get(lemmas[head.i], 0.0) < CUE_LIKE:
-            continue
-        for child in head.children:
-            marks[child.left_edge.i].append(f"L{child.dep_}")
-            marks[child.right_edge.i].append(f"R{child.dep_}")
-    return ["|".join(sorted(set(m))) if m else "none" for m in marks]
-
-
-def featurise(
-    doc: Doc, lexicon: dict[str, float], features: tuple[str, ...] = FIRST_FEATURES
-) -> numpy.ndarray:
-    """A (tokens x features) uint64 array of hashed feature values for one parsed doc."""
-    quotes = _quote_states(doc)
-    lemmas = [t.lemma_.lower() for t in doc]
-    edges = _subtree_edges(doc, lemmas, lexicon) if "edge" in features else []
-    sentence_info: dict[int, tuple[int, int, str, str, str]] = {}
-    for sentence in doc.sents:
-        has_quote = any(quotes[t.i] in ("qopen", "qclose") for t in sentence)
-        first_in_line = sentence.start == 0 or "\n" in doc[sentence.start - 1].text_with_ws
-        left, right = (
-            _nearest_cue_like(sentence, lemmas, lexicon) if "cue_left" in features else ([], [])
-        )
-        for n, token in enumerate(sentence):
-            sentence_info[token.i] = (
-                sentence.start,
-                len(sentence),
-                f"{has_quote}|{first_in_line}",
-                left[n] if left else "",
-                right[n] if right else "",
-            )
-    rows = numpy.zeros((len(doc), len(features)), dtype="uint64")
-    for token in doc:
-        lower = token.lower_
-        lemma = lemmas[token.i]
-        verb1, child1 = _verb_ancestor(token)
-        verb2, child2 = _verb_ancestor(verb1) if verb1 is not None else (None, child1)
-        start, length, sentence_flags, cue_left, cue_right = sentence_info.get(
-            token.i, (token.i, 1, "?", "", "")
-        )
-        position = min(4, int(5 * (token.i - start) / max(1, length)))
-        values = {
-            "lower": lower,
-            "prefix": lower[:3],
-            "suffix": lower[-3:],
-            "shape": token.shape_,
-            "tag": token.tag_,
-            "dep": token.dep_,
-            "lemma": lemma,
-            "dep_head": f"{token.dep_}|{token.head.lemma_.lower()}",
-            "ent": f"{token.ent_iob_}{token.ent_type_}",
-            "quote": quotes[token.i],
-            "anc1": f"{lemmas[verb1.i]}|{child1.dep_}" if verb1 is not None else f"-|{child1.dep_}",
-            "anc1_cue": f"{_cue_bucket(lemmas[verb1.i], lexicon)}|{child1.dep_}"
-            if verb1 is not None
-            else "none",
-            "anc2": f"{lemmas[verb2.i]}|{child2.dep_}" if verb2 is not None else "-",
-            "anc2_cue": f"{_cue_bucket(lemmas[verb2.i], lexicon)}|{child2.dep_}"
-            if verb2 is not None
-            else "none",
-            "own_cue": _cue_bucket(lemma, lexicon),
-            "position": f"{position}|{token.i == start}",
-            "sentence": sentence_flags,
-            "cue_left": cue_left,
-            "cue_right": cue_right,
-            "governor": _governor(token, lemmas, lexicon) if "governor" in features else "",
-            "edge": edges[token.i] if edges else "",
-        }
-        for column, name in enumerate(features):
-            rows[token.i, column] = hash_string(f"{column}={values[name]}")
-    return rows
-
 
 # ---------------------------------------------------------------- network
 

@@ -27,15 +27,14 @@ from spacy.tokens import Doc, DocBin
 from thinc.api import Adam, fix_random_seed
 
 from claimgraph.eval.polnear import GoldSet, load_gold, score
+from claimgraph.extract.attributions.features import FEATURE_TABLE, featurise
 from claimgraph.extract.attributions.learned import (
-    FEATURE_TABLE,
     LABELS,
     MODEL_DIR,
     TaggerModel,
     attributions_from,
     build_model,
     context_vectors,
-    featurise,
     load,
 )
 from claimgraph.extract.nlp import load_nlp, pipeline_name
