@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.0"
+VERSION = "0.9.1"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _covers(outer: list[tuple[int, int]], inner: list[tuple[int, int]]) -> bool:
     """Every fragment of `inner` lies inside some fragment of `outer`."""
     return all(any(os <= s and e <= oe for os, oe in outer) for s, e in inner)
+
+
+def _paragraph(text: str, offset: int) -> int:
+    """Where the paragraph holding `offset` starts (paragraphs are split by blank lines)."""
+    return text.rfind("\n\n", 0, offset)
 
 
 def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) -> list[Draft]:
@@ -103,7 +108,14 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                 twin = twins[0]
                 twin.cue = cue
                 twin.origin = "rules+learned"
-                learned_content = [(c.start, c.end) for c in attribution.content]
+                # The model's fragments stay in the rule's paragraphs and off dateline credits: a
+                # headline or "KYIV (AP) —" above a trailing "..., the governor said" is not what
+                # the governor said.
+                paragraphs = {_paragraph(text, s) for s, _ in twin.content}
+                anchors = [d.cue for d in drafts if not d.show_cue]
+                learned_content = [(c.start, c.end) for c in attribution.content
+                                   if _paragraph(text, c.start) in paragraphs
+                                   and not any(c.start <= a < c.end for a, _ in anchors)]
                 if twin.content and _covers(learned_content, twin.content):
                     twin.content = learned_content  # same claim, the model's PolNeAR-style boundaries
             continue
