@@ -71,28 +71,38 @@ def _extend(chain: list[str], follow: dict[str, list[str]]) -> tuple[list[str], 
 def independence(reports: Iterable[Report], resolver: Resolver) -> Independence:
     """Collapse re-reports into origins and flag circular reporting, for the reports of one claim."""
     reports = list(reports)
-    if len(reports) == 1 and reports[0].chain and len(set(reports[0].chain)) == len(reports[0].chain):
-        only = reports[0]  # one report without a loop: nothing to extend or collapse
-        return Independence({only.document_id: list(only.chain)}, [resolver.root(only.chain[-1])],
-                            {only.document_id: resolver.root(only.chain[-1])}, [only.chain[0]])
+    return chain_independence([r.document_id for r in reports], [r.chain for r in reports], resolver)
+
+
+def chain_independence(documents: list[int], chains: list[list[str]], resolver: Resolver) -> Independence:
+    """`independence` of the reports (documents[i], chains[i]), without building `Report`s: the
+    timeline calls this once per estimate. The chains are only read."""
+    root = resolver.root
+    if len(chains) == 1 and chains[0] and len(set(chains[0])) == len(chains[0]):
+        only = chains[0]  # one report without a loop: nothing to extend or collapse
+        return Independence({documents[0]: list(only)}, [root(only[-1])], {documents[0]: root(only[-1])}, [only[0]])
+    # A chain is extended only through a name that another chain has before its end; when no
+    # chain ends at such a name (re-reports of one claim, mostly), every chain stays as it is.
+    lasts = {chain[-1] for chain in chains if chain}
+    if all(len(chain) < 2 or lasts.isdisjoint(chain[:-1]) for chain in chains):
+        return _unextended(documents, chains, resolver)
     # The longest continuation of each name wins: it names the most of the way to the origin.
     follow: dict[str, list[str]] = {}
-    for report in reports:
-        chain = report.chain
+    for chain in chains:
         for i in range(len(chain) - 1):
             known = follow.get(chain[i])
             if known is None or len(chain) - i > len(known):
                 follow[chain[i]] = chain[i:]
-    chains: dict[int, list[str]] = {}
+    by_document: dict[int, list[str]] = {}
     origin_of: dict[int, str] = {}
-    origins: list[str] = []
-    outlets: list[str] = []
+    origins: dict[str, None] = {}  # ordered sets: first appearance first
+    outlets: dict[str, None] = {}
     circular: list[str] = []
     loops_seen: set[frozenset[str]] = set()
-    for report in reports:
-        if not report.chain:
+    for document_id, chain in zip(documents, chains, strict=True):
+        if not chain:
             continue
-        extended, loop = _extend(report.chain, follow)
+        extended, loop = _extend(chain, follow)
         if loop is not None:
             members = sorted(set(loop))
             origin = "circular: " + " / ".join(members)
@@ -102,20 +112,45 @@ def independence(reports: Iterable[Report], resolver: Resolver) -> Independence:
                 loops_seen.add(frozenset(members))
                 circular.append(reason)
         else:
-            origin = resolver.root(extended[-1])
-        if report.document_id not in chains:
-            chains[report.document_id] = extended if extended is not report.chain else list(extended)
-            origin_of[report.document_id] = origin
-        if origin not in origins:
-            origins.append(origin)
-        if report.chain[0] not in outlets:
-            outlets.append(report.chain[0])
+            origin = root(extended[-1])
+        if document_id not in by_document:
+            by_document[document_id] = extended if extended is not chain else list(extended)
+            origin_of[document_id] = origin
+        origins[origin] = None
+        outlets[chain[0]] = None
+    found = Independence(by_document, list(origins), origin_of, list(outlets), circular)
+    _flag_amplification(found.origins, found.outlets, circular, resolver)
+    return found
+
+
+def _unextended(documents: list[int], chains: list[list[str]], resolver: Resolver) -> Independence:
+    """`chain_independence` when no chain extends through another: each origin is its chain's end.
+    Origins and outlets are collected in order of first appearance, in time linear in the reports."""
+    root = resolver.root
+    if not all(chains):
+        documents = [d for d, chain in zip(documents, chains, strict=True) if chain]
+        chains = [chain for chain in chains if chain]
+    roots = [root(chain[-1]) for chain in chains]
+    by_document: dict[int, list[str]] = {}
+    origin_of: dict[int, str] = {}
+    for document_id, chain, origin in zip(documents, chains, roots, strict=True):
+        if document_id not in by_document:
+            by_document[document_id] = list(chain)
+            origin_of[document_id] = origin
+    origins = list(dict.fromkeys(roots))
+    outlets = list(dict.fromkeys([chain[0] for chain in chains]))
+    circular: list[str] = []
+    _flag_amplification(origins, outlets, circular, resolver)
+    return Independence(by_document, origins, origin_of, outlets, circular)
+
+
+def _flag_amplification(origins: list[str], outlets: list[str], circular: list[str], resolver: Resolver) -> None:
+    """Many outlets that all rest on one wire or one unnamed source: add the reason to `circular`."""
     if len(origins) == 1 and len(outlets) >= AMPLIFICATION_OUTLETS:
         kind = resolver.type_of(origins[0])
         if kind in AMPLIFYING_TYPES:
             what = "one wire" if kind == "wire" else "one unnamed source"
             circular.append(f"{len(outlets)} outlets all trace back to {what}: {origins[0]}")
-    return Independence(chains, origins, origin_of, outlets, circular)
 
 
 # ---------------------------------------------------------------- the document-wide citation graph

@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 from rapidfuzz import fuzz, process
 
-from claimgraph.analyze.timelines import Estimate, overlaps, places_compatible, subject_rules
+from claimgraph.analyze.timelines import Estimate, places_compatible, subject_rules
 from claimgraph.errors import ConfigError
 
 NEGATIONS_FILE = Path(__file__).with_name("negations.yaml")
@@ -42,6 +42,31 @@ class Cluster(Generic[T]):
 
 def figure_clusters(estimates: list[Estimate]) -> list[Cluster[Estimate]]:
     """Connected groups of estimates that agree (overlap) on one subject, category, place and period."""
+    roots = figure_cluster_roots(estimates)
+    by_root: dict[str, list[Estimate]] = {}
+    for e, root in zip(estimates, roots, strict=True):
+        by_root.setdefault(root, []).append(e)
+    index = {e.id: e for e in estimates}
+    clusters: list[Cluster[Estimate]] = []
+    for root, members in by_root.items():
+        ids = {m.id for m in members}
+        against = {c.other for m in members for c in m.contradicts if c.other not in ids}
+        clusters.append(Cluster(cluster_id(root), members, [index[i] for i in sorted(against) if i in index]))
+    return clusters
+
+
+def cluster_id(root: str) -> str:
+    """The id of the figure cluster whose root estimate has id `root` ("e12" -> "c12")."""
+    return f"c{root[1:]}"
+
+
+def figure_cluster_roots(estimates: list[Estimate]) -> list[str]:
+    """For each estimate, the id of its cluster's root estimate (`figure_clusters` without building
+    the clusters: a timeline needs only each estimate's cluster id).
+
+    Estimates of one subject and category are joined, in (dated first, date, id) order, to every
+    later one that overlaps in a compatible place, until a dated one lies more than the
+    corroboration window after a dated one; the union order decides each cluster's root."""
     window = subject_rules().corroboration_days
     parent = {e.id: e.id for e in estimates}
 
@@ -54,25 +79,31 @@ def figure_clusters(estimates: list[Estimate]) -> list[Cluster[Estimate]]:
     groups: dict[tuple[str, str], list[Estimate]] = {}
     for e in estimates:
         groups.setdefault((e.category, e.subject_key), []).append(e)
+    compatible = places_compatible
     for members in groups.values():
-        members = sorted(members, key=lambda e: (e.when is None, e.when or 0, e.id))  # type: ignore[arg-type]
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if a.when and b.when and (b.when - a.when).days > window:
+        if len(members) == 1:
+            continue
+        members = sorted(members, key=_cluster_order)
+        # Per member: (day ordinal or None, low, high, place, id), read once rather than per pair.
+        facts = [(None if e.when is None else e.when.toordinal(), e.value_low or 0.0, e.value_high, e.place, e.id)
+                 for e in members]
+        count = len(facts)
+        for i in range(count):
+            day_a, low_a, high_a, place_a, id_a = facts[i]
+            for j in range(i + 1, count):
+                day_b, low_b, high_b, place_b, id_b = facts[j]
+                if day_a is not None and day_b is not None and day_b - day_a > window:
                     break
-                if (overlaps(a.value_low, a.value_high, b.value_low, b.value_high)
-                        and places_compatible(a.place, b.place)):
-                    parent[find(b.id)] = find(a.id)
-    by_root: dict[str, list[Estimate]] = {}
-    for e in estimates:
-        by_root.setdefault(find(e.id), []).append(e)
-    index = {e.id: e for e in estimates}
-    clusters: list[Cluster[Estimate]] = []
-    for root, members in by_root.items():
-        ids = {m.id for m in members}
-        against = {c.other for m in members for c in m.contradicts if c.other not in ids}
-        clusters.append(Cluster(f"c{root[1:]}", members, [index[i] for i in sorted(against) if i in index]))
-    return clusters
+                # overlaps(a, b), inline: the pair loop is the hot part of a large timeline.
+                if ((high_b is None or low_a <= high_b) and (high_a is None or low_b <= high_a)
+                        and (place_a == place_b or compatible(place_a, place_b))):
+                    parent[find(id_b)] = find(id_a)
+    return [find(e.id) for e in estimates]
+
+
+def _cluster_order(e: Estimate) -> tuple[bool, Any, str]:
+    when = e.when
+    return (when is None, when or 0, e.id)
 
 
 # ---------------------------------------------------------------- statements

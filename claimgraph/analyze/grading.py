@@ -135,17 +135,21 @@ def apply_grades(ledger: Ledger, estimates: list[Estimate], resolver: Resolver) 
     """Set each estimate's origin reliability and its computed credibility with the explanation."""
     grades = current_grades(ledger, resolver)
     by_id = {e.id: e for e in estimates}
+    canonical, type_of = resolver.canonical, resolver.type_of
     for e in estimates:
-        graded = grades.get(resolver.canonical(e.origin))
+        graded = grades.get(canonical(e.origin)) if grades else None
         e.reliability = graded.grade if graded else DEFAULT_GRADE
-        contra: list[str] = []
+        # The origins of the contradicting estimates, each once, in order of first appearance (an
+        # ordered set: linear however many contradictions an estimate has).
+        against: dict[str, None] = {}
         for c in e.contradicts:
             other = by_id.get(c.other)
-            for name in other.origin_names if other else []:
-                if name not in contra:
-                    contra.append(name)
-        support = [o for o in e.corroborating_origins if o not in contra]
-        only_anonymous = len(support) == 1 and resolver.type_of(support[0]) == "anonymous"
+            if other is not None:
+                for name in other.origin_names:
+                    against[name] = None
+        contra = list(against)
+        support = [o for o in e.corroborating_origins if o not in against]
+        only_anonymous = len(support) == 1 and type_of(support[0]) == "anonymous"
         e.credibility, e.credibility_explanation = credibility(
             support, contra, only_anonymous=only_anonymous, circular=bool(e.circular),
-            reasons=[c.reason for c in e.contradicts])
+            reasons=(e.contradicts[0].reason,) if e.contradicts else ())

@@ -20,14 +20,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import yaml
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 
-from claimgraph.analyze.chains import Report, independence
-from claimgraph.analyze.sources import Resolver, SourceBook
+from claimgraph.analyze.chains import chain_independence
+from claimgraph.analyze.sources import SAFE_YAML_LOADER, Resolver, SourceBook
 from claimgraph.errors import ConfigError
 from claimgraph.ledger import analysis_schema
 from claimgraph.ledger import schema as t
@@ -51,7 +52,7 @@ class SubjectRules:
 @lru_cache(maxsize=1)
 def subject_rules() -> SubjectRules:
     try:
-        data = yaml.safe_load(SUBJECTS_FILE.read_text(encoding="utf-8"))
+        data = yaml.load(SUBJECTS_FILE.read_text(encoding="utf-8"), Loader=SAFE_YAML_LOADER)
         pairs = [(variant, word) for word, variants in data["synonyms"].items() for variant in variants]
         pairs.sort(key=lambda p: -len(p[0]))  # phrases before the words inside them
         return SubjectRules(
@@ -176,7 +177,6 @@ class FigureRow:
     publisher: str | None
     published: date | None
     subject_inferred: bool = False  # the subject is the document's (see fill_subjects)
-
     @property
     def when(self) -> date | None:
         return self.as_of or self.published
@@ -212,6 +212,7 @@ def query_figures(ledger: Ledger, query: FigureQuery) -> list[FigureRow]:
     if query.limit:
         stmt = stmt.order_by(k.c.figure_id).limit(query.limit)
     wanted = query.subject.casefold() if query.subject else None
+    unnamed_asked = False  # whether a subject asked for names no one (only with a subject text)
     with ledger.engine.connect() as conn:
         _widen_page_cache(conn)
         if wanted is not None:
@@ -225,6 +226,7 @@ def query_figures(ledger: Ledger, query: FigureQuery) -> list[FigureRow]:
             for category, subject in conn.execute(distinct):
                 if not subject or wanted in subject.casefold() or subject_missing(subject):
                     subjects[category].append(subject)
+                    unnamed_asked = unnamed_asked or subject_missing(subject)
             if not subjects:
                 return []
             # One equality and one IN list per category: a seek into the key per subject.
@@ -234,8 +236,12 @@ def query_figures(ledger: Ledger, query: FigureQuery) -> list[FigureRow]:
         # need no result processing (see the type_coerce above).
         raw_rows = list(conn.execute(stmt).cursor.fetchall())
         if not query.limit:
-            raw_rows.sort()  # by figure id (unique, first): cheaper here than a sort in the database
+            # By figure id (unique, first): cheaper here than a sort in the database, and cheaper
+            # on the id alone than on whole rows.
+            raw_rows.sort(key=itemgetter(0))
         out = _rows(raw_rows)
+        if wanted is not None and not unnamed_asked:
+            return out  # every row's subject is one asked for above, and each names someone
         unnamed = {subject for subject in {row.subject for row in out} if subject_missing(subject)}
         missing = [row for row in out if row.subject in unnamed] if unnamed else []
         if missing:
@@ -260,8 +266,8 @@ def _widen_page_cache(conn: Any) -> None:
         info["claimgraph_cache_kib"] = SQLITE_CACHE_KIB
 
 
-# Parsed chains and dates, shared between queries: they repeat across rows and queries, and
-# rows only read them. Bounded: cleared when full.
+# Parsed chains and dates, shared between queries: they repeat across rows and queries, rows only
+# read them, and a process parses each once. Bounded: cleared when full.
 _CHAINS: dict[str, list[str]] = {}
 _DAYS: dict[Any, date | None] = {None: None}
 _CACHE_LIMIT = 200_000
@@ -274,12 +280,16 @@ def _rows(raw_rows: list[Any]) -> list[FigureRow]:
     if len(days) > _CACHE_LIMIT:
         days.clear()
         days[None] = None
-    _parse_chains({row[9] for row in raw_rows}.difference(chains), chains)
     out: list[FigureRow] = []
     append = out.append
+    get_chain = chains.get
+    unparsed: list[int] = []  # rows whose chain text is not parsed yet: it stands in for the chain
     for (fid, doc_id, low, high, qualifier, category, subject, place, as_of, raw, hedged, publisher,
          published) in raw_rows:
-        chain = chains[raw]
+        chain = get_chain(raw)
+        if chain is None:
+            unparsed.append(len(out))
+            chain = raw
         when = days.get(as_of, False)
         if when is False:
             when = days[as_of] = _day(as_of)
@@ -288,6 +298,11 @@ def _rows(raw_rows: list[Any]) -> list[FigureRow]:
             day = days[published] = _day(published)
         append(FigureRow(fid, doc_id, low, high, qualifier, category, subject or None, place, when, chain,  # type: ignore[arg-type]
                          bool(hedged), publisher, day))  # type: ignore[arg-type]
+    if unparsed:  # parsed all at once (see _parse_chains), after the pass that found them
+        _parse_chains({out[i].chain for i in unparsed}, chains)  # type: ignore[misc]
+        for i in unparsed:
+            row = out[i]
+            row.chain = chains[row.chain]  # type: ignore[index]
     return out
 
 
@@ -340,7 +355,8 @@ def _parse_chains(texts: set[str], into: dict[str, list[str]]) -> None:
     except ValueError:  # one bad text: parse each alone, so the error names it
         parsed = [json.loads(text) for text in ordered]
     for text, chain in zip(ordered, parsed, strict=True):
-        into[text] = list(chain) if chain is not None else []
+        # A fresh list from the parser is kept as it is; copying it would cost a list per chain.
+        into[text] = chain if type(chain) is list else list(chain) if chain is not None else []
 
 
 # ---------------------------------------------------------------- estimates
@@ -447,6 +463,12 @@ def _mode(values: Iterable[Any]) -> Any:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
+def _mode_of(values: list[Any]) -> Any:
+    """`_mode` of a list, without counting when all values are the same (most groups)."""
+    first = values[0]
+    return first if values.count(first) == len(values) else _mode(values)
+
+
 def _claim_key(claim: list[FigureRow]) -> str:
     if len(claim) == 1:
         return subject_key(claim[0].subject)
@@ -466,31 +488,47 @@ def _claim_place(claim: list[FigureRow]) -> str | None:
 def _group_rows(rows: list[FigureRow], window: int) -> list[tuple[str, list[FigureRow]]]:
     """Mentions of one estimate: same category, subject key and interval, compatible place, close
     dates. Each group comes with its subject key (`_claim_key` of its rows, the bucket's key)."""
-    buckets: dict[tuple[Any, ...], list[tuple[date | None, str | None, list[FigureRow]]]] = defaultdict(list)
+    # Bucket members are (sort date, first id, day ordinal or None, place, claim): they sort as
+    # plain tuples (date order, undated last, the lowest id among equals; ids are unique, so the
+    # claims themselves are never compared).
+    buckets: dict[tuple[Any, ...], list[tuple[date, int, int | None, str | None, list[FigureRow]]]] = {}
+    keys: dict[str | None, str] = {}
+    latest = date.max
     for claim in _claims_in_documents(rows):
         first = claim[0]
         if len(claim) == 1:  # most claims: one mention (the general case below gives the same)
+            subject = first.subject
+            key = keys.get(subject)
+            if key is None:
+                key = keys[subject] = subject_key(subject)
             when = first.as_of or first.published
-            buckets[(first.category, subject_key(first.subject), first.value_low, first.value_high)].append(
-                (when, first.place, claim))
-            continue
-        when = min((r.when for r in claim if r.when), default=None)
-        buckets[(first.category, _claim_key(claim), first.value_low, first.value_high)].append(
-            (when, _claim_place(claim), claim))
+            place = first.place
+        else:
+            key = _claim_key(claim)
+            when = min((r.when for r in claim if r.when), default=None)
+            place = _claim_place(claim)
+        bucket = (first.category, key, first.value_low, first.value_high)
+        member = (latest, first.id, None, place, claim) if when is None else (
+            when, first.id, when.toordinal(), place, claim)
+        found = buckets.get(bucket)
+        if found is None:
+            buckets[bucket] = [member]
+        else:
+            found.append(member)
     groups: list[tuple[str, list[FigureRow]]] = []
     compatible = places_compatible
     for bucket, members in buckets.items():
         key = bucket[1]
         if len(members) == 1:  # one claim in its bucket: one group (the loop below gives the same)
-            groups.append((key, list(members[0][2])))
+            groups.append((key, list(members[0][4])))
             continue
-        members.sort(key=_member_order)
-        # Open groups as (first day's ordinal or None, places, rows). Members come in date order,
-        # undated last: a dated member first closes the groups begun more than `window` days
-        # before it (the oldest, at the front), so every group still open is close enough in time.
+        members.sort()
+        # Open groups as [first day's ordinal or None, first three places, rows]. Members come in
+        # date order, undated last: a dated member first closes the groups begun more than
+        # `window` days before it (the oldest, at the front), so every group still open is close
+        # enough in time. A member joins the first open group whose first three places fit its own.
         open_groups: list[tuple[int | None, list[str | None], list[FigureRow]]] = []
-        for when, place, claim in members:
-            day = None if when is None else when.toordinal()
+        for _when, _id, day, place, claim in members:
             if day is not None and open_groups:
                 closed = 0
                 for start, _places, _group in open_groups:
@@ -499,35 +537,51 @@ def _group_rows(rows: list[FigureRow], window: int) -> list[tuple[str, list[Figu
                     closed += 1
                 if closed:
                     del open_groups[:closed]
-            for _start, places, group in open_groups:
-                if place is None or all(p == place or compatible(place, p) for p in places[:3]):
+            home = None
+            for candidate in open_groups:
+                if place is None:
+                    home = candidate
                     break
-            else:
-                places, group = [], []
-                open_groups.append((day, places, group))
-                groups.append((key, group))
-            places.append(place)
-            group.extend(claim)
+                for other in candidate[1]:
+                    if other != place and not compatible(place, other):
+                        break
+                else:
+                    home = candidate
+                    break
+            if home is None:
+                home = (day, [], [])
+                open_groups.append(home)
+                groups.append((key, home[2]))
+            if len(home[1]) < 3:
+                home[1].append(place)
+            home[2].extend(claim)
     return groups
-
-
-def _member_order(member: tuple[date | None, str | None, list[FigureRow]]) -> tuple[date, int]:
-    return (member[0] or date.max, member[2][0].id)
 
 
 def _estimate(rows: list[FigureRow], resolver: Resolver, key: str | None = None) -> Estimate:
     """One estimate from the mentions of one group; `key` is the group's subject key when known.
 
     One pass over the rows gathers what the estimate needs (the first seen among equals wins, as
-    `_mode` and `min` would pick it)."""
-    by_doc: dict[int, FigureRow] = {}
-    qualifiers: dict[str, int] = {}
-    subjects: dict[str | None, int] = {}
-    hedged_docs: set[int] = set()
+    `_mode` and `min` would pick it). Each distinct chain is resolved once per source book snapshot
+    (`Resolver.chain`), each name's origin once (`Resolver.root`)."""
     first = rows[0]  # the first published (undated last), the lowest id among equals
+    if len(rows) == 1:  # one mention: one report, and no counting
+        found = chain_independence([first.document_id], [_canonical_chain(first, resolver)], resolver)
+        return Estimate(
+            id=f"e{first.id}", value_low=first.value_low, value_high=first.value_high,
+            qualifier=first.qualifier, category=first.category, subject=first.subject,
+            subject_key=subject_key(first.subject) if key is None else key, place=first.place,
+            as_of=first.as_of or None, first_seen=first.published,
+            origin=found.origin_of.get(first.document_id, found.origins[0] if found.origins else "unknown"),
+            origin_names=found.origins, chain=found.chains.get(first.document_id, []), chains=found.chains,
+            hedged=bool(first.hedged), hedged_reports=1 if first.hedged else 0, reports=found.reports,
+            outlets=found.outlets, documents=[first.document_id], figure_ids=[first.id],
+            circular=found.circular,
+        )
+    by_doc: dict[int, FigureRow] = {}
+    hedged_docs: set[int] = set()
     as_of: date | None = None
     first_seen: date | None = None
-    ids: list[int] = []
     for row in rows:
         doc_id = row.document_id
         best = by_doc.get(doc_id)
@@ -542,18 +596,13 @@ def _estimate(rows: list[FigureRow], resolver: Resolver, key: str | None = None)
             as_of = row.as_of
         if row.hedged:
             hedged_docs.add(doc_id)
-        qualifiers[row.qualifier] = qualifiers.get(row.qualifier, 0) + 1
-        subjects[row.subject] = subjects.get(row.subject, 0) + 1
-        ids.append(row.id)
-    chain = resolver.chain
-    reports = [Report(doc_id, chain(row.chain or [row.publisher or f"document {doc_id}"]))
-               for doc_id, row in by_doc.items()]
-    found = independence(reports, resolver)
-    ids.sort()
+    found = chain_independence(list(by_doc), [_canonical_chain(row, resolver) for row in by_doc.values()],
+                               resolver)
+    ids = sorted([row.id for row in rows])
     return Estimate(
         id=f"e{ids[0]}", value_low=rows[0].value_low, value_high=rows[0].value_high,
-        qualifier=max(qualifiers, key=qualifiers.__getitem__), category=rows[0].category,
-        subject=max(subjects, key=subjects.__getitem__),
+        qualifier=_mode_of([row.qualifier for row in rows]), category=rows[0].category,
+        subject=_mode_of([row.subject for row in rows]),
         subject_key=_claim_key(rows) if key is None else key, place=_claim_place(rows),
         as_of=as_of, first_seen=first_seen,
         origin=found.origin_of.get(first.document_id, found.origins[0] if found.origins else "unknown"),
@@ -564,6 +613,12 @@ def _estimate(rows: list[FigureRow], resolver: Resolver, key: str | None = None)
     )
 
 
+def _canonical_chain(row: FigureRow, resolver: Resolver) -> list[str]:
+    """The row's chain in canonical names, the publisher when it has none: the resolver keeps each
+    distinct chain's, for as long as the source book is unchanged (shared: read it only)."""
+    return resolver.chain(row.chain or [row.publisher or f"document {row.document_id}"])
+
+
 def _describe(e: Estimate) -> str:
     when = e.when.isoformat() if e.when else "undated"
     return f"{e.origin} gives {interval_text(e.value_low, e.value_high)} ({when})"
@@ -572,54 +627,75 @@ def _describe(e: Estimate) -> str:
 def find_contradictions(estimates: list[Estimate], rules: SubjectRules | None = None) -> None:
     """Fill `contradicts` on estimates from independent origins that cannot both hold."""
     rules = rules or subject_rules()
+    same_period = rules.same_period_days
+    compatible = places_compatible
     groups: dict[tuple[str, str], list[Estimate]] = defaultdict(list)
     for e in estimates:
         if e.when is not None:
             groups[(e.category, e.subject_key)].append(e)
 
-    described: dict[str, str] = {}
-
-    def describe(e: Estimate) -> str:
-        text = described.get(e.id)
-        if text is None:
-            text = described[e.id] = _describe(e)
-        return text
-
-    def flag(a: Estimate, b: Estimate, reason: str) -> None:
-        a.contradicts.append(Contradiction(b.id, reason))
-        b.contradicts.append(Contradiction(a.id, reason))
-
     for (category, _key), members in groups.items():
-        members.sort(key=lambda e: (e.when, e.id))
+        members.sort(key=_when_and_id)
+        count = len(members)
+        # What the pair loops read, once per member rather than once per pair.
         days = [e.when.toordinal() for e in members]  # type: ignore[union-attr]
         origins = [frozenset(e.origin_names) for e in members]  # independent: no origin in common
-        # Same period: intervals that do not overlap.
-        for i, a in enumerate(members):
+        lows = [e.value_low or 0.0 for e in members]
+        highs = [e.value_high for e in members]
+        places = [e.place for e in members]
+        described: list[str | None] = [None] * count  # each member's `_describe`, once needed
+
+        # Same period: intervals that do not overlap (`overlaps`, inline).
+        for i in range(count):
+            last_day = days[i] + same_period
+            low_a, high_a, place_a, origins_a = lows[i], highs[i], places[i], origins[i]
             j = i + 1
-            while j < len(members) and days[j] - days[i] <= rules.same_period_days:
-                b = members[j]
-                if (not overlaps(a.value_low, a.value_high, b.value_low, b.value_high)
-                        and origins[i].isdisjoint(origins[j]) and places_compatible(a.place, b.place)):
-                    flag(a, b, f"same period, intervals do not overlap: {describe(a)}; {describe(b)}")
+            while j < count and days[j] <= last_day:
+                high_b = highs[j]
+                if (not ((high_b is None or low_a <= high_b) and (high_a is None or lows[j] <= high_a))
+                        and origins_a.isdisjoint(origins[j])
+                        and (place_a == places[j] or compatible(place_a, places[j]))):
+                    _flag(members[i], members[j], "same period, intervals do not overlap: "
+                          f"{_description(members, described, i)}; {_description(members, described, j)}")
                 j += 1
         if category not in rules.cumulative:
             continue
-        # A cumulative count cannot fall: a later upper bound below an earlier lower bound.
-        earlier: list[tuple[float, int]] = []  # (value_low, index), sorted
+        # A cumulative count cannot fall: a later upper bound below an earlier lower bound. Of the
+        # earlier lower bounds above it, the highest MAX_CONTRADICTION_SCAN are examined, so only
+        # that many of the highest are kept (in time linear in the estimates, not quadratic).
+        earlier: list[tuple[float, int]] = []  # (value_low, index), sorted, the highest only
         p = 0
-        for k, b in enumerate(members):
-            while p < k and days[p] < days[k] - rules.same_period_days:
-                bisect.insort(earlier, (members[p].value_low or 0.0, p))
+        for k in range(count):
+            while p < k and days[p] < days[k] - same_period:
+                bisect.insort(earlier, (lows[p], p))
+                if len(earlier) > MAX_CONTRADICTION_SCAN:
+                    del earlier[0]
                 p += 1
-            if b.value_high is None:
+            high_b = highs[k]
+            if high_b is None:
                 continue
-            start = bisect.bisect_right(earlier, (b.value_high, len(members)))
-            mine = origins[k]
-            for _low, i in earlier[max(start, len(earlier) - MAX_CONTRADICTION_SCAN):]:
-                a = members[i]
-                if mine.isdisjoint(origins[i]) and places_compatible(a.place, b.place):
-                    flag(a, b, f"a cumulative {category} count cannot fall: {describe(a)}, "
-                               f"later {describe(b)}")
+            start = bisect.bisect_right(earlier, (high_b, count))
+            mine, place_b = origins[k], places[k]
+            for _low, i in earlier[start:]:
+                if mine.isdisjoint(origins[i]) and (places[i] == place_b or compatible(places[i], place_b)):
+                    _flag(members[i], members[k], f"a cumulative {category} count cannot fall: "
+                          f"{_description(members, described, i)}, later {_description(members, described, k)}")
+
+
+def _flag(a: Estimate, b: Estimate, reason: str) -> None:
+    a.contradicts.append(Contradiction(b.id, reason))
+    b.contradicts.append(Contradiction(a.id, reason))
+
+
+def _description(members: list[Estimate], described: list[str | None], i: int) -> str:
+    text = described[i]
+    if text is None:
+        text = described[i] = _describe(members[i])
+    return text
+
+
+def _when_and_id(e: Estimate) -> tuple[date | None, str]:
+    return (e.when, e.id)
 
 
 def find_corroboration(estimates: list[Estimate], rules: SubjectRules | None = None) -> None:
@@ -630,19 +706,29 @@ def find_corroboration(estimates: list[Estimate], rules: SubjectRules | None = N
     for e in estimates:
         e.corroborating_origins = list(e.origin_names)
         groups[(e.category, e.subject_key)].append(e)
+    window, compatible = rules.corroboration_days, places_compatible
     for members in groups.values():
         dated = sorted((e for e in members if e.when), key=lambda e: e.when)  # type: ignore[arg-type, return-value]
+        count = len(dated)
+        if count < 2:
+            continue
         days = [e.when.toordinal() for e in dated]  # type: ignore[union-attr]
-        for i, a in enumerate(dated):
+        places = [e.place for e in dated]
+        # Ordered sets of origins (first appearance first): adding one is not a scan of the list.
+        found = [dict.fromkeys(e.corroborating_origins) for e in dated]
+        for i in range(count):
+            a, last_day, place_a = dated[i], days[i] + window, places[i]
             j = i + 1
-            while j < len(dated) and days[j] - days[i] <= rules.corroboration_days:
-                b = dated[j]
-                if places_compatible(a.place, b.place):
+            while j < count and days[j] <= last_day:
+                if place_a == places[j] or compatible(place_a, places[j]):
+                    b = dated[j]
                     if within(b, a):
-                        a.corroborating_origins += [o for o in b.origin_names if o not in a.corroborating_origins]
+                        found[i].update(dict.fromkeys(b.origin_names))
                     if within(a, b):
-                        b.corroborating_origins += [o for o in a.origin_names if o not in b.corroborating_origins]
+                        found[j].update(dict.fromkeys(a.origin_names))
                 j += 1
+        for e, origins in zip(dated, found, strict=True):
+            e.corroborating_origins = list(origins)
 
 
 @dataclass
@@ -684,7 +770,7 @@ def figure_timeline(ledger: Ledger, query: FigureQuery, *, book: SourceBook | No
 
 def _figure_timeline(ledger: Ledger, query: FigureQuery, book: SourceBook | None,
                      resolver: Resolver | None) -> Timeline:
-    from claimgraph.analyze.clusters import figure_clusters
+    from claimgraph.analyze.clusters import cluster_id, figure_cluster_roots
     from claimgraph.analyze.grading import apply_grades
 
     resolver = resolver or (book or SourceBook(ledger)).resolver()
@@ -694,7 +780,7 @@ def _figure_timeline(ledger: Ledger, query: FigureQuery, book: SourceBook | None
         wanted = resolver.root(query.origin)
         estimates = [e for e in estimates if wanted in e.origin_names]
     apply_grades(ledger, estimates, resolver)
-    for cluster in figure_clusters(estimates):
-        for member in cluster.supporting:
-            member.cluster = cluster.id
+    # Each estimate's cluster id; the clusters themselves are not returned.
+    for estimate, root in zip(estimates, figure_cluster_roots(estimates), strict=True):
+        estimate.cluster = cluster_id(root)
     return Timeline(query, estimates, len(rows))
