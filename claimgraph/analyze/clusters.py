@@ -20,7 +20,8 @@ from typing import Any, Generic, TypeVar
 import yaml
 from rapidfuzz import fuzz, process
 
-from claimgraph.analyze.timelines import Estimate, places_compatible, subject_rules
+from claimgraph.analyze.subjects import subject_rules
+from claimgraph.analyze.timelines import Estimate, places_compatible
 from claimgraph.errors import ConfigError
 
 NEGATIONS_FILE = Path(__file__).with_name("negations.yaml")

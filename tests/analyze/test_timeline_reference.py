@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from analyze_builders import Fig
 
-from claimgraph.analyze import timelines
+from claimgraph.analyze import figure_rows, timelines
 from claimgraph.analyze.grading import DEFAULT_GRADE, credibility, current_grades, set_grade
 from claimgraph.analyze.sources import SourceBook
 from claimgraph.analyze.timelines import (
@@ -388,12 +388,12 @@ def test_a_short_contradiction_scan_keeps_the_highest_earlier_bounds(build, monk
 
 
 def test_parsed_chains_kept_between_queries_give_what_a_fresh_parse_gives(generated):
-    """The process keeps each chain text's parse (timelines._CHAINS): a query
+    """The process keeps each chain text's parse (figure_rows._CHAINS): a query
     that meets them parsed gives what one that parses them afresh gives."""
     query = FigureQuery(subject="Russian")
-    timelines._CHAINS.clear()
+    figure_rows._CHAINS.clear()
     fresh = [dataclasses.asdict(e) for e in figure_timeline(generated, query).estimates]
-    assert timelines._CHAINS  # the parses are kept ...
+    assert figure_rows._CHAINS  # the parses are kept ...
     kept = [dataclasses.asdict(e) for e in figure_timeline(generated, query).estimates]
     assert kept == fresh  # ... and give the same timeline
     assert_same_timeline(generated, query)

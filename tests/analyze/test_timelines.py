@@ -8,7 +8,7 @@ from datetime import date
 from analyze_builders import Fig
 
 from claimgraph.analyze import FigureQuery, SourceBook, figure_timeline
-from claimgraph.analyze.timelines import subject_key
+from claimgraph.analyze.subjects import subject_key
 
 NIS_BRIEFING = ["Reuters", "lawmaker Lee Seong-kweun", "NIS"]
 
