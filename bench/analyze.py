@@ -30,7 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from claimgraph.analyze import timelines
+from claimgraph.analyze import figure_rows
 from claimgraph.analyze.clusters import figure_clusters
 from claimgraph.analyze.sources import SourceBook
 from claimgraph.analyze.timelines import (
@@ -181,7 +181,7 @@ def main() -> None:
                                                            category=rng.choice(CATEGORIES)),
             # As a fresh process (one CLI call) meets it: no chain or date parsed yet.
             "subject text + category, parse caches cold": lambda: (
-                timelines._CHAINS.clear(), timelines._DAYS.clear(), timelines._DAYS.update({None: None}),
+                figure_rows._CHAINS.clear(), figure_rows._DAYS.clear(), figure_rows._DAYS.update({None: None}),
                 FigureQuery(subject=rng.choice(fragments), category=rng.choice(CATEGORIES)))[-1],
             "subject text + category + place": lambda: FigureQuery(
                 subject=rng.choice(fragments), category=rng.choice(CATEGORIES),
