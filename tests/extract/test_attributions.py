@@ -58,7 +58,7 @@ def test_direct_quote_in_every_mark_style(opening: str, closing: str) -> None:
 
 def test_quote_after_colon_and_multi_sentence_quote() -> None:
     text = 'Colonel Anna Berg said: "The road is open. We moved two trucks through it."'
-    said = by_cue(extract(text), "said")
+    said = by_cue(extract(text), "said:")
     assert contents(said) == ['"The road is open. We moved two trucks through it."']
     assert said.source_name == "Anna Berg"
 
@@ -67,7 +67,7 @@ def test_multi_paragraph_quote_joins_paragraphs() -> None:
     text = ('The mayor, Tomas Reyes, said: "We lost power in the east of the city.\n\n'
             '"Repairs start tomorrow and will take a week."\n\nThe weather stayed mild.')
     found = extract(text)
-    said = by_cue(found, "said")
+    said = by_cue(found, "said:")  # PolNeAR's cue keeps the colon that follows it
     assert contents(said) == ['"We lost power in the east of the city.',
                               '"Repairs start tomorrow and will take a week."']
     assert said.kind == "direct"

@@ -14,6 +14,7 @@ import pytest
 from claimgraph.extract.attributions import (
     AttributionExtractor,
     drop_unconfirmed_levels,
+    polnear_cue_edges,
     polnear_source_edges,
     quote_edges,
 )
@@ -169,3 +170,14 @@ def test_the_model_does_not_carry_a_headline_or_dateline_into_a_trailing_speaker
     assert all(c.start >= body for c in said.content), [c.text for c in said.content]
     credit = next(a for a in found.attributions if a.source is not None and a.source.text == "AP")
     assert credit.parent_key is None and said.parent_key == credit.key
+
+
+def test_a_cue_directly_followed_by_a_colon_takes_it() -> None:
+    text = 'The mayor released the following statement: "The bridge will reopen on Monday."'
+    found = Extraction()
+    AttributionExtractor().extract(Context(text=text, publisher="The Harbour Post"), found)
+    assert [a.cue.text for a in found.attributions if a.cue is not None] == ["released the following statement:"]
+    drafts = [Draft(cue=(10, 43), source=(0, 9), content=[(45, len(text))]),
+              Draft(cue=(0, 3), source=None, content=[(4, 9)])]
+    polnear_cue_edges(drafts, text)
+    assert [text[s:e] for s, e in (d.cue for d in drafts)] == ["released the following statement:", "The"]

@@ -41,11 +41,12 @@ from claimgraph.model import Attribution, Extraction, Span
 
 __all__ = [
     "AttributionExtractor", "chain_links", "drop_unconfirmed_levels", "enclosing_attribution",
-    "merge_learned", "polnear_content_edges", "polnear_source_edges", "quote_edges", "source_chain",
+    "merge_learned", "polnear_content_edges", "polnear_cue_edges", "polnear_source_edges", "quote_edges",
+    "source_chain",
 ]
 
 NAME = "attributions"
-VERSION = "0.9.1"
+VERSION = "0.9.2"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -220,6 +221,19 @@ def polnear_source_edges(drafts: list[Draft], text: str) -> None:
             draft.source = (start, end + gap + 1)
 
 
+def polnear_cue_edges(drafts: list[Draft], text: str) -> None:
+    """A cue directly followed by a colon takes it ("declared:", "released the following statement:").
+
+    On PolNeAR train a gold cue followed by a colon holds it in 222 of 240 cases.
+    """
+    for draft in drafts:
+        start, end = draft.cue
+        if not draft.show_cue or end <= start:
+            continue
+        if text[end - 1] != ":" and text[end:end + 1] == ":":
+            draft.cue = (start, end + 1)
+
+
 def _to_closing_mark(span: tuple[int, int], text: str, marks: list[tuple[int, int]]) -> tuple[int, int]:
     """A content that opens a quotation but stops before it closes runs on to the closing mark.
 
@@ -281,6 +295,7 @@ class AttributionExtractor:
         drafts, names = drop_unnamed_owners(drafts, names, ctx.text)
         drafts, names = spread_links(drafts, names)
         polnear_source_edges(drafts, ctx.text)
+        polnear_cue_edges(drafts, ctx.text)
         polnear_content_edges(drafts, ctx.text)
         keys = {id(d): f"a{len(found.attributions) + i + 1}" for i, d in enumerate(drafts)}
         version = self.version if learned is None else f"{self.version}+learned"
