@@ -164,18 +164,15 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         if first.i < head.i or not ents:
             kind = _kind_of_span(tokens, roles, ents) or ("person" if head.ent_type_ == "PERSON" else "organisation")
             return _clean(tokens.doc[first.i:head.i + 1].text), kind
-    press_body = _body_spoken_for(tokens) if roles.get(head.lemma_.lower()) == "organisation" else None
-    if press_body is not None:  # "the press service of the Southern Military District"
-        named = named_in(press_body, mentions, doc_ents)
+    role = roles.get(head.lemma_.lower())
+    person_role = role == "person" and head.pos_ == "NOUN"
+    # "a source in the Defence Intelligence", "a spokesman for the Houthis", "the press service of X"
+    body = _body_spoken_for(tokens) if person_role or role == "organisation" else None
+    if body is not None:
+        named = named_in(body, mentions, doc_ents)
         if named is not None and named[1] != "person":
             return named
-    if roles.get(head.lemma_.lower()) == "person" and head.pos_ == "NOUN":
-        body = _body_spoken_for(tokens)
-        if body is not None:  # "a source in the Defence Intelligence", "a spokesman for the Houthis"
-            named = named_in(body, mentions, doc_ents)
-            if named is not None and named[1] != "person":
-                return named
-        # "a Pentagon spokesperson", "a US military official": unnamed, described as written.
+    if person_role:  # "a Pentagon spokesperson", "a US military official": unnamed, described as written.
         return _describe(tokens), "person"
     where = [t for c in head.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS for t in c.subtree]
     if inside and not head.ent_type_ and where and all(

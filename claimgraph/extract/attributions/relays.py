@@ -463,14 +463,18 @@ class RelayRules:
             carried = self._cited_by(noun) if noun is not None else None
             if carried is None:
                 continue
-            participle, by, carrier = carried
-            r = _rules()
-            source = r._span(self.doc, self.source_tokens(carrier))
-            if source is not None:
-                draft.parent = self._add(r.Draft(
-                    cue=(participle.idx, r._tok_end(by)), source=source, content=list(draft.content),
-                    kind="according_to", source_head=carrier.i, cue_token=participle.i, relay=True), participle)
+            self._under_carrier(draft, carried)
             return
+
+    def _under_carrier(self, draft: Draft, carried: tuple[Token, Token, Token]) -> None:
+        """Put `draft` under a relay for the carrier `_cited_by` found ("cited by X", "relayed by X")."""
+        participle, by, carrier = carried
+        r = _rules()
+        source = r._span(self.doc, self.source_tokens(carrier))
+        if source is not None:
+            draft.parent = self._add(r.Draft(
+                cue=(participle.idx, r._tok_end(by)), source=source, content=list(draft.content),
+                kind="according_to", source_head=carrier.i, cue_token=participle.i, relay=True), participle)
 
     def _cited_by(self, noun: Token) -> tuple[Token, Token, Token] | None:
         """(verb, "by", carrier) of "a UN report cited by Al Jazeera": who passed the source on."""
@@ -484,7 +488,6 @@ class RelayRules:
             if carrier is not None:
                 return verb, agent, carrier
         return None
-
 
 
 def _number_value(token: Token) -> float | None:

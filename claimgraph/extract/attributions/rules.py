@@ -548,11 +548,7 @@ class Finder(RelayRules, SpeakerRules):
                           source_head=pobj.i, cue_token=first.i, relay=pattern[0] == "as")
             self._add(draft, first)
             if carrier is not None:  # "according to a UN report cited by Al Jazeera"
-                verb, by, outlet = carrier
-                draft.parent = self._add(Draft(
-                    cue=(verb.idx, _tok_end(by)), source=_span(doc, self.source_tokens(outlet)),
-                    content=list(draft.content), kind="according_to", source_head=outlet.i,
-                    cue_token=verb.i, relay=True), verb)
+                self._under_carrier(draft, carrier)
             self._pair_according(draft, phrase_tokens)
             return
         # "as previously reported by X": "as" + adverbs + reporting participle + "by".
