@@ -27,6 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.errors import ConfigError
+from claimgraph.extract.figures.lexicon import _optional, _words
 from claimgraph.extract.nlp import text_of
 from claimgraph.model.vocab import load_vocab
 
@@ -42,6 +43,7 @@ _NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "O
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dative", "agent", "ROOT", "expl", "vocative"})
 _NAME_LINKS = frozenset({"compound", "amod", "nmod"})
 _TIERS = {"locative": 0, "destination": 1, "other": 2}
+VOCAB = "places"
 
 
 @dataclass(frozen=True)
@@ -72,17 +74,6 @@ class PlaceWords:
         return token.lower_ in self.place_nouns or token.lemma_.lower() in self.place_nouns
 
 
-def _fail(reason: str, fix: str) -> ConfigError:
-    return ConfigError(reason, subject="vocabulary places.yaml", fix=fix)
-
-
-def _word_list(data: dict[str, Any], key: str) -> frozenset[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise _fail(f"`{key}` must be a list of words", f"write `{key}` as a YAML list")
-    return frozenset(w.lower() for w in value)
-
-
 def _nationalities(entries: Any) -> tuple[dict[str, str], frozenset[str]]:
     countries: dict[str, str] = {}
     adjectives: set[str] = set()
@@ -100,20 +91,20 @@ def _nationalities(entries: Any) -> tuple[dict[str, str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def load_place_words() -> PlaceWords:
     """The place vocabulary, loaded and checked once per process."""
-    data = load_vocab("places")
+    data = load_vocab(VOCAB)
     countries, adjectives = _nationalities(load_vocab("entities").get("nationalities"))
     return PlaceWords(
-        locative=_word_list(data, "locative_prepositions"),
-        destination=_word_list(data, "destination_prepositions"),
-        non_place=_word_list(data, "non_place_prepositions"),
-        name_prepositions=_word_list(data, "name_prepositions"),
-        place_nouns=_word_list(data, "place_nouns"),
-        destination_for_verbs=_word_list(data, "destination_for_verbs"),
-        demonym_endings=tuple(sorted(_word_list(data, "demonym_endings"))),
-        receiving_verbs=_word_list(data, "receiving_verbs"),
+        locative=_words(data, "locative_prepositions", VOCAB),
+        destination=_words(data, "destination_prepositions", VOCAB),
+        non_place=_words(data, "non_place_prepositions", VOCAB),
+        name_prepositions=_words(data, "name_prepositions", VOCAB),
+        place_nouns=_words(data, "place_nouns", VOCAB),
+        destination_for_verbs=_words(data, "destination_for_verbs", VOCAB),
+        demonym_endings=tuple(sorted(_words(data, "demonym_endings", VOCAB))),
+        receiving_verbs=_words(data, "receiving_verbs", VOCAB),
         countries=countries, adjectives=adjectives,
-        party_prepositions=_word_list(data, "party_prepositions") if "party_prepositions" in data else frozenset(),
-        party_heads=_word_list(data, "party_heads") if "party_heads" in data else frozenset(),
+        party_prepositions=_optional(data, "party_prepositions", VOCAB),
+        party_heads=_optional(data, "party_heads", VOCAB),
     )
 
 
