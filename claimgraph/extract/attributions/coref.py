@@ -413,12 +413,23 @@ def full_name(name: str, persons: list[Named], position: int) -> str:
     if len(name.split()) != 1:
         return name
     word = name.casefold()
-    fuller = [c for c in persons if word in (w.casefold() for w in c.name.replace("-", " - ").split())
-              and c.name.casefold() != word and all(w[:1].isupper() for w in c.name.split())]
+    fuller = [c for c in persons if word in _name_words(c.name) and c.name.casefold() != word
+              and _capitalised(c.name)]
     if not fuller:
         return name
     before = [c for c in fuller if c.position <= position]
     return (before[-1] if before else min(fuller, key=lambda c: c.position)).name
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name, casefolded, the parts of hyphenated ones too ("Seong-kweun")."""
+    return frozenset(w.casefold() for w in name.replace("-", " - ").split())
+
+
+@lru_cache(maxsize=4096)
+def _capitalised(name: str) -> bool:
+    return all(w[:1].isupper() for w in name.split())
 
 
 def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str, str]) -> SpacySpan:

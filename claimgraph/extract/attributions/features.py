@@ -165,15 +165,11 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
     tokens = list(doc)  # one Token object each: spaCy makes a new one on every access
     tree = _Tree(tokens, lexicon)
     lemmas, deps = tree.lemmas, tree.deps
-    buckets: dict[str, str] = {}
-
-    def bucket(i: int) -> str:
-        lemma = lemmas[i]
-        band = buckets.get(lemma)
-        if band is None:
-            share = lexicon.get(lemma)
-            band = buckets[lemma] = "cue-" if share is None else f"cue{min(4, int(share * 5))}"
-        return band
+    bands: dict[str, str] = {}  # per lemma: how often training tagged it as a cue, in fifths
+    for lemma in dict.fromkeys(lemmas):
+        share = lexicon.get(lemma)
+        bands[lemma] = "cue-" if share is None else f"cue{min(4, int(share * 5))}"
+    cue_band = list(map(bands.__getitem__, lemmas))  # per token
 
     quotes = quote_states(tokens)
     text_ws = [t.text_with_ws for t in tokens]
@@ -185,16 +181,21 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
     wants_cues = "cue_left" in features or "cue_right" in features
     for sentence in doc.sents:
         s, e = sentence.start, sentence.end
-        has_quote = any(quotes[i] in ("qopen", "qclose") for i in range(s, e))
+        has_quote = "qopen" in quotes[s:e] or "qclose" in quotes[s:e]
         first_in_line = s == 0 or "\n" in text_ws[s - 1]
         flag = f"{has_quote}|{first_in_line}"
-        left, right = _nearest_cue_like(s, e, tree) if wants_cues else ([], [])
-        for k, i in enumerate(range(s, e)):
-            starts[i], lengths[i], flags[i] = s, e - s, flag
-            if wants_cues:
-                cue_left[i], cue_right[i] = left[k], right[k]
+        starts[s:e], lengths[s:e], flags[s:e] = [s] * (e - s), [e - s] * (e - s), [flag] * (e - s)
+        if wants_cues:
+            cue_left[s:e], cue_right[s:e] = _nearest_cue_like(s, e, tree)
     edges = _subtree_edges(tokens, tree) if "edge" in features else []
     lowers = [t.lower_ for t in tokens]
+    verbs_above: list[tuple[int, int]] = []
+
+    def above() -> list[tuple[int, int]]:
+        """Per token: the nearest verb above it and the child on the path (four columns use it)."""
+        if not verbs_above:
+            verbs_above.extend(tree.verb_above(i) for i in range(n))
+        return verbs_above
 
     def column_values(name: str) -> list[str]:
         if name == "lower":
@@ -217,29 +218,26 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
             return [f"{t.ent_iob_}{t.ent_type_}" for t in tokens]
         if name == "quote":
             return quotes
-        if name in ("anc1", "anc1_cue"):
-            out = []
-            for i in range(n):
-                verb, child = tree.verb_above(i)
-                if name == "anc1":
-                    out.append(f"{lemmas[verb]}|{deps[child]}" if verb >= 0 else f"-|{deps[child]}")
-                else:
-                    out.append(f"{bucket(verb)}|{deps[child]}" if verb >= 0 else "none")
-            return out
+        if name == "anc1":
+            return [f"{lemmas[verb]}|{deps[child]}" if verb >= 0 else f"-|{deps[child]}"
+                    for verb, child in above()]
+        if name == "anc1_cue":
+            return [f"{cue_band[verb]}|{deps[child]}" if verb >= 0 else "none"
+                    for verb, child in above()]
         if name in ("anc2", "anc2_cue"):
+            first = above()
             out = []
-            for i in range(n):
-                verb1, _ = tree.verb_above(i)
-                verb2, child2 = tree.verb_above(verb1) if verb1 >= 0 else (-1, -1)
+            for verb1, _ in first:
+                verb2, child2 = first[verb1] if verb1 >= 0 else (-1, -1)  # the verb above that verb
                 if verb2 < 0:
                     out.append("-" if name == "anc2" else "none")
                 elif name == "anc2":
                     out.append(f"{lemmas[verb2]}|{deps[child2]}")
                 else:
-                    out.append(f"{bucket(verb2)}|{deps[child2]}")
+                    out.append(f"{cue_band[verb2]}|{deps[child2]}")
             return out
         if name == "own_cue":
-            return [bucket(i) for i in range(n)]
+            return cue_band
         if name == "position":
             return [f"{min(4, int(5 * (i - starts[i]) / max(1, lengths[i])))}|{i == starts[i]}" for i in range(n)]
         if name == "sentence":
@@ -252,20 +250,16 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
             out = []
             for i in range(n):
                 parent, child = tree.governor(i)
-                out.append(f"{bucket(parent)}|{deps[child]}|{'L' if i < parent else 'R'}" if parent >= 0 else "none")
+                side = "L" if i < parent else "R"
+                out.append(f"{cue_band[parent]}|{deps[child]}|{side}" if parent >= 0 else "none")
             return out
         if name == "edge":
             return edges
         raise KeyError(f"unknown feature column {name!r}")
 
     for column, name in enumerate(features):
-        memo: dict[str, int] = {}
-        prefix = f"{column}="
-        hashes = []
-        for value in column_values(name):
-            hashed = memo.get(value)
-            if hashed is None:
-                hashed = memo[value] = hash_string(prefix + value)
-            hashes.append(hashed)
-        rows[:, column] = numpy.array(hashes, dtype="uint64")
+        values = column_values(name)
+        # each distinct value hashed once, then looked up for every token
+        hashes = {value: hash_string(f"{column}={value}") for value in dict.fromkeys(values)}
+        rows[:, column] = numpy.fromiter(map(hashes.__getitem__, values), dtype="uint64", count=n)
     return rows

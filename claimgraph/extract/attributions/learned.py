@@ -244,22 +244,22 @@ def model_version() -> str:
 # ---------------------------------------------------------------- decoding
 
 
-def _allowed() -> numpy.ndarray:
-    allowed = numpy.ones((len(LABELS), len(LABELS)), dtype=bool)  # [previous, next]
-    for j, label in enumerate(LABELS):
-        if label.startswith("I-"):
-            allowed[:, j] = False
-            allowed[LABELS.index("B-" + label[2:]), j] = True
-            allowed[j, j] = True
-    return allowed
-
-
-_TRANSITIONS = numpy.where(_allowed(), 0.0, -1e9)
 _START = numpy.array([-1e9 if label.startswith("I-") else 0.0 for label in LABELS])
+# Per label: None when any label may come before it, else (its B- label, itself) for an I- label.
+_INSIDE_FROM = tuple(
+    (LABELS.index("B-" + label[2:]), j) if label.startswith("I-") else None
+    for j, label in enumerate(LABELS)
+)
 
 
 def _viterbi(probabilities: numpy.ndarray, boosts: dict[str, float] | None = None) -> list[int]:
-    """Best label sequence under the BIO constraints; `boosts` scales a role's probabilities (recall knob)."""
+    """Best label sequence under the BIO constraints; `boosts` scales a role's probabilities (recall knob).
+
+    An I- label may follow only its own B- or I- label (and starts no sequence); any other label
+    may follow any label. The recursion runs over plain floats: per token it is a handful of
+    comparisons, where numpy calls would cost more than the arithmetic. Ties go to the lower
+    label, as `argmax` would.
+    """
     scores = numpy.log(numpy.clip(probabilities, 1e-9, 1.0))
     for role, boost in (boosts or {}).items():
         for j, label in enumerate(LABELS):
@@ -267,28 +267,36 @@ def _viterbi(probabilities: numpy.ndarray, boosts: dict[str, float] | None = Non
                 scores[:, j] += numpy.log(boost)
     if not len(scores):
         return []
-    best = scores[0] + _START
-    back = numpy.zeros(scores.shape, dtype=int)
-    for i in range(1, len(scores)):
-        candidates = best[:, None] + _TRANSITIONS
-        back[i] = candidates.argmax(axis=0)
-        best = candidates.max(axis=0) + scores[i]
-    path = [int(best.argmax())]
-    for i in range(len(scores) - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
+    rows = scores.tolist()  # exact: float32 widens to float, as numpy widens it against float64
+    best = [score + start for score, start in zip(rows[0], _START.tolist())]
+    back: list[list[int]] = []
+    for row in rows[1:]:
+        top = best.index(max(best))  # the first of equal maxima, as argmax
+        previous = [
+            top if inside is None
+            else inside[0] if best[inside[0]] >= best[inside[1]]
+            else inside[1]
+            for inside in _INSIDE_FROM
+        ]
+        best = [best[p] + score for p, score in zip(previous, row)]
+        back.append(previous)
+    path = [best.index(max(best))]
+    for previous in reversed(back):
+        path.append(previous[path[-1]])
     return path[::-1]
 
 
 def _decode(doc: Doc, probabilities: numpy.ndarray, boosts: dict[str, float] | None) -> list[int]:
     """Viterbi over the non-whitespace tokens; a line break inside a span stays inside it."""
-    kept = [t.i for t in doc if not t.is_space]
+    spaces = [t.is_space for t in doc]
+    kept = [i for i, space in enumerate(spaces) if not space]
     labels = [0] * len(doc)
     for i, label in zip(kept, _viterbi(probabilities[kept], boosts)):
         labels[i] = label
     following = 0
     # right to left: a whitespace token takes the I- label of the token after it
     for i in range(len(doc) - 1, -1, -1):
-        if doc[i].is_space:
+        if spaces[i]:
             labels[i] = following if LABELS[following].startswith("I-") else 0
         else:
             following = labels[i]
@@ -448,8 +456,7 @@ def link(doc: Doc, spans: list[RoleSpan]) -> list[tuple[RoleSpan, RoleSpan | Non
     """Group spans into (cue, source, contents) attributions."""
     sentence_of = [0] * len(doc)
     for number, sentence in enumerate(doc.sents):
-        for token in sentence:
-            sentence_of[token.i] = number
+        sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
     cues = [s for s in spans if s.role == "cue"]
     sources: dict[int, list[RoleSpan]] = {}
     contents: dict[int, list[RoleSpan]] = {}

@@ -248,16 +248,25 @@ class Finder(RelayRules, SpeakerRules):
     # -- the rules
 
     def run(self) -> list[Draft]:
-        doc = self.doc
-        for token in doc:
-            kind = self.cue_class(token)
-            if kind is not None:
-                self.verb_rule(token, kind)
-        for token in doc:
-            self.according_rule(token)
-            self.noun_rule(token)
-        for token in reversed(doc):  # inner relays first: "citing X, which quotes Y"
-            self.relay_rule(token)
+        tokens = list(self.doc)  # spaCy makes a new Token on every access
+        # Each per-token rule returns at once unless its first test holds; that test is made
+        # here, on the words alone, so that the rules are called only where they may apply.
+        words = [(t.lower_, t.lemma_.lower(), t.pos_) for t in tokens]
+        cues = self.cues
+        for token, (_, _, pos) in zip(tokens, words):
+            if pos in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                kind = self.cue_class(token)
+                if kind is not None:
+                    self.verb_rule(token, kind)
+        for token, (lower, lemma, _) in zip(tokens, words):
+            if lower in cues.according_first:
+                self.according_rule(token)
+            if lemma in cues.reporting_nouns or lower in cues.reporting_nouns:
+                self.noun_rule(token)
+        # inner relays first: "citing X, which quotes Y"
+        for token, (_, lemma, pos) in zip(reversed(tokens), reversed(words)):
+            if lemma in cues.relay and pos == "VERB":
+                self.relay_rule(token)
         self.quote_rule()
         self.dateline_rule()
         self.colon_rule()

@@ -79,6 +79,10 @@ class _Index:
         return [m for m in self.items[max(0, low - 3):high] if m.start < end and start < m.end]
 
 
+# the parts of speech `_event_for` reads a trigger from
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
 class EventExtractor:
     """Finds military actions and their roles in the dependency parse."""
 
@@ -95,6 +99,8 @@ class EventExtractor:
         index = _Index(mentions, ctx.doc)
         seen: set[tuple[int, int, str]] = set()
         for token in ctx.doc:
+            if token.pos_ not in _TRIGGER_POS:
+                continue
             event = self._event_for(token, index, ctx.text)
             if event is None:
                 continue

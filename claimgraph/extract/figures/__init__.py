@@ -35,6 +35,7 @@ from claimgraph.extract.figures.overrides import humanitarian
 from claimgraph.extract.figures.places import NamedSpan, load_place_words, place, subject_countries
 from claimgraph.extract.figures.questions import asked_reading
 from claimgraph.extract.figures.setting import as_of, resolve_date
+from claimgraph.extract.nlp import span_text
 from claimgraph.model import Extraction, Figure
 
 __all__ = [
@@ -51,7 +52,7 @@ _ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}
 
 def _sentence_text(ctx: Context, quantity: Quantity) -> str:
     span = ctx.doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
-    return span[0].sent.text if span is not None and len(span) else ""
+    return span_text(span[0].sent) if span is not None and len(span) else ""
 
 
 def _counts_source(ctx: Context, quantity: Quantity, start: int, end: int) -> bool:

@@ -23,7 +23,7 @@ from claimgraph.extract.figures.overrides import (
     unclassed_agent,
     unit_size,
 )
-from claimgraph.extract.nlp import text_of
+from claimgraph.extract.nlp import span_text, text_of
 
 __all__ = ["PRIORITY", "Reading", "number_span", "read", "read_counted"]
 
@@ -478,7 +478,7 @@ def read_counted(token: Token, lexicon: FigureLexicon) -> tuple[str | None, str 
         return _pick(attached), noun_class
     verb = _clause_verb(token)
     if verb is not None and not _blocked(token, verb, lexicon):
-        if lexicon.casualty_phrases.search(verb.sent.text):
+        if lexicon.casualty_phrases.search(span_text(verb.sent)):
             return "casualties", noun_class
         governing = _governing_lemmas(verb)
         found = {c for t in governing for k in _complements(t) for c in [_intrinsic(k, lexicon)] if c} \

@@ -14,11 +14,13 @@ decided later (`categories`); this module must not assign categories.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
 from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.figures.numbers import Quantity, find_quantities
+from claimgraph.extract.nlp import span_text
 from claimgraph.model.vocab import load_vocab
 
 __all__ = ["non_figure_reason"]
@@ -35,6 +37,7 @@ _NOT_PERSONS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME", "E
 _SHARE_BEFORE = re.compile(r"\b(?:share|proportion|percentage|rate|fraction)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
+@cache  # the vocabulary is loaded once per process
 def _vocab_words(key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_vocab("quantities").get(key) or [])
 
@@ -56,7 +59,7 @@ def _sentence_text(doc: Doc | None, text: str, start: int) -> str:
     if doc is not None:
         span = doc.char_span(start, min(len(text), start + 1), alignment_mode="expand")
         if span is not None and len(span):
-            return span[0].sent.text
+            return span_text(span[0].sent)
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
     right = text.find(".", start)
     return text[left + 1: right if right != -1 else len(text)]

@@ -13,14 +13,20 @@ from functools import lru_cache
 from typing import Any
 
 from claimgraph.errors import ConfigError
+from claimgraph.extract.nlp import WORD_START
 from claimgraph.model.vocab import load_vocab
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "over", "up_to", "at_most", "range")
 NOUN_CLASS_ORDER = ("personnel", "people", "units", "equipment", "facilities", "places", "actions")
 
 
+def word_body(pattern: str) -> str:
+    """`pattern` up to a word end; `WORD_START` opens it."""
+    return rf"(?:{pattern})(?![\w-])"
+
+
 def bounded(pattern: str) -> str:
-    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
+    return WORD_START + word_body(pattern)
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,7 @@ class Vague:
     pattern: re.Pattern[str]
     low: float
     high: float
+    body: str  # `pattern` without its `WORD_START`, for `nlp.word_start_spans`
 
 
 @dataclass(frozen=True)
@@ -203,7 +210,8 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
     for entry in quantities.get("vague") or []:
         try:
             vague.append(Vague(re.compile(bounded(entry["pattern"]), re.IGNORECASE),
-                               float(entry["low"]), float(entry["high"])))
+                               float(entry["low"]), float(entry["high"]),
+                               word_body(entry["pattern"])))
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise _fail(q, f"vague entry {entry!r} needs pattern, low and high", "correct it") from exc
     prefix_cues = _cues(quantities.get("qualifier_cues"), q, "qualifier_cues")

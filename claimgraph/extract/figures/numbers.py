@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from claimgraph.extract.figures.lexicon import FigureLexicon, load_lexicon
+from claimgraph.extract.nlp import word_start_spans
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
@@ -100,7 +101,8 @@ class _Scanner:
         self.text = text
         self.lexicon = lexicon
         self.tokens = _tokens(text)
-        self.by_start = {start: i for i, (start, _, _) in enumerate(self.tokens)}
+        # the words a number may start with, besides digits (see `number_at`)
+        self.starters = {"a", "an", "dozen", *lexicon.units, *lexicon.tens, *lexicon.scales}
 
     def _is_word_number(self, word: str) -> bool:
         lower = word.lower()
@@ -162,8 +164,9 @@ class _Scanner:
         found: list[_Number] = []
         i = 0
         while i < len(self.tokens):
-            start = self.tokens[i][0]
-            if any(s <= start < e for s, e in skip):
+            start, _, word = self.tokens[i]
+            starts_number = word[0].isdigit() or word.lower() in self.starters
+            if not starts_number or any(s <= start < e for s, e in skip):
                 i += 1
                 continue
             number = self.number_at(i)
@@ -195,9 +198,10 @@ def _scaled_by_fraction(text: str, numbers: list[_Number], lexicon: FigureLexico
 
 def _vague(text: str, lexicon: FigureLexicon) -> list[_Number]:
     spans: list[_Number] = []
-    for entry in lexicon.vague:
-        for match in entry.pattern.finditer(text):
-            spans.append(_Number(match.start(), match.end(), entry.low, "vague", entry.high))
+    found = word_start_spans(tuple(entry.body for entry in lexicon.vague), text)
+    for entry, matches in zip(lexicon.vague, found):
+        for start, end in matches:
+            spans.append(_Number(start, end, entry.low, "vague", entry.high))
     spans.sort(key=lambda n: (-(n.end - n.start), n.start))
     kept: list[_Number] = []
     for number in spans:
@@ -212,15 +216,16 @@ def _fractions(text: str, lexicon: FigureLexicon) -> list[_Number]:
     # "between a third and half of its strength": a fraction whose "of" follows the next one
     others = "|".join(re.escape(p) for p in sorted(lexicon.fractions, key=len, reverse=True))
     scales = "dozen|hundred|thousand|million|billion"  # "a quarter of a million" is a number
-    for phrase, value in lexicon.fractions.items():
+    bodies = []
+    for phrase in lexicon.fractions:
         # "half of the shells", and for "half" also "half the shells", "half its force"
         follows = rf"of|{determiners}" if phrase in lexicon.bare_fractions else "of"
-        pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?!\s+of\s+an?\s+(?:{scales})\b)"
-                             rf"(?=\s+(?:{follows})\b"
-                             rf"|\s+(?:and|to|or)\s+(?:a\s+)?(?:{others})\s+(?:of|{determiners})\b)",
-                             re.IGNORECASE)
-        for match in pattern.finditer(text):
-            found.append(_Number(match.start(), match.end(), value, "fraction"))
+        bodies.append(rf"{re.escape(phrase)}(?!\s+of\s+an?\s+(?:{scales})\b)"
+                      rf"(?=\s+(?:{follows})\b"
+                      rf"|\s+(?:and|to|or)\s+(?:a\s+)?(?:{others})\s+(?:of|{determiners})\b)")
+    for value, matches in zip(lexicon.fractions.values(), word_start_spans(tuple(bodies), text)):
+        for start, end in matches:
+            found.append(_Number(start, end, value, "fraction"))
     return found
 
 

@@ -145,13 +145,14 @@ def _names(doc: Doc, sentence: Span, mentions: list[NamedSpan], words: PlaceWord
     for mention in mentions:
         if low <= mention.start < high and mention.label == "NORP":
             add(doc.char_span(mention.start, mention.end, alignment_mode="expand"), groups)
-    for entity in doc.ents:
+    entities = doc.ents  # spaCy builds the tuple anew on every access
+    for entity in entities:
         if sentence.start <= entity.start < sentence.end and entity.label_ == "NORP":
             add(entity, groups)
     for mention in mentions:
         if low <= mention.start < high and mention.label in _MENTION_PLACES:
             add(doc.char_span(mention.start, mention.end, alignment_mode="expand"), places)
-    for entity in doc.ents:
+    for entity in entities:
         if sentence.start <= entity.start < sentence.end and entity.label_ in _SPACY_PLACES:
             add(entity, places)
     # "near Vovchansk", "in the Sudzha district": proper nouns the tagger did not mark

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.figures.categories import Reading, number_span, read_counted
 from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.figures.numbers import Quantity
+from claimgraph.extract.nlp import text_of
 
 __all__ = ["asked_reading"]
 
@@ -27,12 +28,13 @@ _ASKING = frozenset({"many", "much"})
 
 def _question(doc: Doc, sentence: Span) -> Span | None:
     """The nearest question in the `_REACH` sentences before `sentence`, if one ends with "?"."""
-    sentences = list(doc.sents)
-    index = next((i for i, s in enumerate(sentences) if s.start == sentence.start), None)
-    if index is None:
-        return None
-    for earlier in reversed(sentences[max(0, index - _REACH):index]):
-        if earlier.text.rstrip().endswith("?"):
+    text = text_of(doc)  # `Span.text` joins the tokens again on every call
+    earlier = sentence
+    for _ in range(_REACH):  # back one sentence at a time, not through all of `doc.sents`
+        if earlier.start == 0:
+            return None
+        earlier = doc[earlier.start - 1].sent
+        if text[earlier.start_char:earlier.end_char].rstrip().endswith("?"):
             return earlier
     return None
 

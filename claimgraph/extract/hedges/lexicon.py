@@ -8,13 +8,14 @@ hold any word list of its own: the words live in the data file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from claimgraph.errors import ConfigError
+from claimgraph.extract.nlp import WORD_START, word_start_spans
 from claimgraph.model.vocab import load_vocab
 
 UNCERTAIN = "uncertain"
@@ -51,6 +52,9 @@ class Lexicon:
     caveat_topics: frozenset[str] = frozenset()
     caveat_verbs: frozenset[str] = frozenset()
     caveat_quantifiers: frozenset[str] = frozenset()
+    # phrase -> what `classify` made of it: figures and events ask again for every hedge
+    _classified: dict[str, Cue | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
     def probability(self, band: str) -> tuple[float | None, float | None]:
         """The ICD 203 probability interval of `band`; (None, None) for "uncertain"."""
@@ -61,15 +65,20 @@ class Lexicon:
 
     def classify(self, phrase: str) -> Cue | None:
         """The cue whose pattern matches all of `phrase` (for hedges made earlier)."""
-        for cue in self.cues:
-            if cue.pattern.fullmatch(phrase.strip()):
-                return cue
-        return None
+        if phrase not in self._classified:
+            self._classified[phrase] = next(
+                (cue for cue in self.cues if cue.pattern.fullmatch(phrase.strip())), None)
+        return self._classified[phrase]
+
+
+def _body(pattern: str) -> str:
+    """The pattern up to a word end; `WORD_START` opens it."""
+    return rf"(?:{pattern})(?![\w-])"
 
 
 def _bounded(pattern: str) -> re.Pattern[str]:
     # Word boundaries that also refuse hyphen joins ("non-likely" is not "likely").
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    return re.compile(WORD_START + _body(pattern), re.IGNORECASE)
 
 
 def _fail(reason: str, fix: str) -> ConfigError:
@@ -162,9 +171,9 @@ def find_cues(text: str, doc: Doc | None = None, lexicon: Lexicon | None = None)
     for pattern in lexicon.exceptions:
         blocked.extend((m.start(), m.end()) for m in pattern.finditer(text))
     found: list[CueMatch] = []
-    for cue in lexicon.cues:
-        for match in cue.pattern.finditer(text):
-            start, end = match.start(), match.end()
+    bodies = tuple(_body(cue.source) for cue in lexicon.cues)  # `cue.pattern`, found in one pass
+    for cue, spans in zip(lexicon.cues, word_start_spans(bodies, text)):
+        for start, end in spans:
             while end > start and text[end - 1].isspace():
                 end -= 1  # patterns ending in an optional word may leave a space behind
             if any(b_start <= start and end <= b_end for b_start, b_end in blocked):

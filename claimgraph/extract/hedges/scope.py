@@ -9,6 +9,8 @@ or build records.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from spacy.tokens import Doc, Token
 
 __all__ = ["anchor", "clause_head", "covers", "scope_indices"]
@@ -83,5 +85,13 @@ def covers(doc: Doc, cue_start: int, cue_end: int, start: int, end: int) -> bool
     target = doc.char_span(start, end, alignment_mode="expand")
     if target is None or len(target) == 0:
         return False
-    reach = scope_indices(doc, cue_start, cue_end)
-    return any(t.i in reach for t in target)
+    # figures and events ask about one cue for many numbers: its reach is worked out once per doc
+    reaches = _REACHES.setdefault(doc, {})
+    reach = reaches.get((cue_start, cue_end))
+    if reach is None:
+        reach = reaches[cue_start, cue_end] = frozenset(scope_indices(doc, cue_start, cue_end))
+    return not reach.isdisjoint(range(target.start, target.end))
+
+
+# Per parsed document (dropped with it): the reach of each cue asked about.
+_REACHES: WeakKeyDictionary[Doc, dict[tuple[int, int], frozenset[int]]] = WeakKeyDictionary()

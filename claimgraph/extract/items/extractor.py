@@ -103,10 +103,11 @@ class ItemExtractor:
             for match in pattern.finditer(text):
                 start, _ = sentence_of(match.start())
                 regions.append((start, match.start(), True))
-        for token in doc:
-            if token.lower_ not in self.inventory.list_verbs and \
-                    f"{token.lower_} {token.nbor().lower_ if token.i + 1 < len(doc) else ''}" \
-                    not in self.inventory.list_verbs:
+        tokens = list(doc)  # spaCy makes a new Token on every access
+        lowers = [t.lower_ for t in tokens] + [""]  # "" after the last token
+        for token in tokens:
+            if lowers[token.i] not in self.inventory.list_verbs and \
+                    f"{lowers[token.i]} {lowers[token.i + 1]}" not in self.inventory.list_verbs:
                 continue
             if token.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in token.children):
                 continue
