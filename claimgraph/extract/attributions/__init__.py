@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.2"
+VERSION = "0.9.3"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

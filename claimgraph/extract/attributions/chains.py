@@ -3,12 +3,18 @@
 Other extractors (figures, events, hedges) ask here which attribution carries a
 stretch of text and through which sources it reached the publisher. Chains are
 read from `Attribution.parent_key` links that the attribution extractor sets;
-this module only walks them. It must not parse text or touch the ledger, and
+this module only walks them and names each link (a first-person source is the
+publisher itself, the publisher is no relay of itself, a pronoun source said
+after the source it would carry does not embed it). It must not parse text or
+touch the ledger, and
 its three public signatures are relied on by other extractors: keep them stable.
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from claimgraph.extract.attributions.names import same_name
 from claimgraph.model import Attribution, Extraction
 
 __all__ = ["chain_links", "depth", "enclosing_attribution", "link_name", "source_chain"]
@@ -50,14 +56,36 @@ def link_name(attribution: Attribution) -> str | None:
     without anyone cited is the outlet's (or the enclosing source's) claim; when someone is
     cited ("..., the NIS said") that enclosing link names them. PolNeAR still gets the plan
     as an attribution of its own.
+
+    A first-person source left unresolved ("We assess", "according to our count") is the
+    publisher speaking for itself: a report's own judgement has the chain [publisher]. Inside a
+    quote coreference names the speaker instead, and that name is kept.
     """
     if attribution.kind in ("sourceless", "plan"):
+        return None
+    if _first_person(attribution):
         return None
     if attribution.source_name:
         return attribution.source_name
     if attribution.source is not None and attribution.source.text.strip():
         return attribution.source.text.strip()
     return None
+
+
+# grammar words (a closed class): the first person, as subject, object or owner
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def _first_person(attribution: Attribution) -> bool:
+    """The source is written in the first person ("We", "our count") and coreference gave it no
+    other name."""
+    if attribution.source is None:
+        return False
+    written = attribution.source.text.strip()
+    words = written.split()
+    if not words or words[0].lower() not in _FIRST_PERSON:
+        return False
+    return not attribution.source_name or attribution.source_name.strip() == written
 
 
 def source_chain(found: Extraction, attribution: Attribution | None,
@@ -68,18 +96,50 @@ def source_chain(found: Extraction, attribution: Attribution | None,
     agency reports what the agency found) appears once.
     """
     chain: list[str] = [publisher] if publisher else []
-    for link in chain_links(found, attribution):
+    links = chain_links(found, attribution)
+    for outer, link in pairwise(links):
+        if _later_pronoun(outer, link):
+            links = links[links.index(link):]  # what came before it cannot be the pronoun's words
+    for link in links:
         name = link_name(link)
         if not name:
             continue
         if chain and _same_name(chain[-1], name):
             continue
+        if publisher and _is_publisher(name, publisher):
+            continue  # "told the Herald" in the Harbour Herald: the publisher is no relay of itself
         chain.append(name)
     return chain
 
 
+# grammar words (a closed class): pronouns that point back at a source named before them
+_BACK_PRONOUNS = frozenset({"it", "he", "she", "they", "its", "his", "her", "their"})
+
+
+def _later_pronoun(outer: Attribution, inner: Attribution) -> bool:
+    """ "UNMISS reported three deaths; it later added that ...": a pronoun source that comes
+    after the source it would carry points back at it, and cannot embed what it said."""
+    if outer.source is None or inner.source is None or outer.cue is None:
+        return False
+    # "The agency has learned that ..., he said": a trailing cue whose content all comes before it
+    # does carry what it follows; "..., it added that ..." has words of its own after the cue
+    own_words = any(part.start >= outer.cue.end for part in outer.content)
+    return own_words and outer.source.text.strip().lower() in _BACK_PRONOUNS \
+        and inner.source.start < outer.source.start
+
+
+def _is_publisher(name: str, publisher: str) -> bool:
+    """The publisher by its name or a short form ending like it ("the Herald" for "Harbour
+    Herald"); "Kyiv" is not "Kyiv Independent"."""
+    words = [w for w in name.casefold().replace("’", "'").split() if w != "the"]
+    full = [w for w in publisher.casefold().replace("’", "'").split() if w != "the"]
+    return bool(words) and len(words) <= len(full) and full[len(full) - len(words):] == words
+
+
 def _same_name(left: str, right: str) -> bool:
-    return left.casefold().strip(" .,'’") == right.casefold().strip(" .,'’")
+    """The same source named twice in a row, also as an abbreviation and its name (a wire's
+    dateline credit "(AFP)" and "told Agence France-Presse")."""
+    return left.casefold().strip(" .,'’") == right.casefold().strip(" .,'’") or same_name(left, right)
 
 
 def _contains(outer_start: int, outer_end: int, start: int, end: int) -> bool:

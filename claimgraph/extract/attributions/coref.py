@@ -199,6 +199,12 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "around", "outside", "inside"})
 BODY_ROLES = frozenset({"military", "army", "navy", "ministry", "agency", "service", "intelligence", "command",
                         "force", "forces", "directorate", "department", "office", "police", "guard"})
+# Armed bodies and civil bodies: "the army" is never an office or a ministry named before it,
+# nor "the ministry" the armed forces (grammar of institutions, a closed class)
+ARMED_ROLES = frozenset({"military", "army", "navy", "command", "force", "forces", "guard"})
+CIVIL_ROLES = frozenset({"ministry", "office", "department", "directorate", "agency", "service", "police"})
+ARMED_NAMES = ARMED_ROLES | {"armed", "defence", "defense", "staff", "corps", "brigade", "division",
+                             "regiment", "battalion", "fleet", "marines", "troops", "soldiers"}
 SPEAKS_FOR_PREPOSITIONS = frozenset({"in", "at", "within", "inside", "for", "with"})
 SPEAKS_FOR_ROLES = frozenset({"source", "official", "spokesman", "spokeswoman", "spokesperson",
                               "representative", "officer", "insider", "analyst", "researcher", "expert"})
@@ -213,9 +219,14 @@ def _body_spoken_for(tokens: SpacySpan) -> SpacySpan | None:
     if head.lemma_.lower() not in SPEAKS_FOR_ROLES and not press:
         return None
     prepositions = SPEAKS_FOR_PREPOSITIONS | {"of"} if press else SPEAKS_FOR_PREPOSITIONS
+    # "an interior ministry official in Mosul": the body is named before the role, the city is
+    # where the official sits
+    own_body = any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in BODY_ROLES for c in head.children)
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in prepositions and prep.i < tokens.end:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if own_body and obj is not None and obj.ent_type_ in ("GPE", "LOC"):
+                continue
             if obj is not None and obj.right_edge.i < tokens.end and any(
                     t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE") for t in obj.subtree):
                 return tokens.doc[obj.left_edge.i:obj.right_edge.i + 1]
@@ -269,7 +280,7 @@ def _modified_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict
                or any(m.start <= t.idx < m.end for m in inside) for t in modifiers):
         return None
     first = max(head.left_edge.i, tokens.start)
-    while first < head.i and tokens.doc[first].dep_ in ("det", "poss"):
+    while first < head.i and tokens.doc[first].dep_ in ("det", "poss", "case"):  # "the province's health department"
         first += 1
     return _clean(tokens.doc[first:head.i + 1].text)
 
@@ -350,6 +361,9 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             continue
         tokens = _speaker_tokens(tokens, roles, pronouns)
         found = scene.named(tokens) if not (_is_role(tokens, roles) or _is_document(tokens)) else None
+        body = _body_in_content(draft, tokens, scene) if found is not None else None
+        if body is not None:
+            found = (body, "organisation")
         if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
             names[i] = _label_name(text[draft.source[0]:draft.source[1]]) or found[0]
             role_words = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")) \
@@ -579,7 +593,7 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
         return None
     # a different role never points at a source known only by its description: "the governor"
     # after "officials who inspected the site" is someone else
-    usable = [c for c in earlier if fits(c) and not c.described]
+    usable = [c for c in earlier if fits(c) and not c.described and not _other_body(role_word, c.name)]
     qualifier = {t.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.i > head.i
                  for t in c.subtree if t.pos_ == "PROPN"}
     if qualifier:  # "the head of the Defence Intelligence": someone tied to that organisation
@@ -588,13 +602,24 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     if organisation and not media:
         # a news outlet that spoke recently, when no other organisation did
         pools.insert(1, [c for c in earlier if c.role_words and not c.relay
-                         and position - c.position < SPEAKER_REACH])
+                         and position - c.position < SPEAKER_REACH and not _other_body(role_word, c.name)])
     for kinds in (wanted[:1], wanted):  # an agency is an organisation before it is a country
         for pool in pools:
             found = _nearest(pool, position, kinds, set())
             if found:
                 return found
     return None
+
+
+def _other_body(role_word: str, name: str) -> bool:
+    """ "the army" and "Human Rights Office": an armed body's role points only at a name that
+    names an armed body ("Israel Defense Forces", "General Staff"), and a civil body's role
+    never at an armed body's name."""
+    words = name.casefold().replace("’", "'").replace("'s", "").split()
+    last = words[-1] if words else ""
+    if role_word in ARMED_ROLES:
+        return not set(words) & ARMED_NAMES
+    return role_word in CIVIL_ROLES and last in ARMED_ROLES
 
 
 def _antecedent(draft: Draft, scene: Scene, roles: dict[str, str]) -> str | None:
@@ -756,6 +781,28 @@ def _previous_subject(pronoun: Token, candidates: list[Named]) -> str | None:
         if subject.ent_type_ == "PERSON":
             return " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
         return None
+    return None
+
+
+def _body_in_content(draft: Draft, tokens: SpacySpan, scene: Scene) -> str | None:
+    """ "The coast guard has raised its count: 40 boats were seized, a spokesman said": a bare
+    spokesperson set after what they say speaks for the organisation that is its subject."""
+    if tokens.root.lemma_.lower() not in SPEAKS_FOR_ROLES or not draft.content or not draft.source \
+            or draft.content[0][0] > draft.source[0] \
+            or any(t.dep_ == "prep" or t.pos_ == "PROPN" for t in tokens):
+        return None
+    content = scene.doc.char_span(*draft.content[0], alignment_mode="expand")
+    if content is None:
+        return None
+    for token in content:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ == "ORG":
+            phrase = scene.doc[token.left_edge.i:token.i + 1]
+            found = scene.named(phrase)
+            if found is not None and found[1] == "organisation":
+                return found[0]
+            return None  # the first subject decides
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return None
     return None
 
 

@@ -15,7 +15,7 @@ import re
 
 from claimgraph.model import Mention
 
-__all__ = ["acronyms_in", "clean", "expand", "is_abbreviation", "mention_name"]
+__all__ = ["acronyms_in", "clean", "expand", "is_abbreviation", "mention_name", "same_name"]
 
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,12}\)\s*$")
 # "the Rapid Support Forces (RSF)", "Institute for the Study of War (ISW)"
@@ -102,3 +102,17 @@ def mention_name(mention: Mention) -> str:
     if _words(written) <= _words(normalized):
         return normalized
     return written
+
+
+def same_name(left: str, right: str) -> bool:
+    """One name written twice: the same words ("the NIS", "NIS"), or an abbreviation and the
+    name it abbreviates ("AFP", "Agence France-Presse")."""
+    a, b = clean(left).casefold(), clean(right).casefold()
+    if a == b:
+        return True
+    for short, long in ((left, right), (right, left)):
+        if is_abbreviation(short) and " " not in clean(short) and len(clean(long)) > len(clean(short)):
+            letters = "".join(c for c in clean(short) if c.isupper())
+            if letters and _initials(clean(long).split()) == letters:
+                return True
+    return False

@@ -741,6 +741,8 @@ class Finder(RelayRules, SpeakerRules):
             if source is None:
                 continue
             start, end = match.start(2), match.end(2)
+            if self._place_topic(source, start, end):
+                continue
             if self.text[end - 1] == "." and self.text[end - 2:end - 1] not in QUOTE_CHARS:
                 end -= 1  # a headline's full stop is not part of what was said
             if len(self.text[start:end].split()) < 2:
@@ -751,6 +753,19 @@ class Finder(RelayRules, SpeakerRules):
                 cue=(colon, colon + 1), source=source, content=[(start, end)],
                 source_head=tokens.root.i if tokens is not None else None,
                 cue_token=colon_token[0].i if colon_token is not None and len(colon_token) else None))
+
+    def _place_topic(self, source: tuple[int, int], start: int, end: int) -> bool:
+        """ "Chad: rebels say 15 soldiers killed": a one-word label before the colon is
+        the headline's topic (a place, whatever the tagger calls it) when the line names its
+        own speaker, a noun, with a speech verb ("Sanders: Endorsements prove ..." keeps Sanders)."""
+        tokens = self.doc.char_span(*source, alignment_mode="expand")
+        if tokens is None or len([t for t in tokens if not t.is_punct]) != 1 or tokens.text.isupper() \
+                or "\n" in self.text[:source[0]].strip():
+            return False  # only in the headline, and not a transcript's speaker label ("TAPPER:")
+        line = self.doc.char_span(start, end, alignment_mode="expand")
+        return line is not None and any(
+            self.cue_class(t) == "speech" and any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN")
+                                                  for c in t.children) for t in line)
 
     def _colon_source(self, start: int, end: int) -> tuple[int, int] | None:
         """The source a line-opening "X:" names, or None when X is a label or a clause."""
@@ -776,6 +791,9 @@ class Finder(RelayRules, SpeakerRules):
             and words[0].pos_ in ("PROPN", "NOUN", "X", "ADJ")  # "Vos:", "TAPPER:"
         if not (named or role or single):
             return None
+        head = words[-1]
+        if len(words) > 1 and head.pos_ == "NOUN" and not role and head.ent_type_ not in ("PERSON", "ORG"):
+            return None  # "Border clashes:", "Harbour losses:": a topic, not someone speaking
         return words[0].idx, _tok_end(words[-1])
 
     def paragraph(self, offset: int) -> tuple[int, int]:

@@ -3,7 +3,8 @@
 For every quantity expression (`numbers`) that is not a date, age, duration,
 designator or yardstick (`filters`), the parse decides what is counted and the
 category (`categories`); earlier mentions resolve pronouns and repeats, the
-attributions extractor's chains give the source chain, and hedges whose reach
+attributions extractor's chains give the source chain (`sources`; a transcript
+turn's speaker, `transcripts`), and hedges whose reach
 covers the number mark it hedged (`claims`; caveats reach what they name, `caveats`).
 The place comes from `places` (the place of the event, never a nationality, an
 actor or the counted people's own country), the as-of date from `setting`; a figure
@@ -23,8 +24,8 @@ from claimgraph.extract.base import Context, register
 from claimgraph.extract.figures.categories import Reading, read
 from claimgraph.extract.figures.claims import (
     Draft,
+    follow_comparisons,
     link_hedges,
-    link_sources,
     resolve_references,
     unify,
 )
@@ -35,6 +36,8 @@ from claimgraph.extract.figures.overrides import humanitarian
 from claimgraph.extract.figures.places import NamedSpan, load_place_words, place, subject_countries
 from claimgraph.extract.figures.questions import asked_reading
 from claimgraph.extract.figures.setting import as_of, resolve_date
+from claimgraph.extract.figures.sources import link_sources
+from claimgraph.extract.figures.transcripts import speak_for
 from claimgraph.extract.nlp import span_text
 from claimgraph.model import Extraction, Figure
 
@@ -44,7 +47,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.5.0"
+VERSION = "0.6.0"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}
@@ -124,9 +127,11 @@ class FigureExtractor:
             period = self._rate(text, draft.quantity, draft.reading)
             if period is not None:
                 draft.reading.subject = f"{draft.reading.subject or 'count'} per {period}"
-        link_sources(found, drafts, ctx.publisher)
+        link_sources(found, drafts, ctx.publisher, text, doc)
+        speak_for(doc, [d.chain for d in drafts], [d.quantity.start for d in drafts], lexicon)
         link_hedges(doc, found, drafts, lexicon)
         unify(drafts, text)
+        follow_comparisons(drafts)
         return drafts
 
     def _rate(self, text: str, quantity: Quantity, reading: Reading) -> str | None:

@@ -285,6 +285,16 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         reading.subject = _counted_phrase(noun, lexicon)
         return reading
 
+    # "a toll of more than 1,500 civilians": the counted noun is the value of a number noun
+    # that names the category ("toll": deaths), which outranks the noun's own default
+    valued = head.head.head if head is not None and not pronoun and head.dep_ == "pobj" \
+        and head.head.lower_ == "of" else None
+    if valued is not None and valued not in span and valued.lemma_.lower() in lexicon.number_nouns \
+            and not _intrinsic(head, lexicon):
+        category = _number_noun_category(valued, span, lexicon)
+        if category:
+            reading.category, reading.decided_by = category, "subject"
+            return reading
     # 1. the counted noun names the category by itself: "300 casualties", "dozens of dead
     #    and injured"
     if head is not None and not pronoun:

@@ -42,8 +42,11 @@ class CaveatTarget:
     owner_is_pronoun: bool = False
     topic: str | None = None
     categories: frozenset[str] = frozenset()  # the figure categories it doubts; empty: any
+    noun_classes: frozenset[str] = frozenset()  # "the tank claims": what they count; empty: any
 
-    def doubts(self, category: str | None) -> bool:
+    def doubts(self, category: str | None, noun_class: str | None = None) -> bool:
+        if self.noun_classes and noun_class not in self.noun_classes:
+            return False
         return not self.categories or category in self.categories
 
 
@@ -108,6 +111,17 @@ def _counts_figures(noun: Token, topics: frozenset[str], figures: FigureLexicon)
     return bool(figures.noun_class(lemma) or figures.intrinsic.get(lemma) or figures.intrinsic.get(lower))
 
 
+# Noun classes a caveat's modifier names by what is counted, not by a category: "the tank
+# claims" doubts the tanks, whether destroyed, delivered or sent.
+_COUNTED_APART = frozenset({"equipment"})
+
+
+def _named_classes(noun: Token, figures: FigureLexicon) -> frozenset[str]:
+    """ "the tank claims" -> {"equipment"}: the counted things a caveat's modifiers name."""
+    return frozenset(c for c in (figures.noun_class(t.lemma_.lower()) for t in noun.children
+                                 if t.dep_ in {"compound", "amod", "nmod"}) if c in _COUNTED_APART)
+
+
 def _named_kinds(noun: Token, figures: FigureLexicon) -> frozenset[str]:
     """The kinds of figure the noun and its modifiers name: "shipment figures" -> supplied,
     "casualty claims" -> casualties, "the death toll" -> killed; empty for "the figures"."""
@@ -125,7 +139,7 @@ def _named_kinds(noun: Token, figures: FigureLexicon) -> frozenset[str]:
             found.add(trigger.category)
             continue
         noun_class = figures.noun_class(lemma)
-        if noun_class in figures.defaults and token.i != noun.i:
+        if noun_class in figures.defaults and token.i != noun.i and noun_class not in _COUNTED_APART:
             found.add(figures.defaults[noun_class])  # "the troop figures"
     if not found and noun.lemma_.lower() in figures.number_noun_defaults:
         found.add(figures.number_noun_defaults[noun.lemma_.lower()])  # "the toll"
@@ -147,10 +161,11 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     if not _counts_figures(noun, hedges.caveat_topics, figures):
         return CaveatTarget("none", topic=noun.text)
     kinds = figures.categories_doubted(_named_kinds(noun, figures))
+    classes = _named_classes(noun, figures)
     owner, pronoun = _owner(noun)
     if owner is None:
-        return CaveatTarget("unnamed", topic=noun.text, categories=kinds)
-    return CaveatTarget("named", owner, pronoun, noun.text, kinds)
+        return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes)
+    return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes)
 
 
 def _words(name: str) -> set[str]:

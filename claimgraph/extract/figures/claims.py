@@ -9,8 +9,15 @@ of one claim (same category and interval) share the fullest source chain and
 one hedged value, as the conflict-figures guide asks (a headline plan, "North Korea
 to send 6,000 troops", is hedged without a cue word); mentions only count as one
 claim when their sources and counted nouns agree (or one of them is unknown).
-Caveats reach the figures they name (`caveats`). It must not parse text
-for numbers or touch the ledger.
+Parts of an earlier count ("Of these, 80 were children", "The remainder were
+...", and the members listed with them) share its category; a bare number compared
+with the figure before it ("down from 57") counts the same thing, from the same
+source (`follow_comparisons`). A hedged number noun
+reaches the figures it stands for ("The tentative tally: ...", "..., noting that
+the figures were preliminary"). Caveats reach the figures they
+name (`caveats`); one that names nothing reaches the sourced claims of its own
+paragraph first, and one that names a place those told about that place. Sources
+are linked in `sources`. It must not parse text for numbers or touch the ledger.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attributions.chains import chain_links, enclosing_attribution, source_chain
+from claimgraph.extract.attributions.chains import chain_links
 from claimgraph.extract.figures.categories import Reading, read
 from claimgraph.extract.figures.caveats import CaveatTarget, caveat_target, same_source
 from claimgraph.extract.figures.lexicon import FigureLexicon
@@ -30,15 +37,19 @@ from claimgraph.extract.hedges import load_lexicon as load_hedge_lexicon
 from claimgraph.extract.nlp import text_of
 from claimgraph.model import Attribution, Extraction, Hedge
 
-__all__ = ["Draft", "headline_plan", "link_hedges", "link_sources", "resolve_references", "unify"]
+__all__ = ["Draft", "follow_comparisons", "headline_plan", "link_hedges", "resolve_references", "unify"]
 
 # Hedge kinds that doubt a whole attribution when they sit in its cue or source
 # ("reportedly said", "according to estimates", "claimed").
 FRAMING_KINDS = frozenset({"evidential", "epistemic", "estimative", "caveat"})
-_DECIDED = {"intrinsic", "trigger", "phrase", "subject", "question"}
+_DECIDED = {"intrinsic", "trigger", "phrase", "subject", "question", "subset"}
 # "Of these, 300 ...", "Among them, 40 ...": grammar words, not vocabulary (a closed class)
 _PARTITIVE_PREPOSITIONS = frozenset({"of", "among"})
 _BACK_POINTERS = frozenset({"these", "those", "them", "this", "that"})
+# "down from 57", "up from 12 a year earlier", "compared with 40": a bare number compared with the
+# figure before it counts the same thing
+_COMPARED = re.compile(r"\b(?:(?:down|up) from|compared (?:with|to)|as against)\s+(?:an? |some |about |around )?$",
+                       re.IGNORECASE)
 _LIST_OPENER = re.compile(r"(?::|—|–|\bincluding|\bamong them|\bof whom|\bof which|\bnamely)\s*$", re.IGNORECASE)
 
 
@@ -53,6 +64,7 @@ class Draft:
     antecedent: Draft | None = None  # the earlier figure whose counted noun this one refers back to
     claim: int | None = None  # mentions of one claim share this number (set by `unify`)
     planned: bool = False  # a headline plan ("North Korea to send 6,000 troops"), hedged without a cue
+    compared_with: Draft | None = None  # "42 attacks, down from 57": the figure a bare number is compared with
 
     @property
     def interval(self) -> tuple[float, float | None]:
@@ -79,6 +91,25 @@ def _fronted_anaphor(doc: Doc, quantity: Quantity) -> bool:
         and words[1].lower_ in _BACK_POINTERS and words[1].dep_ == "pobj"
 
 
+def _remainder(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> bool:
+    """ "The remainder were about 150 police officers and 45 gunmen": the figure names a part of
+    an earlier count, through a partition noun that is the subject of its clause."""
+    token = _anchor(doc, quantity.number_start, quantity.number_end)
+    if token is None:
+        return False
+    for verb in token.ancestors:
+        if verb.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lexicon.partition_nouns
+                       for c in verb.children)
+    return False
+
+
+def _coordinated_with(draft: Draft, previous: Draft) -> bool:
+    """ "96 boys and 71 girls": the two counted nouns are conjuncts."""
+    head, other = draft.reading.head, previous.reading.head
+    return head is not None and other is not None and head in other.conjuncts
+
+
 def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) -> list[Draft]:
     """Fill in what a draft can only learn from earlier ones; drop drafts that stay undecided."""
     kept: list[Draft] = []
@@ -99,6 +130,26 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
                     again.subject = again.subject or antecedent.reading.subject
                     draft.reading = reading = again
                     draft.antecedent = antecedent
+        partition = _fronted_anaphor(doc, draft.quantity) or _remainder(doc, draft.quantity, lexicon)
+        if partition and reading.decided_by in {"none", "default"}:
+            # "Of those, 410 were villagers", "The rest were 120 soldiers": a part
+            # of the count before it, counted the same way (the dead among the dead)
+            whole = next((d for d in reversed(kept) if d.reading.decided_by in _DECIDED), None)
+            if whole is not None:
+                reading.category, reading.decided_by = whole.reading.category, "subset"
+                draft.antecedent = draft.antecedent or whole
+        if reading.head is None and reading.decided_by not in {"intrinsic", "trigger", "phrase"} and kept \
+                and _COMPARED.search(text_of(doc), max(0, draft.quantity.start - 30), draft.quantity.start) \
+                and _same_sentence(doc, kept[-1].quantity, draft.quantity):
+            # "42 attacks in May, down from 57 in April": the same count, earlier
+            earlier = kept[-1].reading
+            reading.category, reading.decided_by = earlier.category, "list"
+            reading.subject, reading.noun_class = earlier.subject, earlier.noun_class
+            draft.compared_with = kept[-1]
+        if reading.decided_by in {"none", "default"} and kept and _coordinated_with(draft, kept[-1]) \
+                and kept[-1].reading.decided_by in {"subset", "list"}:
+            # "including 96 boys and 71 girls": each part of a listed subset
+            reading.category, reading.decided_by = kept[-1].reading.category, "list"
         if reading.decided_by not in _DECIDED and kept:
             before = text_of(doc)[max(0, draft.quantity.start - 25):draft.quantity.start]
             previous = kept[-1]
@@ -125,24 +176,6 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
         if reading.category is not None:
             kept.append(draft)
     return kept
-
-
-def _overlaps_own_words(attribution: Attribution, start: int, end: int) -> bool:
-    return any(part is not None and part.start < end and start < part.end
-               for part in (attribution.cue, attribution.source))
-
-
-def link_sources(found: Extraction, drafts: list[Draft], publisher: str | None) -> None:
-    by_key = {a.key: a for a in found.attributions}
-    for draft in drafts:
-        q = draft.quantity
-        attribution = enclosing_attribution(found, q.number_start, q.number_end)
-        # A figure is never carried by an attribution whose own source or cue holds it
-        # ("two officers and a woman thought to be ..." is not a source of "two").
-        while attribution is not None and _overlaps_own_words(attribution, q.start, q.end):
-            attribution = by_key.get(attribution.parent_key) if attribution.parent_key else None
-        draft.attribution = attribution
-        draft.chain = source_chain(found, attribution, publisher)
 
 
 def _anchor(doc: Doc, start: int, end: int) -> Token | None:
@@ -226,6 +259,35 @@ def _paragraphs_after(text: str, position: int, count: int = 2) -> int:
     return end
 
 
+def _paragraph_start(text: str, position: int) -> int:
+    found = text.rfind("\n\n", 0, position)
+    return 0 if found == -1 else found + 2
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _at_named_place(doc: Doc, caveat: Hedge, drafts: list[Draft]) -> list[Draft]:
+    """ "We were unable to verify what happened at the Kherson market": a caveat whose
+    object names a place doubts the figures whose sentence names that place (all of
+    `drafts` when it names none, or none of them do)."""
+    anchor = _anchor(doc, caveat.start, caveat.end)
+    if anchor is None:
+        return drafts
+    sentence = anchor.sent
+    places = {e.text.casefold() for e in doc.ents if e.label_ in _PLACE_LABELS
+              and caveat.end <= e.start_char and e.end_char <= sentence.end_char}
+    if not places:
+        return drafts
+    there = [d for d in drafts if any(p in _sentence_of(doc, d.quantity).casefold() for p in places)]
+    return there or drafts
+
+
+def _sentence_of(doc: Doc, quantity: Quantity) -> str:
+    token = _anchor(doc, quantity.number_start, quantity.number_end)
+    return token.sent.text if token is not None else ""
+
+
 def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarget,
                   drafts: list[Draft]) -> list[Draft]:
     """The figures a caveat that reaches none in its own clause doubts."""
@@ -241,11 +303,57 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
     # "... the assertions, which are hard to check independently": the sourced claims before it;
     # a caveat placed before the claims ("Reuters could not verify the report.") doubts
     # the sourced claims that follow it in its paragraph and the next
-    before = [d for d in sourced if d.quantity.end <= caveat.start]
+    before = _at_named_place(doc, caveat, [d for d in sourced if d.quantity.end <= caveat.start])
+    # in its own paragraph first: a live-blog entry's or a section's caveat ("Neither claim
+    # can be verified") doubts the claims of that entry, not every claim above it
+    opening = _paragraph_start(text_of(doc), caveat.start)
+    own = [d for d in before if d.quantity.start >= opening]
+    if own:
+        return own
     if before:
         return before
     limit = _paragraphs_after(text_of(doc), caveat.end)
     return [d for d in sourced if caveat.end <= d.quantity.start < limit]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _tally_reach(doc: Doc, hedge: Hedge, drafts: list[Draft], lexicon: FigureLexicon) -> list[Draft]:
+    """The figures a hedged number noun stands for: "Officials issued a tentative tally: 12
+    killed, 9 wounded" (the list after the colon) and "..., noting that the figures were
+    preliminary" (the clause that the noting hangs on)."""
+    token = _anchor(doc, hedge.start, hedge.end)
+    if token is None:
+        return []
+    noun = None
+    if token.dep_ == "amod" and token.head.pos_ == "NOUN":
+        noun = token.head  # "the provisional toll"
+    elif token.dep_ in {"acomp", "attr"}:
+        noun = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if noun is None or noun.lemma_.lower() not in lexicon.number_nouns:
+        return []
+    text = text_of(doc)
+    sentence = token.sent
+    colon = text.find(":", noun.idx, sentence.end_char)
+    if token.dep_ == "amod" and colon != -1:
+        close = _SENTENCE_END.search(text, colon)
+        end = close.end() if close else len(text)
+        return [d for d in drafts if colon < d.quantity.start < end]
+    if token.dep_ in {"acomp", "attr"}:
+        # "X put the dead at 30 and the injured at 12, noting that the figures were preliminary":
+        # the clause the adding hangs on, not an earlier source's clause in the sentence
+        clause = token.head
+        adding = clause.head if clause.dep_ == "ccomp" else None
+        if adding is not None and adding.dep_ in {"advcl", "conj"} and adding.head.i < adding.i:
+            host = adding.head
+            inside = {t.i for t in host.subtree} - {t.i for t in adding.subtree}
+            return [d for d in drafts if (a := _anchor(doc, d.quantity.number_start, d.quantity.number_end))
+                    is not None and a.i in inside]
+        # "The figures are preliminary.": the figures of the source its sentence gave before it
+        before = [d for d in drafts if sentence.start_char <= d.quantity.start < noun.idx]
+        return [d for d in before if d.chain[-1:] == before[-1].chain[-1:]]
+    return []
 
 
 def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: FigureLexicon) -> None:
@@ -258,7 +366,8 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
         if target is not None and target.reach == "none":
             continue  # "the type of missile could not be verified" doubts no figure
         # "the shipment figures could not be verified" doubts the shipments, not the deaths
-        doubted = [d for d in drafts if target is None or target.doubts(d.reading.category)]
+        doubted = [d for d in drafts if target is None
+                   or target.doubts(d.reading.category, d.reading.noun_class)]
         reached = False
         for draft in doubted:
             if _covers(doc, hedge, draft) or any(_frames(hedge, link) for link in
@@ -267,6 +376,10 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
                 reached = True
         if target is not None and not reached:
             for draft in _caveat_reach(doc, found, hedge, target, doubted):
+                if hedge.key not in draft.hedge_keys:
+                    draft.hedge_keys.append(hedge.key)
+        if cue is not None and cue.kind == "epistemic":
+            for draft in _tally_reach(doc, hedge, drafts, lexicon):
                 if hedge.key not in draft.hedge_keys:
                     draft.hedge_keys.append(hedge.key)
     for draft in drafts:
@@ -361,3 +474,16 @@ def unify(drafts: list[Draft], text: str = "") -> None:
                 draft.attribution = fullest.attribution
             draft.hedged = hedged
             draft.reading.subject = draft.reading.subject or subject
+
+
+def follow_comparisons(drafts: list[Draft]) -> None:
+    """ "..., a lawmaker said, up from 3,000 in January": whoever gives a figure gives the earlier
+    value it is compared with, and an estimate's earlier value is an estimate too (after `unify`,
+    so that the compared figure's chain is its fullest)."""
+    for draft in drafts:
+        compared = draft.compared_with
+        if compared is None:
+            continue
+        if len(compared.chain) > len(draft.chain):
+            draft.chain, draft.attribution = list(compared.chain), compared.attribution
+        draft.hedged = draft.hedged or compared.hedged

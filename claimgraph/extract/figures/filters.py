@@ -201,6 +201,39 @@ def _one_member(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc 
     return bool(following) and following[0].start == 0
 
 
+# a limit on age right after the people it bounds: "boys under 10", "men over 60"
+_AGE_LIMIT = re.compile(r"(?:under|over|below|above)\s+$", re.IGNORECASE)
+_LOCATIVE_PREPOSITIONS = frozenset({"over", "across", "in", "throughout"})
+
+
+def _age_limit(text: str, quantity: Quantity, lexicon: FigureLexicon) -> bool:
+    """ "six people were killed, including two girls under 12": a bound on age after a noun for
+    people, with no counted noun of its own after it."""
+    if quantity.kind != "digits" or quantity.percent or quantity.low > lexicon.oldest_age \
+            or not _AGE_LIMIT.search(text, quantity.start, quantity.number_start):
+        return False
+    previous, _ = _prev_word(text, quantity.start)
+    following = _next_word(text, quantity.end)
+    people = lexicon.noun_class(previous) in {"people", "personnel"} or previous in {"boys", "girls", "those"}
+    return people and (not following or lexicon.noun_class(following) is None
+                       and not re.match(r"\s*[A-Za-z]", text[quantity.end:quantity.end + 2]))
+
+
+def _places_passed(quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
+    """ "downed 37 drones over six provinces": a count of places that a locative preposition
+    governs says where something happened, not how much of it."""
+    if doc is None:
+        return False
+    span = doc.char_span(quantity.start, quantity.number_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span[-1].head
+    if head.i < span[-1].i or lexicon.noun_class(head.lemma_.lower()) != "places":
+        return False
+    preposition = head.head
+    return head.dep_ == "pobj" and preposition.lower_ in _LOCATIVE_PREPOSITIONS
+
+
 def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
                       doc: Doc | None = None) -> str | None:
     """Why `quantity` is not a figure claim, or None when it may be one."""
@@ -230,8 +263,11 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
     of_month = _OF_MONTH.match(text, quantity.end)
     if of_month and (of_month.group(1).lower() in months or of_month.group(1).lower() == "month"):
         return "date"
-    if previous in _vocab_words("age_words") or _is_age(text, quantity, lexicon, doc):
+    if previous in _vocab_words("age_words") or _is_age(text, quantity, lexicon, doc) \
+            or _age_limit(text, quantity, lexicon):
         return "age"
+    if _places_passed(quantity, lexicon, doc):
+        return "location"
     if previous in _vocab_words("designator_words") and previous_raw[:1].isupper() \
             and text[quantity.start - 1: quantity.start] in {" ", "-"} or _after_its_name(text, quantity, lexicon, doc):
         return "designator"

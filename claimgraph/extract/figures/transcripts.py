@@ -1,0 +1,76 @@
+"""Speakers of question-and-answer transcripts: the person whose answer a paragraph is.
+
+A briefing or interview transcript marks each turn with an upper-case speaker
+label ("OKAFOR: We recovered 40 rifles."), not with a reporting verb, so the
+attributions extractor sees no source for what the speaker says. The
+conflict-figures guide makes a named spokesperson the source of what they say:
+`answer_speaker` gives the name of the speaker whose turn holds a position
+(the fullest person name the document gives for the label, else the label
+itself), and None in the asking side's turns ("QUESTION:", "Q:") and outside
+transcripts; a text is a transcript when a turn is a question or one speaker has
+two turns, so live-blog flags ("UPDATE:", "WATCH:") name no speaker. It must not
+decide numbers, categories or hedges.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.attributions.vocabulary import cues
+from claimgraph.extract.figures.caveats import same_source
+from claimgraph.extract.figures.lexicon import FigureLexicon
+
+__all__ = ["answer_speaker", "speak_for"]
+
+# An upper-case label at the start of a paragraph: "OKAFOR:", "GEN. OKAFOR:", "MS. DIAZ-ROCA:"
+_LABEL = re.compile(r"(?:^|\n\n)([A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]")
+# How many turns one speaker must have when no question is labelled (a label or two alone may be
+# headings or live-blog flags, "UPDATE: ...", "WATCH: ...")
+_TURNS = 2
+
+
+def _turns(text: str) -> list[tuple[int, str]]:
+    """(paragraph start, label) for each labelled turn."""
+    return [(m.start(1), m.group(1)) for m in _LABEL.finditer(text)]
+
+
+def _full_name(doc: Doc, label: str) -> str:
+    """ "Colonel Amina Okafor" for "OKAFOR": the longest person name ending in the label's
+    last word; the label in title case when the document names no such person."""
+    last = re.split(r"[ .]+", label.strip(" ."))[-1].lower()
+    names = [e for e in doc.ents if e.label_ == "PERSON" and e[-1].lower_ == last]
+    if names:
+        return max(names, key=len).text
+    return " ".join(w.capitalize() for w in label.strip(" .").split())
+
+
+def answer_speaker(doc: Doc, position: int, lexicon: FigureLexicon) -> str | None:
+    """The speaker whose transcript turn holds `position`, or None."""
+    text = doc.text
+    turns = [(start, label.strip(" .")) for start, label in _turns(text)]
+    labels = [label.lower() for _, label in turns]
+    asked = any(label in lexicon.question_labels for label in labels)
+    if not asked and max((labels.count(label) for label in labels), default=0) < _TURNS:
+        return None  # not a transcript: no question and no speaker with two turns
+    paragraph = text.rfind("\n\n", 0, position)
+    paragraph = 0 if paragraph == -1 else paragraph + 2
+    label = next((name for start, name in turns if start == paragraph), None)
+    if label is None or len(label) < 2 or label.lower() in lexicon.question_labels \
+            or label.lower() in cues().headline_labels:
+        return None
+    return _full_name(doc, label)
+
+
+def speak_for(doc: Doc, chains: list[list[str]], positions: list[int], lexicon: FigureLexicon) -> None:
+    """Put the speaker of each answer turn at the head of its figures' chains (in place):
+    [publisher] becomes [publisher, speaker], and a source the speaker relays ("as they told
+    us") follows the speaker."""
+    for chain, position in zip(chains, positions):
+        speaker = answer_speaker(doc, position, lexicon)
+        if speaker is None or not chain:
+            continue
+        if len(chain) > 1 and same_source(speaker, [chain[1]]):
+            continue
+        chain.insert(1, speaker)
