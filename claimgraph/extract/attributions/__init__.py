@@ -33,8 +33,9 @@ from claimgraph.extract.attributions.chains import (
     enclosing_attribution,
     source_chain,
 )
-from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources
+from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources, role_kind
 from claimgraph.extract.attributions.discourse import spread_links
+from claimgraph.extract.attributions.pairs import cut_concessions, split_trailing_pairs
 from claimgraph.extract.attributions.rules import Draft, find_drafts, link_parents
 from claimgraph.extract.base import Context, register
 from claimgraph.model import Attribution, Extraction, Span
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.3"
+VERSION = "0.9.4"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -140,10 +141,28 @@ PRONOUN_SOURCES = frozenset({
 FIRST_AND_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you"})
 
 
-def _droppable(draft: Draft, source: str | None, top_level_beliefs: bool) -> bool:
+_COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|millions?)\b", re.IGNORECASE)
+
+
+def _counted_belief(draft: Draft, source: str | None, text: str) -> bool:
+    """A body's nested estimate of a number ("he said the agency believes 600 died"): the
+    innermost source of that count, kept as a chain level though its verb is a belief. Only
+    a body named by its role ("the agency", "the ministry"): people's nested beliefs stay
+    droppable, as PolNeAR leaves them unannotated."""
+    if draft.kind != "belief" or not source:
+        return False
+    words = source.split()
+    if len(words) != 2 or words[0] != "the" or role_kind(words[1]) != "organisation":
+        return False
+    return any(_COUNT.search(text, start, end) for start, end in draft.content)
+
+
+def _droppable(draft: Draft, source: str | None, top_level_beliefs: bool, text: str = "") -> bool:
     if draft.relay or not draft.show_cue:
         return False
     if draft.parent is not None:
+        if _counted_belief(draft, source, text):
+            return False
         return draft.kind in ("belief", "plan") or source in PRONOUN_SOURCES
     return top_level_beliefs and draft.kind == "belief" and source in FIRST_AND_SECOND_PERSON
 
@@ -168,7 +187,7 @@ def drop_unconfirmed_levels(drafts: list[Draft], predicted: list[Attribution], t
         id(d) for d in drafts
         if not any(_overlaps(d.cue, cue) for cue in learned_cues)
         and _droppable(d, text[d.source[0]:d.source[1]].strip().lower() if d.source else None,
-                       top_level_beliefs)
+                       top_level_beliefs, text)
     }
     kept = list(drafts)
     while True:
@@ -288,6 +307,8 @@ class AttributionExtractor:
         predicted = learned.predict(doc) if learned is not None else []
         if learned is not None:
             drafts = merge_learned(drafts, predicted, ctx.text)
+        split_trailing_pairs(drafts, ctx.text)
+        cut_concessions(drafts, doc, ctx.text)
         link_parents(drafts)
         if learned is not None:
             drafts = drop_unconfirmed_levels(drafts, predicted, ctx.text)

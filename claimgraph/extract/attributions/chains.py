@@ -150,19 +150,23 @@ def enclosing_attribution(found: Extraction, start: int, end: int) -> Attributio
     """The attribution that carries the text [start, end), or None when the author says it.
 
     First choice: the innermost attribution (deepest chain, then the shortest
-    content fragment) one of whose content fragments contains the span. Else
+    content fragment, then a rule's before the model's) one of whose content fragments
+    contains the span. Else
     the smallest attribution whose whole extent (source, cue and content)
     contains it, which catches a figure that sits in the same clause as its
     "according to X" or trailing "..., X said" when the content was cut short.
     Sourceless attributions are kept: they tell a figure it is reported, and
     `source_chain` skips them.
     """
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, bool] | None = None
     chosen: Attribution | None = None
     for attribution in found.attributions:
         for fragment in attribution.content:
             if _contains(fragment.start, fragment.end, start, end):
-                rank = (-depth(found, attribution), fragment.end - fragment.start)
+                # on a tie, a rule's attribution before one only the model found ("militants
+                # attacked ..., killing 300, according to X": "according to", not "attacked")
+                rank = (-depth(found, attribution), fragment.end - fragment.start,
+                        attribution.confidence is not None)
                 if best is None or rank < best:
                     best, chosen = rank, attribution
     if chosen is not None:

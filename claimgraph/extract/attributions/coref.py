@@ -71,6 +71,21 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _insurgent_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_vocab("cues").get("insurgent_name_words") or [])
+
+
+def _insurgent(name: str) -> bool:
+    """ "National Liberation Army": an armed group's name that says it fights the state."""
+    return bool(set(name.casefold().replace("’", "'").split()) & _insurgent_words())
+
+
+def role_kind(word: str) -> str | None:
+    """ "organisation" for "agency", "person" for "lawmaker": the kind a role noun names."""
+    return _lexicon()[1].get(word.lower())
+
+
+@lru_cache(maxsize=1)
 def possessive_pronouns() -> frozenset[str]:
     return frozenset(w.lower() for w in load_vocab("cues").get("possessive_pronouns") or [])
 
@@ -346,6 +361,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         kind = _kind_of_label(mention.label)
         if kind is not None:
             candidates.append(Named(mention.start, mention_name(mention), kind, label=mention.label))
+    candidates += _employers(drafts, doc, roles)
     scene = Scene(doc, drafts, names, candidates, mentions, doc_ents)
     # Named sources first, so that a role or pronoun can point at a source named later in the list.
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].source or (-1, -1))[0])
@@ -406,6 +422,34 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         if name and source is not None:
             names[i] = full_name(expand(name, acronyms), persons, source[0])
     return [names.get(i) for i in range(len(drafts))]
+
+
+_MEMBERS = frozenset({"member", "citizen", "resident", "veteran", "student", "graduate"})
+
+
+def _employers(drafts: list[Draft], doc: Doc, roles: dict[str, str]) -> list[Named]:
+    """Unnamed bodies a speaker is described as speaking for ("X, a spokesman for the
+    country's military intelligence agency"), so that "the agency" in what X says points
+    at that body. Only a description without an organisation name in it: a named body is
+    a candidate already."""
+    found: list[Named] = []
+    for draft in drafts:
+        if draft.source is None:
+            continue
+        tokens = doc.char_span(*draft.source, alignment_mode="expand")
+        for prep in tokens or ():
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at") or roles.get(prep.head.lemma_.lower()) != "person" \
+                    or prep.lower_ != "for" and prep.head.lemma_.lower() in _MEMBERS:
+                continue  # "a member of the defence committee" does not speak for it
+            body = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            if body is None or roles.get(body.lemma_.lower()) != "organisation" \
+                    or any(t.ent_type_ == "ORG" for t in body.subtree):
+                continue
+            span = doc[body.left_edge.i:body.i + 1]
+            found.append(Named(span.start_char, _clean(span.text), "organisation",
+                               frozenset(t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")),
+                               described=True))
+    return found
 
 
 def _label_name(written: str) -> str | None:
@@ -555,8 +599,11 @@ def _organisation_pronoun(position: int, candidates: list[Named]) -> str | None:
 
 
 def _is_news(candidate: Named) -> bool:
+    """An outlet: labelled one, named like one ("... Times"), a relay, or a speaker the text
+    introduced with a media noun ("broadcaster MBC", "the Beirut daily")."""
     return candidate.label in NEWS_LABELS or any(
-        w.lower() in cues().outlet_words for w in candidate.name.split()) or candidate.relay
+        w.lower() in cues().outlet_words for w in candidate.name.split()) or candidate.relay \
+        or candidate.kind != "person" and bool(candidate.role_words & MEDIA_ROLES)
 
 
 def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
@@ -578,7 +625,8 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     organisation = kind == "organisation"
 
     # a name seen once as a news outlet or relay is one everywhere (spaCy may label it plain ORG)
-    news = {c.name for c in candidates if c.relay or c.label in NEWS_LABELS}
+    news = {c.name for c in candidates if c.relay or c.label in NEWS_LABELS
+            or c.kind != "person" and c.role_words & MEDIA_ROLES}
 
     def fits(c: Named) -> bool:
         if not organisation:
@@ -593,7 +641,8 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
         return None
     # a different role never points at a source known only by its description: "the governor"
     # after "officials who inspected the site" is someone else
-    usable = [c for c in earlier if fits(c) and not c.described and not _other_body(role_word, c.name)]
+    usable = [c for c in earlier if fits(c) and not c.described and not _other_body(role_word, c.name)
+              and not (role_word in ARMED_ROLES and not c.role_words and _insurgent(c.name))]
     qualifier = {t.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.i > head.i
                  for t in c.subtree if t.pos_ == "PROPN"}
     if qualifier:  # "the head of the Defence Intelligence": someone tied to that organisation

@@ -53,12 +53,20 @@ class SpeakerRules:
                      and t.dep_ in ("npadvmod", "dep", "appos", "nsubj")), None)
 
     def _noun_root_predicate(self, verb: Token) -> Token | None:
-        """"The report, compiled by the UN office, documented 1,100 deaths": the parse made the
-        main verb a modifier of a verbless root noun; that noun is the verb's subject."""
+        """"The report, compiled by the UN office, documented 1,100 deaths", "A UN panel of experts
+        estimated in May that ...": the parse made the main verb a modifier of a verbless root
+        noun; that noun is the verb's subject."""
         head = verb.head
-        if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.i < head.i:
+        # ("In the capital, Goma, a UN panel estimated that": the noun may hang on a verbless root)
+        verbless = head.dep_ == "ROOT" or head.dep_ == "appos" and not any(
+            a.pos_ in ("VERB", "AUX") for a in head.ancestors)
+        if verb.dep_ != "acl" or not verbless or head.pos_ not in ("NOUN", "PROPN") or verb.i < head.i:
             return None
-        if self.doc[verb.i - 1].text != "," or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        reported_that = verb.tag_ in ("VBD", "VBN") and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children)
+        if self.doc[verb.i - 1].text != "," and not reported_that \
+                or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return None
         return head
 

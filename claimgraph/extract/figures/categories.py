@@ -226,7 +226,9 @@ def _blocked(start: Token, verb: Token, lexicon: FigureLexicon) -> bool:
     while token.i != verb.i and token.head.i != token.i:
         if token.pos_ == "ADP" and token.dep_ == "prep" and token.lower_ in lexicon.blocking_prepositions \
                 and not _ADDITIVE.match(text_of(token.doc), token.idx) \
-                and not (token.lower_ == "with" and verb.lemma_.lower() in lexicon.with_verbs):
+                and not (token.lower_ == "with" and verb.lemma_.lower() in lexicon.with_verbs) \
+                and not (token.lower_ in ("into", "onto", "in") and verb.lemma_.lower() in lexicon.packing_verbs) \
+                and not (token.lower_ == "for" and token.head.i == verb.i and verb.lemma_.lower() in lexicon.for_verbs):
             return True
         token = token.head
     return False
@@ -268,8 +270,9 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         reading.category, reading.decided_by = "other", "trigger"
         return reading
     # remains or wounded sent home, shares of losses by cause: "other" whatever is counted
+    # (a share of the rounds fired, "accounts for 40 percent of the shells", is a supply share)
     if repatriated(span, head, verb, lexicon) or quantity.percent and verb is not None \
-            and verb.lemma_.lower() in lexicon.cause_verbs:
+            and verb.lemma_.lower() in lexicon.cause_verbs and noun_class != "equipment":
         reading.category, reading.decided_by = "other", "trigger"
         return reading
 

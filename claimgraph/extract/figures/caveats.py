@@ -43,6 +43,9 @@ class CaveatTarget:
     topic: str | None = None
     categories: frozenset[str] = frozenset()  # the figure categories it doubts; empty: any
     noun_classes: frozenset[str] = frozenset()  # "the tank claims": what they count; empty: any
+    # "..., a claim that could not be verified": an indefinite noun set after its sentence's
+    # claim doubts that sentence only, not the rest of the paragraph
+    in_sentence: bool = False
 
     def doubts(self, category: str | None, noun_class: str | None = None) -> bool:
         if self.noun_classes and noun_class not in self.noun_classes:
@@ -164,8 +167,16 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     classes = _named_classes(noun, figures)
     owner, pronoun = _owner(noun)
     if owner is None:
-        return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes)
-    return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes)
+        return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,
+                            in_sentence=_appended(noun))
+    return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes, _appended(noun))
+
+
+def _appended(noun: Token) -> bool:
+    """ "..., a claim that could not be verified": an indefinite noun in apposition after the
+    clause it comments on."""
+    return noun.dep_ in {"appos", "npadvmod"} and noun.head.i < noun.i \
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
 
 
 def _words(name: str) -> set[str]:

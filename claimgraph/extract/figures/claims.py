@@ -368,6 +368,8 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
         # "the shipment figures could not be verified" doubts the shipments, not the deaths
         doubted = [d for d in drafts if target is None
                    or target.doubts(d.reading.category, d.reading.noun_class)]
+        if target is not None and target.in_sentence:
+            doubted = [d for d in doubted if _one_sentence(doc, hedge.start, d.quantity.number_start)]
         reached = False
         for draft in doubted:
             if _covers(doc, hedge, draft) or any(_frames(hedge, link) for link in
@@ -388,6 +390,12 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
             or _doubting_apposition(doc, found, draft.quantity, lexicon)
         draft.hedged = bool(draft.hedge_keys) or draft.planned or denied \
             or _hedging_prefix(doc, draft.quantity, lexicon)
+
+
+def _one_sentence(doc: Doc, first: int, second: int) -> bool:
+    a, b = doc.char_span(first, first + 1, alignment_mode="expand"), doc.char_span(second, second + 1,
+                                                                                  alignment_mode="expand")
+    return a is not None and b is not None and len(a) > 0 and len(b) > 0 and a[0].sent.start == b[0].sent.start
 
 
 def _denies(doc: Doc, link: Attribution, lexicon: FigureLexicon) -> bool:

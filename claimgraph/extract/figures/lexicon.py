@@ -99,6 +99,8 @@ class FigureLexicon:
     number_noun_defaults: dict[str, str] = field(default_factory=dict)
     with_verbs: frozenset[str] = frozenset()
     cause_verbs: frozenset[str] = frozenset()
+    packing_verbs: frozenset[str] = frozenset()  # "loaded into 900 containers": "into" does not block
+    for_verbs: frozenset[str] = frozenset()  # "accounts for 40 percent": "for" does not block
     repatriation: Repatriation = field(default_factory=lambda: Repatriation())
     conveyances: frozenset[str] = frozenset()
     conveying_verbs: frozenset[str] = frozenset()
@@ -291,7 +293,9 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         blocking_prepositions=_words(taxonomy, "blocking_prepositions", c),
         measure_verbs=_words(taxonomy, "measure_verbs", c),
         number_noun_defaults=noun_defaults, with_verbs=_optional(taxonomy, "with_verbs", c),
-        cause_verbs=_optional(taxonomy, "cause_verbs", c), repatriation=repatriation,
+        cause_verbs=_optional(taxonomy, "cause_verbs", c), packing_verbs=_optional(taxonomy, "packing_verbs", c),
+        for_verbs=_optional(taxonomy, "for_verbs", c),
+        repatriation=repatriation,
         conveyances=_optional(taxonomy, "conveyances", c),
         conveying_verbs=_optional(taxonomy, "conveying_verbs", c),
         frequency_verbs=_optional(quantities, "frequency_verbs", q),
