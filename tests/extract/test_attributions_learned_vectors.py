@@ -108,3 +108,17 @@ def test_a_content_is_not_carried_over_a_cue(nlp):
     content = learned.extend_content_ends(doc, spans)[0]
     assert content.end <= said - 2
     assert doc[content.start:content.end].text in ("The convoy was destroyed", "The convoy was destroyed near the border")
+
+
+def test_a_bare_determiner_as_content_becomes_its_noun_phrase(nlp):
+    doc = nlp("The total deployment was estimated at about 11,000 troops.")
+    phrase = learned._with_its_phrase(doc, RoleSpan("content", 0, 1))  # "The"
+    assert phrase is not None and doc[phrase.start:phrase.end].text == "The total deployment"
+    whole = RoleSpan("content", 0, 3)
+    assert learned._with_its_phrase(doc, whole) == whole
+
+
+def test_a_content_of_punctuation_alone_says_nothing(nlp):
+    doc = nlp("Officials said: “ ” and left.")
+    marks = [t.i for t in doc if t.is_punct]
+    assert learned._with_its_phrase(doc, RoleSpan("content", marks[1], marks[2] + 1)) is None

@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.4"
+VERSION = "0.9.5"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

@@ -552,6 +552,24 @@ def _kind(doc: Doc, source: RoleSpan | None, contents: list[RoleSpan], cue_text:
     return "indirect"
 
 
+def _says_something(doc: Doc, content: RoleSpan) -> bool:
+    """A content fragment holds more than determiners and punctuation."""
+    return any(
+        not (t.is_punct or t.is_space or t.pos_ == "DET") for t in doc[content.start : content.end]
+    )
+
+
+def _with_its_phrase(doc: Doc, content: RoleSpan) -> RoleSpan | None:
+    """A content fragment that says something; a bare determiner the tagger split from its noun
+    ("The" of "The total deployment was estimated ...") becomes that noun phrase, else None."""
+    if _says_something(doc, content):
+        return content
+    head = next((t.head for t in doc[content.start : content.end] if t.pos_ == "DET"), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.i < content.start:
+        return None
+    return RoleSpan(content.role, content.start, head.i + 1)
+
+
 def attributions_from(
     doc: Doc, probabilities: numpy.ndarray, version: str, boosts: dict[str, float] | None = None
 ) -> list[Attribution]:
@@ -559,7 +577,9 @@ def attributions_from(
     found = []
     spans = extend_content_ends(doc, tag_spans(_decode(doc, probabilities, boosts), doc))
     linked = [
-        (cue, source, contents) for cue, source, contents in link(doc, spans) if contents
+        (cue, source, kept)
+        for cue, source, contents in link(doc, spans)
+        if (kept := [k for c in contents if (k := _with_its_phrase(doc, c)) is not None])
     ]  # a cue without content is not an attribution (and costs precision)
     text = text_of(doc)
     for number, (cue, source, contents) in enumerate(linked, 1):
