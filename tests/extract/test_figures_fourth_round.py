@@ -20,12 +20,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from figure_cases import by_text, extract_figures
 
 from claimgraph.extract.attributions.chains import enclosing_attribution
-from claimgraph.extract.base import Context
 from claimgraph.extract.nlp import load_nlp
-from claimgraph.extract.pipeline import build, run
-from claimgraph.model import Attribution, Extraction, Figure, Span
+from claimgraph.extract.pipeline import build
+from claimgraph.model import Attribution, Extraction, Span
 
 PUBLISHED = date(2025, 9, 12)
 
@@ -36,14 +36,7 @@ def extractors() -> list:
 
 
 def extract(text: str, extractors: list, publisher: str = "Test Wire") -> Extraction:
-    found = run(Context(text=text, publisher=publisher, published=PUBLISHED), extractors)
-    for figure in found.figures:
-        assert text[figure.start:figure.end] == figure.text
-    return found
-
-
-def by_text(found: Extraction) -> dict[str, Figure]:
-    return {figure.text: figure for figure in found.figures}
+    return extract_figures(text, extractors, PUBLISHED, publisher)
 
 
 # ------------------------------------------------------------------ sources and chains

@@ -18,11 +18,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from figure_cases import by_text, extract_figures
 
 from claimgraph.extract.attributions.names import same_name
-from claimgraph.extract.base import Context
-from claimgraph.extract.pipeline import build, run
-from claimgraph.model import Extraction, Figure
+from claimgraph.extract.pipeline import build
+from claimgraph.model import Extraction
 
 PUBLISHED = date(2025, 6, 4)
 
@@ -33,14 +33,7 @@ def extractors() -> list:
 
 
 def extract(text: str, extractors: list, publisher: str = "Test Wire") -> Extraction:
-    found = run(Context(text=text, publisher=publisher, published=PUBLISHED), extractors)
-    for figure in found.figures:
-        assert text[figure.start:figure.end] == figure.text
-    return found
-
-
-def by_text(found: Extraction) -> dict[str, Figure]:
-    return {figure.text: figure for figure in found.figures}
+    return extract_figures(text, extractors, PUBLISHED, publisher)
 
 
 # ------------------------------------------------------------------ sources
