@@ -19,3 +19,8 @@ def extract_figures(text: str, extractors: list, published: date, publisher: str
 
 def by_text(found: Extraction) -> dict[str, Figure]:
     return {figure.text: figure for figure in found.figures}
+
+
+def only(found: Extraction) -> Figure:
+    assert len(found.figures) == 1, [f.text for f in found.figures]
+    return found.figures[0]

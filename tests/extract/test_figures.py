@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from figure_cases import extract_figures, only
 
-from claimgraph.extract.base import Context
 from claimgraph.extract.figures import find_quantities, parse_number, resolve_date
-from claimgraph.extract.pipeline import build, run
-from claimgraph.model import Extraction, Figure
+from claimgraph.extract.pipeline import build
+from claimgraph.model import Extraction
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
 
@@ -24,15 +24,7 @@ def extractors() -> list:
 
 
 def extract(text: str, extractors: list, publisher: str = "Test Wire") -> Extraction:
-    found = run(Context(text=text, publisher=publisher, published=PUBLISHED), extractors)
-    for figure in found.figures:
-        assert text[figure.start:figure.end] == figure.text  # spans slice the text exactly
-    return found
-
-
-def only(found: Extraction) -> Figure:
-    assert len(found.figures) == 1, [f.text for f in found.figures]
-    return found.figures[0]
+    return extract_figures(text, extractors, PUBLISHED, publisher)  # spans slice the text exactly
 
 
 # ------------------------------------------------------------ qualifiers

@@ -15,10 +15,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from figure_cases import by_text, extract_figures, only
 
-from claimgraph.extract.base import Context
-from claimgraph.extract.pipeline import build, run
-from claimgraph.model import Extraction, Figure
+from claimgraph.extract.pipeline import build
+from claimgraph.model import Extraction
 
 PUBLISHED = date(2025, 6, 4)
 
@@ -29,19 +29,7 @@ def extractors() -> list:
 
 
 def extract(text: str, extractors: list) -> Extraction:
-    found = run(Context(text=text, publisher="Test Wire", published=PUBLISHED), extractors)
-    for figure in found.figures:
-        assert text[figure.start:figure.end] == figure.text
-    return found
-
-
-def only(found: Extraction) -> Figure:
-    assert len(found.figures) == 1, [f.text for f in found.figures]
-    return found.figures[0]
-
-
-def by_text(found: Extraction) -> dict[str, Figure]:
-    return {figure.text: figure for figure in found.figures}
+    return extract_figures(text, extractors, PUBLISHED)
 
 
 # ------------------------------------------------------------- displacement
