@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimgraph.extract.attributions.chains import (
     chain_links,
@@ -40,14 +40,18 @@ from claimgraph.extract.attributions.rules import Draft, find_drafts, link_paren
 from claimgraph.extract.base import Context, register
 from claimgraph.model import Attribution, Extraction, Span
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 __all__ = [
-    "AttributionExtractor", "chain_links", "drop_unconfirmed_levels", "enclosing_attribution",
+    "AttributionExtractor", "chain_links", "drop_misplaced_estimates", "drop_unconfirmed_levels",
+    "enclosing_attribution",
     "merge_learned", "polnear_content_edges", "polnear_cue_edges", "polnear_source_edges", "quote_edges",
     "source_chain",
 ]
 
 NAME = "attributions"
-VERSION = "0.9.5"
+VERSION = "0.9.6"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -130,6 +134,43 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
         ))
     merged.sort(key=lambda d: d.cue)
     return merged
+
+
+def _qualified_number(cue: Token) -> Token | None:
+    """The number a nominal cue in a prepositional phrase belongs to: "up from about 900 in its
+    spring estimate" -> 900. None when the phrase hangs on a verb or names no number."""
+    if cue.pos_ != "NOUN" or cue.dep_ != "pobj":
+        return None
+    holder = cue.head.head  # the preposition's head
+    for _ in range(3):
+        if holder.like_num:
+            return holder
+        if holder.dep_ != "prep" or holder.pos_ in {"VERB", "AUX"}:
+            return None
+        number = next((c for c in holder.children if c.dep_ == "pobj" and c.like_num), None)
+        if number is not None:
+            return number
+        holder = holder.head
+    return None
+
+
+def drop_misplaced_estimates(drafts: list[Draft], doc: Doc) -> list[Draft]:
+    """Drop an attribution whose cue is an estimate named beside one number and whose content
+    lies elsewhere ("at 1,400, up from about 900 in its spring estimate": "its estimate" is
+    about the 900, not the 1,400 before it).
+
+    The cue noun sits in a prepositional phrase hung on a number, and every content fragment
+    ends before that number: the record pairs the estimate with a claim it does not make.
+    Run before parents are linked, so nothing hangs on the dropped record yet.
+    """
+    kept = []
+    for draft in drafts:
+        cue = doc.char_span(*draft.cue, alignment_mode="expand") if draft.show_cue else None
+        number = _qualified_number(cue.root) if cue is not None and len(cue) else None
+        if number is not None and draft.content and all(end <= number.idx for _, end in draft.content):
+            continue
+        kept.append(draft)
+    return kept
 
 
 # Sources as bare pronouns; inside another attribution's content their coreference is the
@@ -307,6 +348,7 @@ class AttributionExtractor:
         predicted = learned.predict(doc) if learned is not None else []
         if learned is not None:
             drafts = merge_learned(drafts, predicted, ctx.text)
+        drafts = drop_misplaced_estimates(drafts, doc)
         split_trailing_pairs(drafts, ctx.text)
         cut_concessions(drafts, doc, ctx.text)
         link_parents(drafts)

@@ -46,6 +46,9 @@ class CaveatTarget:
     # "..., a claim that could not be verified": an indefinite noun set after its sentence's
     # claim doubts that sentence only, not the rest of the paragraph
     in_sentence: bool = False
+    # "X put the toll higher, but their figures ...": the owner is the subject of the clause
+    # before, read from the sentence; when no figure is that owner's, the caveat doubts none
+    owner_from_sentence: bool = False
 
     def doubts(self, category: str | None, noun_class: str | None = None) -> bool:
         if self.noun_classes and noun_class not in self.noun_classes:
@@ -169,7 +172,24 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     if owner is None:
         return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,
                             in_sentence=_appended(noun))
+    subject = _coordinated_subject(verify) if pronoun and verify is not None else None
+    if subject is not None:
+        return CaveatTarget("named", subject, False, noun.text, kinds, classes, _appended(noun),
+                            owner_from_sentence=True)
     return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes, _appended(noun))
+
+
+def _coordinated_subject(verify: Token) -> str | None:
+    """ "Aid groups put the toll higher, but their figures could not be checked": the named
+    subject of the clause the caveat's clause is joined to, which "their" or "its" stands for."""
+    clause = verify.head if verify.dep_ in {"aux", "auxpass"} else verify
+    if clause.dep_ not in {"conj", "advcl"} or clause.head.pos_ not in {"VERB", "AUX"} \
+            or clause.head.i > clause.i:
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return " ".join(t.text for t in subject.subtree if t.dep_ not in {"det", "punct"})
 
 
 def _appended(noun: Token) -> bool:

@@ -295,7 +295,7 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
     if target.reach == "named" and target.owner is not None:
         owned = [] if target.owner_is_pronoun else [
             d for d in sourced if same_source(target.owner, _chain_names(found, d))]
-        if owned:
+        if owned or target.owner_from_sentence:
             return owned
         # "their figures", or an owner named as a role the chain resolved ("the official's")
         nearest = _nearest_source_before(drafts, caveat.start)

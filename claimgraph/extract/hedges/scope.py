@@ -56,6 +56,14 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
         if child.dep_ in {"conj", "parataxis", "advcl"} and child.pos_ in _CLAUSE_POS \
                 and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children):
             reach -= {t.i for t in child.subtree}
+    # "officials estimate that ..., and say that ...": a coordinated verb with no subject of
+    # its own that reports a clause is a second statement of the same source, wherever the
+    # parser hung it (on the cue's verb or inside its clause)
+    for token in [doc[i] for i in sorted(reach)]:
+        if token.i != head.i and token.dep_ == "conj" and token.pos_ == "VERB" \
+                and any(c.dep_ == "ccomp" for c in token.children) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+            reach -= {t.i for t in token.subtree}
     return reach
 
 
