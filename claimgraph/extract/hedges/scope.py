@@ -47,6 +47,9 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
     token = anchor(doc, start, end)
     if token is None:
         return set()
+    baseline = _baseline(token)
+    if baseline is not None:
+        return {t.i for t in baseline.subtree}
     head = clause_head(token)
     reach = {t.i for t in head.subtree} | _trailing_reach(token)
     # "X claimed that ..., and the mayor counted ...", "... probably destroyed 12 tanks, while
@@ -65,6 +68,23 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
                 and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
             reach -= {t.i for t in token.subtree}
     return reach
+
+
+def _baseline(token: Token) -> Token | None:
+    """ "a sharp rise from its estimate in December", "up from about 900 in its spring
+    estimate", "higher than its earlier estimate": a hedging noun in the baseline a claim is
+    compared with reaches that comparison (the phrase the "from" or "than" hangs on), not the
+    claim's clause."""
+    if token.pos_ != "NOUN":
+        return None
+    current = token
+    for _ in range(4):
+        if current.dep_ not in {"pobj", "prep"} or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.dep_ == "prep" and current.lower_ in {"from", "than"}:
+            return current.head
+    return None
 
 
 def _trailing_reach(token: Token) -> set[int]:
