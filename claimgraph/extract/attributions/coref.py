@@ -9,7 +9,9 @@ update said", "preliminary findings suggested") to whoever issued it. A named so
 keeps its name as written without titles and descriptions ("South Korean lawmaker Lee
 Seong-kweun" gives "Lee Seong-kweun", "South Korea's Joint Chiefs of Staff" stays whole),
 abbreviations spelled out (`names`). Works from the parse's entities and, when the
-entities extractor ran first, its mentions. Source spans themselves are never changed:
+entities extractor ran first, its mentions. A body named only by its kind ("the US military")
+and an unnamed person the article names later are linked by `bodies`. Source spans themselves
+are never changed:
 PolNeAR and analysts both want the text as written. This module must not find
 attributions.
 """
@@ -23,12 +25,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.extract.attributions.bodies import named_later, specific_bodies
 from claimgraph.extract.attributions.names import (
     acronyms_in,
     clean,
     expand,
     is_abbreviation,
     mention_name,
+    same_name,
 )
 from claimgraph.extract.attributions.rules import Draft
 from claimgraph.extract.attributions.vocabulary import cues
@@ -164,18 +168,13 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         t.dep_ == "npadvmod" and t.i > head.i and tokens.doc[t.left_edge.i - 1].text == ","))]
     if appos:  # "A soldier from the battalion, 31-year-old Vlad": the apposed name
         name = appos[0]
-        first = name
-        while first.i > tokens.start and tokens.doc[first.i - 1].pos_ == "PROPN" \
-                and tokens.doc[first.i - 1].head == name:
-            first = tokens.doc[first.i - 1]
-        return _clean(tokens.doc[first.i:name.i + 1].text), "person"
+        first = _name_start(name, tokens.start)
+        kind = "organisation" if roles.get(head.lemma_.lower()) == "organisation" else "person"
+        return _clean(tokens.doc[first.i:name.i + 1].text), kind
     if head.pos_ == "PROPN" and not (head.ent_type_ and _kind_of_label(head.ent_type_) != "person"
                                      and any(e.label_ in ORG_LABELS for e in ents)):
         # A name the entity recogniser missed: the run of proper nouns ending at the head.
-        first = head
-        while first.i > tokens.start and tokens.doc[first.i - 1].pos_ == "PROPN" \
-                and tokens.doc[first.i - 1].head == head:
-            first = tokens.doc[first.i - 1]
+        first = _name_start(head, tokens.start)
         if first.i < head.i or not ents:
             kind = _kind_of_span(tokens, roles, ents) or ("person" if head.ent_type_ == "PERSON" else "organisation")
             return _clean(tokens.doc[first.i:head.i + 1].text), kind
@@ -209,6 +208,27 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     if ents and head.lower_ not in roles:
         return _clean(max(ents, key=len).text), span_kind or "group"
     return None
+
+
+_HYPHENS = ("-", "\u2011")
+
+
+def _name_start(name: Token, floor: int) -> Token:
+    """The first word of the proper name ending at `name`: the proper nouns before it that hang
+    on it, and a part glued on by a hyphen ("Al-Watan", "Al-Masry Al-Youm"), which the parse
+    splits into a compound, a punctuation mark and the rest."""
+    doc = name.doc
+    first = name
+    while first.i > floor:
+        before = doc[first.i - 1]
+        if before.pos_ == "PROPN" and before.head == name:
+            first = before
+        elif before.text in _HYPHENS and first.i - 2 >= floor and not before.whitespace_ \
+                and not doc[first.i - 2].whitespace_ and doc[first.i - 2].text[:1].isupper():
+            first = doc[first.i - 2]
+        else:
+            break
+    return first
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "around", "outside", "inside"})
@@ -258,14 +278,18 @@ def _possessed_organisation(tokens: SpacySpan, inside: list[Mention], roles: dic
         return None
     place = owner.ent_type_ in ("GPE", "NORP", "LOC") or any(
         m.label in GROUP_LABELS and m.start <= owner.idx < m.end for m in inside)
-    if not place:
+    # "the UN's humanitarian office": a body of a named organisation is that body, not the owner
+    body_of = head.pos_ == "NOUN" and head.lemma_.lower() in BODY_ROLES and (
+        owner.ent_type_ == "ORG" or any(_kind_of_label(m.label) == "organisation"
+                                        and m.start <= owner.idx < m.end for m in inside))
+    if not place and not body_of:
         return None
     organisation = head.pos_ == "PROPN" or roles.get(head.lemma_.lower()) == "organisation" or any(
         _kind_of_label(m.label) == "organisation" and m.start <= head.idx < m.end for m in inside)
     if not organisation:
         return None
     doc = tokens.doc
-    first = owner.left_edge.i
+    first = max(owner.left_edge.i, tokens.start)  # "Citing Ukraine's General Staff": not past the span
     while first < head.i and doc[first].dep_ == "det":
         first += 1
     last = min(head.right_edge.i, tokens.end - 1)
@@ -285,7 +309,9 @@ def _modified_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict
     modifier ("UN")."""
     head = tokens.root
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or roles.get(lemma) != "organisation" or lemma in cues().document_nouns \
+    # "the Syrian health ministry": the parse may tag a lower-case role noun as a proper noun
+    common = head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.text.islower()
+    if not common or roles.get(lemma) != "organisation" or lemma in cues().document_nouns \
             or (lemma in cues().media_nouns and lemma != "agency"):
         return None  # "the US outlet", "the Telegram channel": a medium, named by its name
     if any(t.pos_ == "PROPN" for t in tokens if t.i > head.i):
@@ -308,16 +334,19 @@ def _is_role(tokens: SpacySpan, roles: dict[str, str]) -> str | None:
     if _body_spoken_for(tokens) is not None:
         return None  # "the press service of the Southern Military District": named by its body
     qualifier = {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree}
-    if any(t.pos_ == "PROPN" and t.i not in qualifier for t in tokens):
+    media = head.lemma_.lower() in cues().media_nouns and head.lemma_.lower() != "agency"
+    # "the Beirut daily" is a role: a city says where an outlet is, not which it is
+    placed = {t.i for t in tokens if media and t.ent_type_ in ("GPE", "NORP") and t.i < head.i}
+    if any(t.pos_ == "PROPN" and t.i not in qualifier and t.i not in placed for t in tokens):
         return None  # "the NIS spokesman" names its organisation; "the head of the NIS" is a role
-    if roles.get(head.lemma_.lower()) == "organisation" and any(
+    if roles.get(head.lemma_.lower()) == "organisation" and not media and any(
             t.ent_type_ in ("NORP", "GPE", "ORG") for t in tokens if t.i < head.i):
         return None  # "the Israeli military", "the Ukrainian navy": named by who they are
         # ("the Ukrainian leader" is still a role: a person the text named before)
     determiners = [t for t in tokens if t.dep_ == "det" and t.head == head]
     if not determiners or determiners[0].lower_ not in ("the", "this", "that", "these", "those"):
         return None
-    if head.pos_ != "NOUN":
+    if head.pos_ != "NOUN" and not (media and head.pos_ in ("ADV", "ADJ")):  # "the Beirut daily"
         return None
     return roles.get(head.lemma_.lower()) or roles.get(head.lower_) or "unknown"
 
@@ -416,12 +445,34 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                                             False, None, described=True),
                           key=lambda c: c.position)
     acronyms = acronyms_in(text)
+    _spelled_out(names, candidates, acronyms, [text[d.source[0]:d.source[1]] if d.source else "" for d in drafts])
+    # "the US military" said in the lead, "US Central Command" quoted below: one body
+    speakers = [(c.position, expand(c.name, acronyms), c.described) for c in candidates
+                if c.role_words and c.kind == "organisation" and not c.relay and not _is_news(c)]
+    specific_bodies(names, [d.source for d in drafts], doc, speakers)
+    named_later(names, [d.source for d in drafts], doc)
     persons = [c for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
     for i, name in names.items():
         source = drafts[i].source
         if name and source is not None:
             names[i] = full_name(expand(name, acronyms), persons, source[0])
     return [names.get(i) for i in range(len(drafts))]
+
+
+def _spelled_out(names: dict[int, str | None], candidates: list[Named], acronyms: dict[str, str],
+                 written: list[str]) -> None:
+    """ "the paramilitary Rapid Support Forces" then "The RSF said ...": an abbreviation of three
+    or more letters the text never introduced in brackets stands for the one organisation it
+    names whose initials it spells; `acronyms` gets it. A source written with its full name
+    beside the abbreviation ("the X Data project (ACLED)") keeps the name it was given."""
+    wanted = {clean(n) for i, n in names.items() if n and is_abbreviation(n) and clean(n) not in acronyms
+              and sum(c.isupper() for c in clean(n)) >= 3
+              and not any(w[:1].isupper() and clean(w) != clean(n) for w in written[i].split()[1:])}
+    bodies = {c.name for c in candidates if c.kind == "organisation" and len(c.name.split()) > 1}
+    for short in wanted:
+        spelled = {name for name in bodies if same_name(short, name)}
+        if len(spelled) == 1:
+            acronyms[short] = spelled.pop()
 
 
 _MEMBERS = frozenset({"member", "citizen", "resident", "veteran", "student", "graduate"})
@@ -583,6 +634,10 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
     if kind == "person" and head.tag_ in ("NNS", "NNPS"):
         return _describe(tokens)  # "the captives" are a group, not the last person named
     if kind is not None:
+        cited = [(min(d.cue[0], d.source[0]), d.source[1]) for d in scene.drafts if d.relay and d.source is not None and d.cue_token is not None
+                 and d.source[1] <= position and d.cue[0] >= text_of(scene.doc).rfind("\n", 0, position)]
+        if cited:  # "Citing the General Staff, the think tank said": the speaker is not whom it cites
+            candidates = [c for c in candidates if not any(s <= c.position < e for s, e in cited)]
         return _role(tokens, kind, position, candidates) or _describe(tokens)
     return _describe(tokens)
 
@@ -601,9 +656,15 @@ def _organisation_pronoun(position: int, candidates: list[Named]) -> str | None:
 def _is_news(candidate: Named) -> bool:
     """An outlet: labelled one, named like one ("... Times"), a relay, or a speaker the text
     introduced with a media noun ("broadcaster MBC", "the Beirut daily")."""
+    if candidate.label not in NEWS_LABELS and set(candidate.name.casefold().split()) & _BODY_NAMES:
+        return False  # "a new count by the Ministry of Public Health" was cited, not published
     return candidate.label in NEWS_LABELS or any(
         w.lower() in cues().outlet_words for w in candidate.name.split()) or candidate.relay \
         or candidate.kind != "person" and bool(candidate.role_words & MEDIA_ROLES)
+
+
+# words that name a state body, never a news outlet ("agency" and "service" name both)
+_BODY_NAMES = (CIVIL_ROLES | ARMED_ROLES) - {"agency", "service"}
 
 
 def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
@@ -648,8 +709,9 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     if qualifier:  # "the head of the Defence Intelligence": someone tied to that organisation
         usable = [c for c in usable if {w.lower() for w in c.role_words} & qualifier]
     pools = [[c for c in usable if c.role_words], usable]  # sources before mentions
-    if organisation and not media:
-        # a news outlet that spoke recently, when no other organisation did
+    if organisation and not media and not qualifier:
+        # a news outlet that spoke recently, when no other organisation did ("the health ministry
+        # in the Hamas-run territory" is tied to a place or body, so it is no outlet)
         pools.insert(1, [c for c in earlier if c.role_words and not c.relay
                          and position - c.position < SPEAKER_REACH and not _other_body(role_word, c.name)])
     for kinds in (wanted[:1], wanted):  # an agency is an organisation before it is a country

@@ -7,8 +7,8 @@ took part" makes The Herald the relay of the cited people the article later quot
 soldier ... said"); "X, who spoke after the agency briefed lawmakers, said" and "after a
 briefing by the agency" make the agency the origin of what X says; "ISW cited a milblogger
 who claimed" makes ISW relay the milblogger; a dateline credit "(AFP)" relays the whole
-article; "X quoted Y as saying" nests Y under X and "a report cited by X" makes X the
-carrier of the report. Also here, for trailing cues: the speaker named after one ('"...," stated Vlad')
+article; "X quoted Y as saying" nests Y under X, "Citing Y, X said" does the same, and "a
+report cited by X" makes X the carrier of the report. Also here, for trailing cues: the speaker named after one ('"...," stated Vlad')
 and what the statement runs on into ("..., it said, with only one hitting a house"). A
 mixin of the rule finder (`rules.Finder`), kept apart to keep that module small; it reads the
 parse only through the finder's helpers and must not resolve names.
@@ -208,6 +208,42 @@ class RelayRules:
                                    show_cue=False, outlet=True)
             self.drafts.append(relay)
             draft.parent = relay
+
+    def fronted_citing_rule(self) -> None:
+        """"Citing Ukraine's General Staff, the think tank said ...": a sentence that opens with
+        a relay participle names the source the speaker passes on. The small parser often reads
+        the capitalised participle as a proper noun and the phrase as the sentence's root, so the
+        phrase is read from the words: up to the first comma, then a speaker the verb rule found."""
+        doc = self.doc
+        for sentence in doc.sents:
+            first = sentence[0]
+            stem = first.lower_[:-3] if first.lower_.endswith("ing") else ""
+            if not stem or not {stem, stem + "e"} & self.cues.relay or first.i in self.by_token:
+                continue
+            # the parse may close a sentence before the comma
+            comma = next((t for t in doc[first.i + 1:min(first.i + 14, len(doc))] if t.text == ","), None)
+            if comma is None or comma.i - first.i < 2 or comma.i - first.i > 12:
+                continue
+            phrase = doc[first.i + 1:comma.i]
+            if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase) \
+                    or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in phrase):
+                continue
+            clause = doc[comma.i + 1].sent if comma.i + 1 < len(doc) else sentence
+            outer = next((d for d in sorted(self.drafts, key=lambda d: d.cue)
+                          if not d.relay and d.parent is None and d.source is not None
+                          and d.source[0] >= comma.idx and d.cue_token is not None
+                          and doc[d.cue_token].sent in (sentence, clause)), None)
+            if outer is None:
+                continue
+            source = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+            self._cut(outer, set(range(first.i, comma.i + 1)))
+            relay = _rules().Draft(cue=(first.idx, first.idx + len(first.text)), source=source,
+                                   content=list(outer.content), kind=outer.kind, source_head=phrase.root.i,
+                                   cue_token=first.i, relay=True, parent=outer, mirror=outer)
+            self._add(relay, first)
+
+    def _cut(self, draft: Draft, tokens: set[int]) -> None:
+        raise NotImplementedError
 
     def _relay_speaker(self, verb: Token, subject: Token, draft: Draft) -> None:
         """"ISW cited one prominent milblogger who claimed ...": the subject is a source in its

@@ -240,10 +240,26 @@ class Finder(RelayRules, SpeakerRules):
         cut += [c for c in subject.children if c.i > subject.i
                 and any(t.text == ";" or "\n" in t.text for t in doc[subject.i + 1:c.left_edge.i])]
         tokens = _subtree(subject, cut)
+        tokens -= self._reduced_relative_noun(subject, tokens)
         first = min(tokens)
         if _TIME_STAMP.fullmatch(doc[first].text) and first + 1 < len(doc) and doc[first + 1].text in DASHES:
             tokens -= {first, first + 1}  # "14:05 - Israeli forces said": a live blog's time stamp
         return tokens
+
+    def _reduced_relative_noun(self, subject: Token, tokens: set[int]) -> set[int]:
+        """ "..., a figure aid groups said was too low": the parse reads the noun a reduced
+        relative clause hangs on as a modifier of the clause's subject; that noun (and its
+        article) is what was said about, not part of who said it."""
+        doc = self.doc
+        words = [doc[i] for i in sorted(tokens)]
+        first = next((i for i, t in enumerate(words) if t.dep_ != "det"), None)
+        if first is None or first + 1 >= len(words) or words[first].i == subject.i:
+            return set()
+        noun = words[first]
+        if noun.pos_ != "NOUN" or noun.lower_ not in self.cues.figure_nouns or noun.dep_ != "compound" \
+                or not any(t.pos_ in ("NOUN", "PROPN") for t in words[first + 1:]):
+            return set()
+        return {t.i for t in words[:first + 1]}
 
     # -- the rules
 
@@ -267,6 +283,7 @@ class Finder(RelayRules, SpeakerRules):
         for token, (_, lemma, pos) in zip(reversed(tokens), reversed(words)):
             if lemma in cues.relay and pos == "VERB":
                 self.relay_rule(token)
+        self.fronted_citing_rule()
         self.quote_rule()
         self.dateline_rule()
         self.colon_rule()
@@ -341,11 +358,22 @@ class Finder(RelayRules, SpeakerRules):
             and verb.tag_ in ("VBD", "VBZ", "VBP") and self._trailing_subject(verb)) or (
             verb.dep_ == "ccomp" and verb.i > verb.head.i and not clause and klass == "speech"
             and any(t.dep_ == "punct" and t.i < verb.i for t in verb.lefts))
+        aside = self._misattached_speaker(verb) if klass == "speech" and not clause else set()
+        if aside:  # "About half ..., the head of X, Kyrylo Budanov, said": all before the speaker
+            content = set(range(verb.sent.start, min(aside))) - aside
         if not content and klass == "speech":
             content = self._misparsed_head_clause(verb)
         if not content and parataxis_head:
             # "The plan, he said, is good." / "It is good, he said": the head clause is the content.
-            content = _subtree(verb.head, [verb])
+            clause_head = verb.head
+            while clause_head.pos_ not in ("VERB", "AUX") and clause_head.head.i != clause_head.i \
+                    and clause_head.head.i < verb.i:
+                # "... crossed into countries, mainly Chad and Sudan, the agency said": the parse
+                # hung the cue on a noun of the clause; the clause is its verb's
+                clause_head = clause_head.head
+            if clause_head.pos_ not in ("VERB", "AUX"):
+                clause_head = verb.head
+            content = _subtree(clause_head, [verb])
         if content and klass == "speech" and (parataxis_head or all(i < verb.i for i in content)):
             content |= self._continuation(verb)  # "..., it said, with only one hitting a house"
         if not content and klass in ("speech", "belief"):
@@ -378,8 +406,11 @@ class Finder(RelayRules, SpeakerRules):
                             kind="sourceless", cue_token=verb.i), verb)
             return
         misparsed = self._noun_root_predicate(verb)
+        # "while the envoy has said ...": a perfect participle with its own subject is no passive
+        perfect = any(c.dep_ == "nsubj" for c in children) and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children) and bool(clause)
         if misparsed is None and (passive_subject is not None
-                                  or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))):
+                                  or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not perfect)):
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -395,8 +426,10 @@ class Finder(RelayRules, SpeakerRules):
         else:
             subject, inherit = (inverted, None) if inverted is not None else (
                 (misparsed, None) if misparsed is not None else self.subject_of(verb))
+            if aside:
+                subject, inherit = None, None
             if subject is None and inherit is None:
-                tokens = self._subject_before(verb) or self._phrase_before(verb)
+                tokens = aside or self._subject_before(verb) or self._phrase_before(verb)
                 if not tokens:
                     return
                 source = _span(doc, tokens)
@@ -603,6 +636,9 @@ class Finder(RelayRules, SpeakerRules):
             return
         inner = next((self.by_token[c.i] for c in obj.children
                       if c.dep_ in ("relcl", "acl") and c.i in self.by_token), None)
+        briefed = None
+        if inner is not None and inner.conduit:  # "citing a lawmaker who was briefed by the NIS"
+            briefed, inner = inner, None
         outer = next((self.by_token[a.i] for a in verb.ancestors if a.i in self.by_token), None)
         if outer is None:  # "..., according to the newspaper, citing military sources": a sibling frame
             outer = next((d for d in self.drafts if d.kind == "according_to" and not d.relay
@@ -627,6 +663,10 @@ class Finder(RelayRules, SpeakerRules):
             self._relay_speaker(verb, subject, draft)  # "ISW cited a milblogger who claimed ..."
         elif draft.content:
             self._add(draft, verb)
+            if briefed is not None:  # the briefer is where the cited source's account comes from
+                briefed.parent, briefed.mirror = draft, draft
+            elif not relative:
+                self._briefing(verb, obj, draft)
 
     def noun_rule(self, noun: Token) -> None:
         """"In the NIS's assessment, ...", "after a closed-door NIS briefing": noun frames."""

@@ -1,20 +1,24 @@
 """Where the speaker and the reported clause are when the parse loses them.
 
 The small English parser often misattaches the parts of a reporting sentence: a speaker with a
-description after the content ("..., Oleksandr Prokudin, the head of the administration, said"),
-a subject left on the first of two coordinated clauses ("but the outlet X ... has confirmed"), a
-main verb made a modifier of a verbless root ("The report, compiled by X, documented ..."), a
-head clause given to the cue as a second subject, or a second report hung inside the first one's
-clause ("..., while the health office said ..."). A mixin of the rule finder (`rules.Finder`),
-kept apart to keep that module small; it reads the parse through the finder's helpers and must
-not resolve names.
+description after the content ("..., Oleksandr Prokudin, the head of the administration, said",
+"..., the region's governor, Ivan Petrenko, said", also when the parse made the figure the cue's
+subject), a subject left on the first of two coordinated clauses ("but the outlet X ... has
+confirmed"), a main verb made a modifier of a verbless root ("The report, compiled by X,
+documented ..."), a head clause given to the cue as a second subject, or a second report hung
+inside the first one's clause ("..., while the health office said ...", "X warned that A, and Y
+said B"). A mixin of the rule finder (`rules.Finder`), kept apart to keep that module small; it
+reads the parse through the finder's helpers and must not resolve names.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
+
+from claimgraph.model.vocab import load_vocab
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
@@ -25,6 +29,12 @@ def _rules():  # type: ignore[no-untyped-def]
     from claimgraph.extract.attributions import rules
 
     return rules
+
+
+@lru_cache(maxsize=1)
+def _person_roles() -> frozenset[str]:
+    """Role nouns that name a person ("governor", "spokesman"), from the cue vocabulary."""
+    return frozenset(w.lower() for w in (load_vocab("cues").get("role_nouns") or {}).get("person") or [])
 
 
 class SpeakerRules:
@@ -88,7 +98,8 @@ class SpeakerRules:
         if clause.i > verb.i or self.cue_class(clause) not in ("speech", "belief"):
             return False
         between = self.doc[clause.right_edge.i - 1:verb.i]
-        return any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in between) and any(
+        # "A said X; B, in a claim carried by its outlet, said Y": a semicolon parts them too
+        return any(t.dep_ == "cc" and t.lower_ in ("and", "but") or t.text == ";" for t in between) and any(
             c.dep_ in ("nsubj", "csubj") for c in clause.children)
 
     def _parallel_reports(self, verb: Token, content: set[int]) -> set[int]:
@@ -98,6 +109,17 @@ class SpeakerRules:
         out: set[int] = set()
         for i in sorted(content):
             token = self.doc[i]
+            if token.dep_ == "conj" and token.i > verb.i and i not in out and token.tag_ in ("VBD", "VBZ", "VBP") \
+                    and self.cue_class(token) in ("speech", "belief") \
+                    and any(c.dep_ == "nsubj" and c.i < token.i and c.pos_ != "PRON" for c in token.children) \
+                    and any(c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i < token.i
+                            for c in token.head.children) and token.head.i != verb.i:
+                # "X warned that A, and the UN agency said B": a report of its own, joined by "and"
+                cc = max(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
+                out |= _rules()._subtree(token) | {cc}
+                if self.doc[cc - 1].text == ",":
+                    out.add(cc - 1)
+                continue
             if token.dep_ == "advcl" and token.i > verb.i and i not in out \
                     and any(c.dep_ == "mark" and c.lower_ in _rules().CONTRAST_MARKS for c in token.children) \
                     and any(c.dep_ == "nsubj" for c in token.children) \
@@ -182,11 +204,38 @@ class SpeakerRules:
         if len(segments) != 2:
             return set()
         description, name = (list(reversed(s)) for s in segments)
-        if not 1 <= len(name) <= 4 or not all(t.pos_ == "PROPN" for t in name) \
-                or name[0].i == verb.sent.start:
+        if self._aside_name(name) and self._aside_description(description):
+            return {t.i for t in name + description}
+        # "..., the region's governor, Ivan Petrenko, said": the description first, then the name
+        name, description = description, name
+        if self._aside_name(name) and self._aside_description(description) and any(
+                t.pos_ == "NOUN" and t.lemma_.lower() in _person_roles() for t in description):
+            return {t.i for t in name + description}
+        return set()
+
+    def _misattached_speaker(self, verb: Token) -> set[int]:
+        """"About half of all shells ..., the head of Ukraine's military intelligence, Kyrylo
+        Budanov, said": the parse made the figure the cue's subject and the speaker its
+        apposition. A subject whose own words end in the named aside before the cue is no speaker;
+        the aside is."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or verb.i == 0 or self.doc[verb.i - 1].text != "," \
+                or subject.ent_type_ == "PERSON" or subject.pos_ in ("PRON", "PROPN"):
             return set()
-        if not description or len(description) > 12 or description[0].pos_ not in ("DET", "NOUN", "ADJ") \
-                or not any(t.pos_ == "NOUN" for t in description) \
-                or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in _rules().QUOTE_CHARS for t in description):
+        aside = self._named_aside_before(verb)
+        if not aside or subject.i in aside or subject.i > min(aside) \
+                or not aside <= {t.i for t in subject.subtree}:
             return set()
-        return {t.i for t in name + description}
+        return aside
+
+    def _aside_name(self, name: list[Token]) -> bool:
+        """A short run of proper nouns that does not open the sentence."""
+        return 1 <= len(name) <= 4 and all(t.pos_ == "PROPN" for t in name) \
+            and name[0].i != name[0].sent.start
+
+    @staticmethod
+    def _aside_description(description: list[Token]) -> bool:
+        """A short noun phrase without a verb or a quote ("the head of the regional administration")."""
+        return bool(description) and len(description) <= 12 and description[0].pos_ in ("DET", "NOUN", "ADJ") \
+            and any(t.pos_ == "NOUN" for t in description) \
+            and not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in _rules().QUOTE_CHARS for t in description)

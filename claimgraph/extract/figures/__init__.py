@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.6.2"
+VERSION = "0.6.3"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}

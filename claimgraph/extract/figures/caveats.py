@@ -46,6 +46,9 @@ class CaveatTarget:
     # "..., a claim that could not be verified": an indefinite noun set after its sentence's
     # claim doubts that sentence only, not the rest of the paragraph
     in_sentence: bool = False
+    # "the figures on the missiles' accuracy": the stem of a topic that counts nothing, which
+    # the doubted figures' sentence must name ("accur" of "more accurate")
+    about: str | None = None
     # "X put the toll higher, but their figures ...": the owner is the subject of the clause
     # before, read from the sentence; when no figure is that owner's, the caveat doubts none
     owner_from_sentence: bool = False
@@ -169,14 +172,32 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     kinds = figures.categories_doubted(_named_kinds(noun, figures))
     classes = _named_classes(noun, figures)
     owner, pronoun = _owner(noun)
+    about = _topic_stem(noun, hedges.caveat_topics, figures)
     if owner is None:
         return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,
-                            in_sentence=_appended(noun))
+                            in_sentence=_appended(noun), about=about)
     subject = _coordinated_subject(verify) if pronoun and verify is not None else None
     if subject is not None:
-        return CaveatTarget("named", subject, False, noun.text, kinds, classes, _appended(noun),
+        return CaveatTarget("named", subject, False, noun.text, kinds, classes, _appended(noun), about,
                             owner_from_sentence=True)
-    return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes, _appended(noun))
+    return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes, _appended(noun), about)
+
+
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding", "concerning"})
+
+
+def _topic_stem(noun: Token, topics: frozenset[str], figures: FigureLexicon) -> str | None:
+    """ "the figures on the missiles' accuracy" -> "accur": what the doubted figures are about,
+    when it is no count itself ("the figures on casualties" is left to the categories)."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPOSITIONS:
+            continue
+        topic = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if topic is None or topic.pos_ != "NOUN" or _counts_figures(topic, topics, figures) \
+                or figures.noun_class(topic.lemma_.lower()):
+            return None
+        return topic.lower_[:5] if len(topic.lower_) >= 5 else None
+    return None
 
 
 def _coordinated_subject(verify: Token) -> str | None:

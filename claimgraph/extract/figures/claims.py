@@ -32,6 +32,7 @@ from claimgraph.extract.figures.categories import Reading, read
 from claimgraph.extract.figures.caveats import CaveatTarget, caveat_target, same_source
 from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.figures.numbers import Quantity
+from claimgraph.extract.figures.places import load_place_words
 from claimgraph.extract.hedges import covers, cue_of
 from claimgraph.extract.hedges import load_lexicon as load_hedge_lexicon
 from claimgraph.extract.nlp import text_of
@@ -370,6 +371,9 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
                    or target.doubts(d.reading.category, d.reading.noun_class)]
         if target is not None and target.in_sentence:
             doubted = [d for d in doubted if _one_sentence(doc, hedge.start, d.quantity.number_start)]
+        if target is not None and target.about:
+            # "could not confirm the figures on the missiles' accuracy": the figures said about it
+            doubted = [d for d in doubted if target.about in _sentence_of(doc, d.quantity).casefold()]
         reached = False
         for draft in doubted:
             if _covers(doc, hedge, draft) or any(_frames(hedge, link) for link in
@@ -450,8 +454,23 @@ def _compatible(a: Draft, b: Draft, headline_end: int) -> bool:
     if len(a.chain) > 1 and len(b.chain) > 1 and not headline \
             and not same_source(a.chain[-1], b.chain[1:]) and not same_source(b.chain[-1], a.chain[1:]):
         return False  # neither chain holds the other's originating source
+    if len(a.chain) > 1 and len(b.chain) > 1 and headline:
+        # "Britain's Ministry of Defence" in the lead and "South Korea's Joint Chiefs" below: a
+        # lead names sources by metonym, but never moves a claim to another country's source
+        ours = frozenset().union(*map(_origin_countries, a.chain[1:]))
+        theirs = frozenset().union(*map(_origin_countries, b.chain[1:]))
+        if ours and theirs and not ours & theirs:
+            return False
     classes = a.reading.noun_class, b.reading.noun_class
     return None in classes or classes[0] == classes[1]
+
+
+def _origin_countries(name: str) -> frozenset[str]:
+    """The countries a source's name says it belongs to ("Britain's Ministry of Defence" ->
+    United Kingdom), from the nationality vocabulary."""
+    lowered = " " + re.sub(r"['’]s\b", "", name.casefold()) + " "
+    return frozenset(country for word, country in load_place_words().countries.items()
+                     if f" {word} " in lowered)
 
 
 def unify(drafts: list[Draft], text: str = "") -> None:
