@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.6.3"
+VERSION = "0.6.4"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}

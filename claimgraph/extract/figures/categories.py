@@ -23,14 +23,21 @@ from claimgraph.extract.figures.overrides import (
     unclassed_agent,
     unit_size,
 )
+from claimgraph.extract.figures.shares import restated_category, supply_share
+from claimgraph.extract.figures.triggers import (
+    CLAUSE_POS,
+    PRIORITY,
+    class_of,
+    intrinsic_category,
+    of_object,
+    pick,
+    subtree_categories,
+    trigger_categories,
+)
 from claimgraph.extract.nlp import span_text, text_of
 
 __all__ = ["PRIORITY", "Reading", "number_span", "read", "read_counted"]
 
-# When several triggers govern one figure, the most specific category wins.
-PRIORITY = ("casualties", "killed", "wounded", "captured", "missing", "destroyed", "supplied",
-            "deployed", "other")
-_CLAUSE_POS = {"VERB", "AUX"}
 _SKIP_BEFORE_HEAD = {"ADJ", "PROPN", "NUM", "ADV", "PUNCT", "NOUN", "X", "SYM"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 # Verbs after which a number-less subject or object names what is counted
@@ -60,41 +67,61 @@ def number_span(doc: Doc, quantity: Quantity) -> Span | None:
     return doc.char_span(quantity.number_start, quantity.end, alignment_mode="expand")
 
 
-def _pick(categories: set[str]) -> str | None:
-    if {"killed", "wounded"} <= categories:
-        return "casualties"
-    for category in PRIORITY:
-        if category in categories:
-            return category
-    return None
-
-
-def _noun_class(token: Token, lexicon: FigureLexicon) -> str | None:
-    found = lexicon.noun_class(token.lemma_) or lexicon.noun_class(token.lower_)
-    if found is None and token.ent_type_ == "NORP" and token.lower_.endswith("s"):
-        return "personnel"  # "North Koreans", "Russians"
-    return found
-
-
 def _head(doc: Doc, span: Span, lexicon: FigureLexicon) -> tuple[Token | None, bool]:
     """The noun the quantity counts, and whether it came through "of" ("3,000 of them")."""
     head, via_of = _syntactic_head(doc, span)
-    if head is not None and not via_of and _noun_class(head, lexicon) is None \
-            and _intrinsic(head, lexicon) is None:
+    if head is not None and not via_of and class_of(head, lexicon) is None \
+            and intrinsic_category(head, lexicon) is None:
         # a mis-parsed headline: "11,000 infantrymen training" makes "training" the head
         for token in doc[span[-1].i + 1: head.i]:
-            if token.pos_ in {"NOUN", "PROPN"} and _noun_class(token, lexicon) is not None:
+            if token.pos_ in {"NOUN", "PROPN"} and class_of(token, lexicon) is not None:
                 return token, False
         # a model name before the noun: "250 Koksan 170mm self-propelled guns" counts guns
         if head.pos_ in {"PROPN", "X"}:
-            for token in doc[head.i + 1: head.i + 9]:
-                if token.sent.start != head.sent.start or token.pos_ in {"ADP", "AUX", "CCONJ"} \
-                        or token.pos_ == "PUNCT" and token.text not in {"-", "–"} \
-                        or token.pos_ == "VERB" and token.dep_ != "amod":
-                    break
-                if token.pos_ == "NOUN" and _noun_class(token, lexicon) is not None:
-                    return token, False
+            named = _noun_after_name(head, lexicon)
+            if named is not None:
+                return named, False
     return head, via_of
+
+
+def _noun_after_name(name: Token, lexicon: FigureLexicon) -> Token | None:
+    """The classed noun a model name stands before ("Koksan 170mm self-propelled guns"), or None."""
+    doc = name.doc
+    for token in doc[name.i + 1: name.i + 9]:
+        if token.sent.start != name.sent.start or token.pos_ in {"ADP", "AUX", "CCONJ"} \
+                or token.pos_ == "PUNCT" and token.text not in {"-", "–"} \
+                or token.pos_ == "VERB" and token.dep_ != "amod":
+            break
+        if token.dep_ == "compound" and name.i < token.head.i <= name.i + 9:
+            continue  # "Shahed-136 attack drones": the compound's head is what is counted
+        if token.pos_ == "NOUN" and class_of(token, lexicon) is not None:
+            return token
+    return None
+
+
+def _coordinated_counts(head: Token, span: Span) -> list[Token]:
+    """The counted nouns coordinated with `head` ("120 guns and dozens of launchers"): the
+    conjunct `head` or its number hangs on, and the conjuncts that follow it (through a
+    quantity noun's "of": "dozens of launchers")."""
+    found = [t.head for t in (head, span[-1]) if t.dep_ == "conj" and t.head.pos_ == "NOUN"]
+    for conjunct in head.conjuncts:
+        if conjunct.i > head.i and conjunct.pos_ == "NOUN":
+            counted = of_object(conjunct)
+            found.append(counted if counted is not None and counted.pos_ == "NOUN" else conjunct)
+    return found
+
+
+def _model_class(head: Token, lexicon: FigureLexicon) -> str | None:
+    """The class of a model name counted by itself ("another 60 Polonezes"), from an earlier
+    mention of the name before a classed noun ("80 Polonez 300mm rocket launchers")."""
+    text = head.text
+    names = {text, text[:-1], text[:-2]} if text.endswith("s") else {text}
+    for token in head.doc[:head.i]:
+        if token.text in names and token.pos_ in {"PROPN", "X"} and token.ent_type_ != "NORP":
+            named = _noun_after_name(token, lexicon)
+            if named is not None:
+                return class_of(named, lexicon)
+    return None
 
 
 def _syntactic_head(doc: Doc, span: Span) -> tuple[Token | None, bool]:
@@ -131,13 +158,13 @@ def _clause_verb(start: Token) -> Token | None:
     token = start
     # "captured 300 soldiers, including officers, and 12 tanks": a verb used as a
     # preposition ("including", "following") heads no clause
-    while (token.pos_ not in _CLAUSE_POS or token.dep_ == "prep") and token.dep_ != "ROOT" \
+    while (token.pos_ not in CLAUSE_POS or token.dep_ == "prep") and token.dep_ != "ROOT" \
             and token.head.i != token.i:
         token = token.head
     # "three are missing" parsed with "three" under the auxiliary: the clause is the verb's
-    while token.dep_ in {"aux", "auxpass"} and token.head.pos_ in _CLAUSE_POS and token.head.i != token.i:
+    while token.dep_ in {"aux", "auxpass"} and token.head.pos_ in CLAUSE_POS and token.head.i != token.i:
         token = token.head
-    return token if token.pos_ in _CLAUSE_POS else None
+    return token if token.pos_ in CLAUSE_POS else None
 
 
 def _governing_lemmas(verb: Token) -> list[Token]:
@@ -147,7 +174,7 @@ def _governing_lemmas(verb: Token) -> list[Token]:
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or any(
         g.dep_ in {"nsubj", "nsubjpass"} for c in verb.children if c.dep_ in {"aux", "auxpass"}
         for g in c.children)
-    if verb.dep_ == "conj" and verb.head.pos_ in _CLAUSE_POS \
+    if verb.dep_ == "conj" and verb.head.pos_ in CLAUSE_POS \
             and not own_subject \
             and not any(c.dep_ == "dobj" for c in verb.head.children):
         # "killed or wounded 30 soldiers": 30 hangs off "wounded"; but in "killing four
@@ -155,7 +182,7 @@ def _governing_lemmas(verb: Token) -> list[Token]:
         tokens.append(verb.head)
     has_object = any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "conj" and child.pos_ in _CLAUSE_POS \
+        if child.dep_ == "conj" and child.pos_ in CLAUSE_POS \
                 and not any(c.dep_ in _ARGUMENT_DEPS for c in child.children) \
                 and not (has_object and any(t.dep_ == "dobj" for t in child.subtree)):
             # "killed or wounded 30 soldiers" shares one object; in "seized 14 outposts and
@@ -167,43 +194,16 @@ def _governing_lemmas(verb: Token) -> list[Token]:
     return tokens
 
 
-def _trigger_categories(tokens: list[Token], noun_class: str | None, lexicon: FigureLexicon) -> set[str]:
-    found: set[str] = set()
-    for token in tokens:
-        lemma, lower = token.lemma_.lower(), token.lower_
-        # the parser tags the particle of "shot down" as prt or as advmod
-        particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}}
-        for trigger in lexicon.triggers:
-            if lemma not in trigger.lemmas and lower not in trigger.lemmas:
-                continue
-            if trigger.particle and trigger.particle not in particles:
-                continue
-            if trigger.intransitive and any(c.dep_ == "dobj" for c in token.children):
-                continue
-            if trigger.needs and not any(t.lower_ in trigger.needs or t.lemma_.lower() in trigger.needs
-                                         for t in token.subtree if t.i != token.i):
-                continue
-            category = trigger.category_for(noun_class)
-            if category:
-                found.add(category)
-    return found
-
-
-def _intrinsic(token: Token, lexicon: FigureLexicon) -> str | None:
-    return lexicon.intrinsic.get(token.lower_) or lexicon.intrinsic.get(token.lemma_.lower())
-
-
-def _subtree_intrinsic(token: Token, exclude: Span, lexicon: FigureLexicon) -> set[str]:
-    found = set()
-    for t in token.subtree:
-        if t in exclude:
-            continue
-        category = _intrinsic(t, lexicon)
-        if category:
-            found.add(category)
-        found |= {c for c in _trigger_categories([t], None, lexicon)
-                  if c in {"killed", "wounded", "captured", "missing"}}
-    return found
+def _target(token: Token, lexicon: FigureLexicon) -> bool:
+    """The object of "against" is a target ("against 22 villages", "against Haifa"), not what a
+    weapon defends against ("interceptors against drones", "against the offensive")."""
+    if token.dep_ != "pobj":
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True  # "against Haifa", "against Hamas"
+    noun_class = class_of(token, lexicon)
+    return noun_class in {"facilities", "places"} or noun_class is None \
+        and not intrinsic_category(token, lexicon) and any(c.dep_ == "nummod" for c in token.children)
 
 
 def _phrase(text: str) -> str | None:
@@ -255,9 +255,13 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     span = number_span(doc, quantity)
     if span is None or len(span) == 0:
         return None
-    head, _ = _head(doc, span, lexicon)
+    head, via_of = _head(doc, span, lexicon)
     pronoun = head is not None and head.pos_ == "PRON"
-    noun_class = _noun_class(head, lexicon) if head is not None and not pronoun else antecedent_class
+    # "another 60 Polonezes": a model name counted by itself (which the tagger may take for a
+    # nationality) has the class of the noun it stood before earlier
+    model = _model_class(head, lexicon) if head is not None and head.pos_ == "PROPN" \
+        and lexicon.noun_class(head.lemma_) is None and lexicon.noun_class(head.lower_) is None else None
+    noun_class = model or (class_of(head, lexicon) if head is not None and not pronoun else antecedent_class)
     verb = _clause_verb(head if head is not None else span[-1])
     if verb is None:
         verb = _verb_after(doc, span)
@@ -268,6 +272,19 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     # "struck the depot 14 times": the filters let a frequency through only when it counts attacks
     if reading.unit_size or head is not None and head.lower_ == "times":
         reading.category, reading.decided_by = "other", "trigger"
+        return reading
+    # "rounds of Iranian origin now account for about half of what Syrian guns fire": a share
+    # verb whose subject is supplied equipment names a supplier's share, whatever the parse
+    # made of what follows the share
+    if supply_share(doc, quantity, lexicon):
+        reading.category, reading.decided_by = "supplied", "trigger"
+        return reading
+    # "around 3,000 casualties, or close to 30 percent of the troops sent": a share of a
+    # contingent that restates a count, or a headline's share that hangs off one ("losses
+    # near 30 percent of force"), is a share of that count's kind
+    restated = restated_category(span, quantity, lexicon)
+    if restated is not None:
+        reading.category, reading.decided_by = restated, "intrinsic"
         return reading
     # remains or wounded sent home, shares of losses by cause: "other" whatever is counted
     # (a share of the rounds fired, "accounts for 40 percent of the shells", is a supply share)
@@ -293,7 +310,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     valued = head.head.head if head is not None and not pronoun and head.dep_ == "pobj" \
         and head.head.lower_ == "of" else None
     if valued is not None and valued not in span and valued.lemma_.lower() in lexicon.number_nouns \
-            and not _intrinsic(head, lexicon):
+            and head is not None and not intrinsic_category(head, lexicon):
         category = _number_noun_category(valued, span, lexicon)
         if category:
             reading.category, reading.decided_by = category, "subject"
@@ -301,30 +318,36 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     # 1. the counted noun names the category by itself: "300 casualties", "dozens of dead
     #    and injured"
     if head is not None and not pronoun:
-        categories = {c for t in [head, *head.conjuncts] for c in [_intrinsic(t, lexicon)] if c}
+        categories = {c for t in [head, *head.conjuncts] for c in [intrinsic_category(t, lexicon)] if c}
         if categories and lexicon.casualty_phrases.match(text_of(doc), head.idx):
             categories.add("casualties")  # "dozens of dead and injured"
         outranking = frozenset().union(*(lexicon.status_categories.get(c, frozenset()) for c in categories)) \
             if categories and all(c in lexicon.status_categories for c in categories) else frozenset()
         if outranking and verb is not None and not _blocked(head, verb, lexicon):
             # "12 prisoners died": a status noun counts people whom the verb says died
-            stronger = _trigger_categories(_governing_lemmas(verb), noun_class, lexicon) & outranking
+            stronger = trigger_categories(_governing_lemmas(verb), noun_class, lexicon) & outranking
             if stronger:
-                reading.category, reading.decided_by = _pick(stronger), "trigger"
+                reading.category, reading.decided_by = pick(stronger), "trigger"
                 return reading
+        if categories and via_of and verb is not None and verb.lemma_.lower() == "be":
+            # "about 400 of those casualties were deaths": the part is what the predicate noun says
+            named = {c for k in _complements(verb) if k.i > head.i
+                     for c in [intrinsic_category(k, lexicon)] if c}
+            if named:
+                categories = named
         if categories:
-            reading.category, reading.decided_by = _pick(categories), "intrinsic"
+            reading.category, reading.decided_by = pick(categories), "intrinsic"
             return reading
     own = {t.i for t in span}
     # "the destruction of five tanks", "the bodies of 12 soldiers": the noun that owns the
     # counted noun names the event
     owner = _nominal_owner(head, own, lexicon)
     if owner is not None:
-        categories = _trigger_categories([owner], noun_class, lexicon)
-        if not categories and _intrinsic(owner, lexicon):
-            categories = {str(_intrinsic(owner, lexicon))}
+        categories = trigger_categories([owner], noun_class, lexicon)
+        if not categories and intrinsic_category(owner, lexicon):
+            categories = {str(intrinsic_category(owner, lexicon))}
         if categories:
-            reading.category, reading.decided_by = _pick(categories), "trigger"
+            reading.category, reading.decided_by = pick(categories), "trigger"
             return reading
     presupposed = head is not None and head.head.lower_ == "of" and head.head.head.i not in own \
         and (_owner_is_quantity(head) or _fronted_partitive(head.head))
@@ -338,25 +361,26 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         adjacent += [c for c in head.children if c.dep_ in {"amod", "acomp", "oprd", "appos"}]
         if head.i + 1 < len(doc) and doc[head.i + 1].pos_ in {"ADJ", "VERB"}:
             adjacent.append(doc[head.i + 1])
-    adjacent_categories = {c for t in adjacent for c in [_intrinsic(t, lexicon)] if c}
+    adjacent_categories = {c for t in adjacent for c in [intrinsic_category(t, lexicon)] if c}
     # "losses have reached 870,000 personnel": a running total names its count in the subject
     if verb is not None and head is not None and not number_noun \
             and verb.lemma_.lower() in lexicon.measure_verbs and head.dep_ in {"dobj", "attr", "pobj"}:
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i != head.i:
-                categories = {c for t in [child, *child.conjuncts] for c in [_intrinsic(t, lexicon)] if c}
+                categories = {c for t in [child, *child.conjuncts]
+                              for c in [intrinsic_category(t, lexicon)] if c}
                 if categories:
-                    reading.category, reading.decided_by = _pick(categories), "subject"
+                    reading.category, reading.decided_by = pick(categories), "subject"
                     return reading
     # 2. a combined-casualty phrase in the figure's clause: "killed or wounded", "out of action"
     coordinated = doc[verb.head.i: verb.i + 1].text if verb is not None and verb.dep_ == "conj" \
-        and verb.head.pos_ in _CLAUSE_POS and verb.head.i < verb.i else ""  # "killed or captured 200"
+        and verb.head.pos_ in CLAUSE_POS and verb.head.i < verb.i else ""  # "killed or captured 200"
     if verb is not None and (lexicon.casualty_phrases.search(_clause_text(verb, span))
                              or lexicon.casualty_phrases.fullmatch(coordinated)):
         reading.category, reading.decided_by = "casualties", "phrase"
         return reading
     if adjacent_categories:
-        reading.category, reading.decided_by = _pick(adjacent_categories), "intrinsic"
+        reading.category, reading.decided_by = pick(adjacent_categories), "intrinsic"
         return reading
     # 3. the verbs that govern it: "were killed", "shipped", "intercepted two of them";
     #    not through a partitive "out of 12,000 troops, 300 were killed" nor a preposition
@@ -366,15 +390,15 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     if verb is not None and head is None:
         for child in verb.children:
             if child.dep_ in _MEASURE_DEPS and child not in span and (
-                    child.lemma_.lower() in lexicon.number_nouns or _intrinsic(child, lexicon)):
+                    child.lemma_.lower() in lexicon.number_nouns or intrinsic_category(child, lexicon)):
                 category = _number_noun_category(child, span, lexicon)
                 if category:
                     reading.category, reading.decided_by = category, "subject"
                     reading.subject = reading.subject or _counted_phrase(child, lexicon)
                     return reading
-                counted = _of_object(child)
+                counted = of_object(child)
                 if child.lemma_.lower() in lexicon.number_nouns and child.dep_ == "dobj" \
-                        and (counted is None or _noun_class(counted, lexicon) is None):
+                        and (counted is None or class_of(counted, lexicon) is None):
                     # "bringing the overall total to 45,000": a running total of what the figure
                     # before it counts, not a deployment by "bring"; `claims` fills it in
                     reading.number_noun = True
@@ -384,21 +408,39 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             and head.lemma_.lower() in lexicon.conveyances and verb.lemma_.lower() in lexicon.conveying_verbs:
         reading.category, reading.decided_by = "other", "trigger"
         return reading
+    # "tracked seven freighters carrying Russian ammunition": a conveyance with a clause of its own
+    # that says what it carries, unless its own verb says what befell it ("sank three ships
+    # carrying troops")
+    if head is not None and head.lemma_.lower() in lexicon.conveyances and any(
+            c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in lexicon.conveying_verbs
+            and any(o.dep_ == "dobj" for o in c.children) for c in head.children) \
+            and (verb is None
+                 or trigger_categories([verb], noun_class, lexicon) <= {"supplied", "deployed", "other"}):
+        reading.category, reading.decided_by = "other", "trigger"
+        return reading
+    # "sent between 150 and 250 drones against 22 villages": weapons sent against a target are an
+    # attack ("other"), not a delivery
+    if head is not None and verb is not None and noun_class == "equipment" and any(
+            c.dep_ == "prep" and c.lower_ in lexicon.attack_prepositions
+            and any(_target(p, lexicon) for p in c.children) for t in (verb, head) for c in t.children) \
+            and trigger_categories([verb], noun_class, lexicon) == {"supplied"}:
+        reading.category, reading.decided_by = "other", "trigger"
+        return reading
     start = head if head is not None else span[-1]
     governing = _governing_lemmas(verb) if verb is not None and not _partitive(head, verb) \
         and not _blocked(start, verb, lexicon) and not unclassed_agent(head, verb, noun_class) else []
     complements = {c for t in governing for k in _complements(t)
-                   for c in [_intrinsic(k, lexicon)] if c}
+                   for c in [intrinsic_category(k, lexicon)] if c}
     if not complements:  # "were among those killed"
         complements = {c for t in governing for k in _complements(t) if k.dep_ == "pobj"
-                       for c in _trigger_categories([a for a in k.children if a.dep_ in {"acl", "relcl"}],
+                       for c in trigger_categories([a for a in k.children if a.dep_ in {"acl", "relcl"}],
                                                     noun_class, lexicon)}
     if complements:  # "30 percent of its personnel became casualties"
-        reading.category, reading.decided_by = _pick(complements), "trigger"
+        reading.category, reading.decided_by = pick(complements), "trigger"
         return reading
-    triggered = _trigger_categories(governing, noun_class, lexicon)
+    triggered = trigger_categories(governing, noun_class, lexicon, start)
     if triggered:
-        reading.category, reading.decided_by = _pick(triggered), "trigger"
+        reading.category, reading.decided_by = pick(triggered), "trigger"
         return reading
     # "9,000 Ukrainians are in Russian captivity": held, with no verb of capture
     if in_captivity([head, verb] if not presupposed else [head], lexicon):
@@ -408,7 +450,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     #    other argument names what is counted ("the death toll remains at 12")
     if verb is not None and (head is None or number_noun):
         arguments = list(verb.children)
-        if verb.dep_ == "conj" and verb.head.pos_ in _CLAUSE_POS \
+        if verb.dep_ == "conj" and verb.head.pos_ in CLAUSE_POS \
                 and not any(c.dep_ in _MEASURE_DEPS for c in arguments):
             # "put the number of fighters demobilised at 65,000", parsed as two coordinated
             # verbs: the arguments are the first verb's
@@ -416,20 +458,20 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         for child in arguments:
             if child.dep_ not in _MEASURE_DEPS or child in span or head is not None and child.i == head.i:
                 continue
-            categories = _subtree_intrinsic(child, span, lexicon)
+            categories = subtree_categories(child, span, lexicon)
             default = lexicon.number_noun_defaults.get(child.lemma_.lower())
             if categories or default:
-                reading.category = _pick(categories) if categories else default
+                reading.category = pick(categories) if categories else default
                 reading.decided_by = "subject"
                 reading.subject = reading.subject or _counted_phrase(child, lexicon)
                 return reading
             if child.lemma_.lower() in lexicon.number_nouns:
                 # "the number of troops Russia intended to draw", "troop numbers"
-                counted = _of_object(child) or next(
-                    (c for c in child.children if c.dep_ == "compound" and _noun_class(c, lexicon)), None)
-                if counted is not None and _noun_class(counted, lexicon):
+                counted = of_object(child) or next(
+                    (c for c in child.children if c.dep_ == "compound" and class_of(c, lexicon)), None)
+                if counted is not None and class_of(counted, lexicon):
                     child = counted
-            child_class = _noun_class(child, lexicon)
+            child_class = class_of(child, lexicon)
             if child_class in lexicon.defaults and child.lemma_.lower() not in lexicon.number_nouns:
                 reading.noun_class = child_class
                 reading.category = lexicon.defaults[child_class]
@@ -443,19 +485,29 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             return reading
     # 5. verbs in a clause attached to the counted noun: "12,000 troops deployed since ..."
     if head is not None and not pronoun:
-        attached = [c for c in head.children if c.dep_ in {"acl", "relcl"} and c.pos_ in _CLAUSE_POS]
-        triggered = _trigger_categories([t for a in attached for t in _governing_lemmas(a)],
-                                        noun_class, lexicon)
+        attached = [c for c in head.children if c.dep_ in {"acl", "relcl"} and c.pos_ in CLAUSE_POS]
+        triggered = trigger_categories([t for a in attached for t in _governing_lemmas(a)],
+                                        noun_class, lexicon, head)
+        # "120 guns and dozens of rocket launchers moving west": a participle after the last of
+        # coordinated counts tells what befell each of them, whichever conjunct the parser hangs
+        # it on (not a manner, "using figures from ...", which is "other" by itself)
+        shared = [c for t in _coordinated_counts(head, span) if t.i != head.i
+                  for c in t.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
+                  and c.i > max(t.i, head.i)
+                  and not any(g.dep_ in _SUBJECTS for g in c.children)]
+        if not triggered and shared:
+            triggered = trigger_categories([t for a in shared for t in _governing_lemmas(a)],
+                                            noun_class, lexicon, head) - {"other"}
         if quantity.percent and "supplied" not in triggered:
             # "half the missiles that Russia launched ... were made in North Korea": in a share,
             # the clause on the noun says which missiles; a supply verb further in says what
             # the share counts (the parser often hangs it under that clause)
-            deeper = _trigger_categories([t for a in attached for t in a.subtree
-                                          if t.i != a.i and t.pos_ in _CLAUSE_POS], noun_class, lexicon)
+            deeper = trigger_categories([t for a in attached for t in a.subtree
+                                          if t.i != a.i and t.pos_ in CLAUSE_POS], noun_class, lexicon)
             if "supplied" in deeper:
                 triggered = {"supplied"}
         if triggered:
-            reading.category, reading.decided_by = _pick(triggered), "trigger"
+            reading.category, reading.decided_by = pick(triggered), "trigger"
             return reading
     # 6. what the noun class usually means: personnel -> deployed, ships -> other
     if noun_class is not None and noun_class in lexicon.defaults:
@@ -466,7 +518,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         for token in reversed(doc[max(span.sent.start, span[0].i - 8): span[0].i]):
             if token.text in {":", ";"}:
                 break
-            category = _intrinsic(token, lexicon)
+            category = intrinsic_category(token, lexicon)
             if category:
                 reading.category, reading.decided_by = category, "subject"
                 reading.subject = _phrase(doc[token.left_edge.i: token.i + 1].text)
@@ -480,24 +532,25 @@ def read_counted(token: Token, lexicon: FigureLexicon) -> tuple[str | None, str 
     """The category and noun class of what `token` counts in its own clause, with no number
     there to read: the "many" or the noun of "how many fighters were killed?" (its noun,
     its combined-casualty phrase, the verbs that govern it, else its class's default)."""
-    noun_class = _noun_class(token, lexicon) if token.pos_ in {"NOUN", "PROPN"} else None
-    intrinsic = _intrinsic(token, lexicon) if token.pos_ in {"NOUN", "PROPN", "ADJ"} else None
+    noun_class = class_of(token, lexicon) if token.pos_ in {"NOUN", "PROPN"} else None
+    intrinsic = intrinsic_category(token, lexicon) if token.pos_ in {"NOUN", "PROPN", "ADJ"} else None
     if intrinsic is not None:
         return intrinsic, noun_class
     # "the militants killed": a clause on the noun says what happened to them
-    attached = _trigger_categories([t for c in token.children if c.dep_ in {"acl", "relcl"}
+    attached = trigger_categories([t for c in token.children if c.dep_ in {"acl", "relcl"}
                                     for t in _governing_lemmas(c)], noun_class, lexicon)
     if attached:
-        return _pick(attached), noun_class
+        return pick(attached), noun_class
     verb = _clause_verb(token)
     if verb is not None and not _blocked(token, verb, lexicon):
         if lexicon.casualty_phrases.search(span_text(verb.sent)):
             return "casualties", noun_class
         governing = _governing_lemmas(verb)
-        found = {c for t in governing for k in _complements(t) for c in [_intrinsic(k, lexicon)] if c} \
-            or _trigger_categories(governing, noun_class, lexicon)
+        found = {c for t in governing for k in _complements(t)
+                 for c in [intrinsic_category(k, lexicon)] if c} \
+            or trigger_categories(governing, noun_class, lexicon)
         if found:
-            return _pick(found), noun_class
+            return pick(found), noun_class
         if in_captivity([token, verb], lexicon):
             return "captured", noun_class
     return (lexicon.defaults.get(noun_class) if noun_class is not None else None), noun_class
@@ -522,15 +575,6 @@ def _counted_phrase(noun: Token, lexicon: FigureLexicon) -> str | None:
     return None
 
 
-def _of_object(noun: Token) -> Token | None:
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for child in prep.children:
-                if child.dep_ == "pobj":
-                    return child
-    return None
-
-
 def _owner_is_quantity(head: Token) -> bool:
     """ "half of the troops", "30 percent of the force": the noun hangs off a quantity word."""
     owner = head.head.head
@@ -540,7 +584,7 @@ def _owner_is_quantity(head: Token) -> bool:
 def _verb_after(doc: Doc, span: Span) -> Token | None:
     """A participle right after a noun-less number in a headline ("2,600 headed for Kursk")."""
     for token in doc[span[-1].i + 1: span[-1].i + 3]:
-        if token.pos_ in _CLAUSE_POS:
+        if token.pos_ in CLAUSE_POS:
             return token
         if token.pos_ not in {"ADV", "PUNCT"}:
             return None
@@ -562,9 +606,9 @@ def _complements(verb: Token) -> list[Token]:
 
 def _number_noun_category(noun: Token, exclude: Span, lexicon: FigureLexicon) -> str | None:
     """What a number noun counts: its modifiers ("death toll", "total of losses"), else its default."""
-    categories = _subtree_intrinsic(noun, exclude, lexicon)
+    categories = subtree_categories(noun, exclude, lexicon)
     if categories:
-        return _pick(categories)
+        return pick(categories)
     return lexicon.number_noun_defaults.get(noun.lemma_.lower())
 
 
@@ -582,12 +626,12 @@ def _clause_text(verb: Token, span: Span) -> str:
     for token in verb.subtree:
         if token.i == verb.i:
             continue
-        separate = token.dep_ in _CLAUSE_DEPS and token.pos_ in _CLAUSE_POS \
+        separate = token.dep_ in _CLAUSE_DEPS and token.pos_ in CLAUSE_POS \
             and any(c.dep_ in _SUBJECTS for c in token.children)
         # "seized 14 outposts and killed or captured 200 soldiers": a second predicate with
         # an object of its own
         separate = separate or token.dep_ == "conj" and token.head.i == verb.i and has_object \
-            and token.pos_ in _CLAUSE_POS and any(t.dep_ == "dobj" for t in token.subtree)
+            and token.pos_ in CLAUSE_POS and any(t.dep_ == "dobj" for t in token.subtree)
         if token.dep_ == "relcl" or separate:
             inside = {t.i for t in token.subtree}
             if not inside & own:
@@ -609,7 +653,7 @@ def _nominal_owner(head: Token | None, own: set[int], lexicon: FigureLexicon) ->
 def _fronted_partitive(of: Token) -> bool:
     """ "Of the 11,000 troops sent, 300 were killed": a sentence-initial "of" phrase presupposes
     its figure as background for the count that follows."""
-    if of.dep_ != "prep" or of.head.pos_ not in _CLAUSE_POS:
+    if of.dep_ != "prep" or of.head.pos_ not in CLAUSE_POS:
         return False
     before = of.doc[of.sent.start: of.i]
     return all(t.pos_ in {"CCONJ", "ADV", "PUNCT", "SCONJ"} for t in before)

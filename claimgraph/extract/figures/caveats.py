@@ -188,14 +188,17 @@ _TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding", "concerning"})
 
 def _topic_stem(noun: Token, topics: frozenset[str], figures: FigureLexicon) -> str | None:
     """ "the figures on the missiles' accuracy" -> "accur": what the doubted figures are about,
-    when it is no count itself ("the figures on casualties" is left to the categories)."""
+    when it is a property of something (a possessed noun), not a count, a counted thing or an
+    event ("the figures on casualties", "on the massacre" keep the usual reach)."""
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in _TOPIC_PREPOSITIONS:
             continue
         topic = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if topic is None or topic.pos_ != "NOUN" or _counts_figures(topic, topics, figures) \
-                or figures.noun_class(topic.lemma_.lower()):
-            return None
+                or figures.noun_class(topic.lemma_.lower()) \
+                or any(topic.lemma_.lower() in trigger.lemmas for trigger in figures.triggers) \
+                or not any(c.dep_ == "poss" for c in topic.children):
+            return None  # a count, a counted thing, an event ("the figures on the massacre")
         return topic.lower_[:5] if len(topic.lower_) >= 5 else None
     return None
 

@@ -33,6 +33,7 @@ from claimgraph.extract.figures.caveats import CaveatTarget, caveat_target, same
 from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.figures.numbers import Quantity
 from claimgraph.extract.figures.places import load_place_words
+from claimgraph.extract.figures.shares import apposed_part
 from claimgraph.extract.hedges import covers, cue_of
 from claimgraph.extract.hedges import load_lexicon as load_hedge_lexicon
 from claimgraph.extract.nlp import text_of
@@ -139,6 +140,13 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
             if whole is not None:
                 reading.category, reading.decided_by = whole.reading.category, "subset"
                 draft.antecedent = draft.antecedent or whole
+        if kept and kept[-1].reading.category is not None and apposed_part(doc, draft.quantity) \
+                and _same_sentence(doc, kept[-1].quantity, draft.quantity):
+            # "downed 64 drones, 17 of them heading for Haifa": a part of the count before it
+            whole = kept[-1]
+            reading.category, reading.decided_by = whole.reading.category, "subset"
+            reading.subject, reading.noun_class = whole.reading.subject, whole.reading.noun_class
+            draft.antecedent = whole
         if reading.head is None and reading.decided_by not in {"intrinsic", "trigger", "phrase"} and kept \
                 and _COMPARED.search(text_of(doc), max(0, draft.quantity.start - 30), draft.quantity.start) \
                 and _same_sentence(doc, kept[-1].quantity, draft.quantity):

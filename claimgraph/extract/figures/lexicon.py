@@ -52,6 +52,8 @@ class Trigger:
     particle: str | None
     intransitive: bool = False  # not when the verb has an object of its own
     needs: frozenset[str] = frozenset()  # one of these words must hang off the verb
+    unless: frozenset[str] = frozenset()  # none of these words may hang off the verb
+    object_only: bool = False  # only for what the verb acts on, not for its subject
 
     def category_for(self, noun_class: str | None) -> str | None:
         if noun_class is not None and noun_class in self.by_class:
@@ -68,6 +70,7 @@ class Repatriation:
     directions: frozenset[str] = frozenset()
     handover_verbs: frozenset[str] = frozenset()
     remains_nouns: frozenset[str] = frozenset()
+    local_receivers: frozenset[str] = frozenset()  # "the morgue received 40 bodies": the dead
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,12 @@ class FigureLexicon:
     cause_verbs: frozenset[str] = frozenset()
     packing_verbs: frozenset[str] = frozenset()  # "loaded into 900 containers": "into" does not block
     for_verbs: frozenset[str] = frozenset()  # "accounts for 40 percent": "for" does not block
+    share_verbs: dict[str, str] = field(default_factory=dict)  # verb lemma -> its particle ("make" -> "up")
     repatriation: Repatriation = field(default_factory=lambda: Repatriation())
     conveyances: frozenset[str] = frozenset()
     conveying_verbs: frozenset[str] = frozenset()
+    capacity_holders: frozenset[str] = frozenset()  # "the stadium holds 40,000 people": a capacity
+    attack_prepositions: frozenset[str] = frozenset()  # "sent 300 drones against 36 towns": an attack
     frequency_verbs: frozenset[str] = frozenset()
     comparatives: frozenset[str] = frozenset()
     approximate_numbers: frozenset[str] = frozenset()  # "a dozen": approx [12, 12]
@@ -205,6 +211,18 @@ def _ratio_bases(data: dict[str, Any], file: str) -> tuple[float, float]:
         raise _fail(file, "`ratio_bases` must give numbers `low` and `high`", "correct it") from exc
 
 
+def _share_verbs(data: dict[str, Any], file: str) -> dict[str, str]:
+    """ "account for", "make up", "constitute" -> {"account": "for", "make": "up", "constitute": ""}."""
+    verbs: dict[str, str] = {}
+    for phrase in _optional(data, "share_verbs", file):
+        words = phrase.split()
+        if not 1 <= len(words) <= 2:
+            raise _fail(file, f"share verb {phrase!r} must be a verb lemma with at most one particle",
+                        "write it as 'account for' or 'constitute'")
+        verbs[words[0]] = words[1] if len(words) == 2 else ""
+    return verbs
+
+
 def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexicon:
     q, c = "quantities", "categories"
     for key in ("units", "tens", "scales", "fractions"):
@@ -249,7 +267,9 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
             raise _fail(c, f"trigger {entry!r} needs lemmas and known categories", "correct it")
         triggers.append(Trigger(frozenset(str(w).lower() for w in entry["lemmas"]), entry.get("category"),
                                 by_class, entry.get("particle"), bool(entry.get("intransitive", False)),
-                                frozenset(str(w).lower() for w in entry.get("needs") or [])))
+                                frozenset(str(w).lower() for w in entry.get("needs") or []),
+                                frozenset(str(w).lower() for w in entry.get("unless") or []),
+                                bool(entry.get("object_only", False))))
     defaults = dict(taxonomy.get("defaults") or {})
     if any(v not in categories for v in defaults.values()):
         raise _fail(c, "`defaults` names an unknown category", "use a listed category")
@@ -260,7 +280,8 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
     if not isinstance(repatriation_block, dict):
         raise _fail(c, "`repatriation` must map word kinds to word lists", "write it as a mapping")
     repatriation = Repatriation(**{key: _words(repatriation_block, key, c) for key in (
-        "verbs", "moving_verbs", "directions", "handover_verbs", "remains_nouns") if key in repatriation_block})
+        "verbs", "moving_verbs", "directions", "handover_verbs", "remains_nouns", "local_receivers")
+        if key in repatriation_block})
     caveat_reach: dict[str, frozenset[str]] = {}
     for kind, reached in (taxonomy.get("caveat_reach") or {}).items():
         if kind not in categories or not isinstance(reached, list) or any(r not in categories for r in reached):
@@ -295,9 +316,12 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         number_noun_defaults=noun_defaults, with_verbs=_optional(taxonomy, "with_verbs", c),
         cause_verbs=_optional(taxonomy, "cause_verbs", c), packing_verbs=_optional(taxonomy, "packing_verbs", c),
         for_verbs=_optional(taxonomy, "for_verbs", c),
+        share_verbs=_share_verbs(taxonomy, c),
         repatriation=repatriation,
         conveyances=_optional(taxonomy, "conveyances", c),
         conveying_verbs=_optional(taxonomy, "conveying_verbs", c),
+        attack_prepositions=_optional(taxonomy, "attack_prepositions", c),
+        capacity_holders=_optional(taxonomy, "capacity_holders", c),
         frequency_verbs=_optional(quantities, "frequency_verbs", q),
         comparatives=_optional(quantities, "comparatives", q),
         approximate_numbers=_optional(quantities, "approximate_numbers", q),

@@ -1,0 +1,115 @@
+"""What single words of the parse say about a count: a noun's class, a noun that names a
+category by itself, and the categories that trigger verbs give.
+
+`categories` and `shares` read a figure's clause with these; the words come from
+`categories.yaml` (noun classes, intrinsic nouns, triggers with their conditions: a
+particle, a word that must or must not hang off the verb, the counted noun as what the verb
+acts on). This module must not pick a figure's head noun or clause, nor read numbers.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.figures.lexicon import FigureLexicon
+
+__all__ = ["CLAUSE_POS", "PRIORITY", "class_of", "intrinsic_category", "of_object", "pick",
+           "subtree_categories", "trigger_categories"]
+
+# When several triggers govern one figure, the most specific category wins.
+PRIORITY = ("casualties", "killed", "wounded", "captured", "missing", "destroyed", "supplied",
+            "deployed", "other")
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+def pick(categories: set[str]) -> str | None:
+    if {"killed", "wounded"} <= categories:
+        return "casualties"
+    for category in PRIORITY:
+        if category in categories:
+            return category
+    return None
+
+
+def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
+    found = lexicon.noun_class(token.lemma_) or lexicon.noun_class(token.lower_)
+    if found is None and token.ent_type_ == "NORP" and token.lower_.endswith("s"):
+        return "personnel"  # "North Koreans", "Russians"
+    return found
+
+
+def intrinsic_category(token: Token, lexicon: FigureLexicon) -> str | None:
+    return lexicon.intrinsic.get(token.lower_) or lexicon.intrinsic.get(token.lemma_.lower())
+
+
+def of_object(noun: Token) -> Token | None:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    return child
+    return None
+
+
+def _acts(counted: Token | None, verb: Token) -> bool:
+    """The counted noun is who does what `verb` says: its subject ("2,000 soldiers hold the town"),
+    or the noun a participle hangs on ("2,000 soldiers holding the line"); unknown counts as acting."""
+    if counted is None:
+        return True
+    return counted.dep_ == "nsubj" and counted.head.i == verb.i \
+        or verb.dep_ == "acl" and verb.head.i == counted.i and verb.tag_ == "VBG"
+
+
+def _held_by_place(verb: Token, lexicon: FigureLexicon) -> bool:
+    """ "the camp holds 5,000 people", "a school which holds 600 pupils": a place that holds
+    people states its capacity, not a capture."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            subject = verb.head
+        lemma = subject.lemma_.lower()
+        if lexicon.noun_class(lemma) in {"facilities", "places"} or lemma in lexicon.capacity_holders:
+            return True
+    return False
+
+
+def trigger_categories(tokens: list[Token], noun_class: str | None, lexicon: FigureLexicon,
+                        counted: Token | None = None) -> set[str]:
+    """The categories the triggers among `tokens` give a count of `noun_class`; `counted` is the
+    counted noun (or the number), for triggers that apply to what the verb acts on only."""
+    found: set[str] = set()
+    for token in tokens:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        # the parser tags the particle of "shot down" as prt or as advmod
+        particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}}
+        for trigger in lexicon.triggers:
+            if lemma not in trigger.lemmas and lower not in trigger.lemmas:
+                continue
+            if trigger.particle and trigger.particle not in particles:
+                continue
+            if trigger.intransitive and any(c.dep_ == "dobj" for c in token.children):
+                continue
+            if trigger.needs and not any(t.lower_ in trigger.needs or t.lemma_.lower() in trigger.needs
+                                         for t in token.subtree if t.i != token.i):
+                continue
+            if trigger.unless and any(t.lower_ in trigger.unless or t.lemma_.lower() in trigger.unless
+                                      for t in token.subtree if t.i != token.i):
+                continue  # "can hold 5,000 people", "held 3,000 troops in reserve"
+            if trigger.object_only and (_acts(counted, token) or _held_by_place(token, lexicon)):
+                continue
+            category = trigger.category_for(noun_class)
+            if category:
+                found.add(category)
+    return found
+
+
+def subtree_categories(token: Token, exclude: Span, lexicon: FigureLexicon) -> set[str]:
+    found = set()
+    for t in token.subtree:
+        if t in exclude:
+            continue
+        category = intrinsic_category(t, lexicon)
+        if category:
+            found.add(category)
+        found |= {c for c in trigger_categories([t], None, lexicon)
+                  if c in {"killed", "wounded", "captured", "missing"}}
+    return found
