@@ -289,3 +289,15 @@ def test_a_cited_lawmaker_briefed_by_an_agency_and_named_later(extractors: list)
     figures = by_text(extract(text, extractors))
     assert figures["about 2,000"].source_chain == ["Test Wire", "NHK", "Sato Kenji",
                                                    "Defence Intelligence Headquarters"]
+
+
+def test_one_of_a_group_cited_before_speaks_for_that_group(extractors: list) -> None:
+    """ "citing local security sources ... one of those sources said": the group is the source."""
+    text = ("Tanker fires\n\n"
+            "Raiders burned about 30 tankers near the border post, Radio Sahel reported on Monday, "
+            "citing local security sources. According to Radio Sahel, one of those sources said "
+            "some 15 drivers were missing after the attack.")
+    found = extract(text, extractors)
+    figures = {f.text: f for f in found.figures}
+    assert figures["some 15"].source_chain[-1] == "local security sources"
+    assert figures["some 15"].source_chain[1] == "Radio Sahel"

@@ -614,6 +614,9 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
     position = draft.source[0] if draft.source else 0
     if draft.antecedent is not None:
         return _antecedent(draft, scene, roles)
+    group = _partitive_group(tokens, position, scene)
+    if group is not None:
+        return group
     if word in ("i", "me", "we", "us"):
         speaker = _quoting_speaker(draft, scene.drafts, scene.names)
         if speaker:
@@ -640,6 +643,31 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             candidates = [c for c in candidates if not any(s <= c.position < e for s, e in cited)]
         return _role(tokens, kind, position, candidates) or _describe(tokens)
     return _describe(tokens)
+
+
+@lru_cache(maxsize=1)
+def _partitive_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_vocab("cues").get("partitive_heads") or [])
+
+
+def _partitive_group(tokens: SpacySpan, position: int, scene: Scene) -> str | None:
+    """ "According to the radio, one of those sources said ...": the group named before whose
+    head noun the partitive repeats ("citing local security sources"), as that group is named."""
+    head = tokens.root
+    if head.lower_ not in _partitive_heads():
+        return None
+    group = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    if group is None or group.tag_ not in ("NNS", "NNPS"):
+        return None
+    lemma = group.lemma_.lower()
+    earlier = sorted(((d.source, k) for k, d in enumerate(scene.drafts)
+                      if d.source is not None and d.source[1] <= position), reverse=True)
+    for source, k in earlier:
+        span = scene.doc.char_span(*source, alignment_mode="expand")
+        if span is not None and len(span) and span.root.lemma_.lower() == lemma and span.root.tag_ in ("NNS", "NNPS"):
+            return scene.names.get(k) or _describe(span)
+    return None
 
 
 def _organisation_pronoun(position: int, candidates: list[Named]) -> str | None:
