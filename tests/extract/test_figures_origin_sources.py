@@ -301,3 +301,48 @@ def test_one_of_a_group_cited_before_speaks_for_that_group(extractors: list) -> 
     figures = {f.text: f for f in found.figures}
     assert figures["some 15"].source_chain[-1] == "local security sources"
     assert figures["some 15"].source_chain[1] == "Radio Sahel"
+
+
+def test_an_owned_total_is_its_owners(extractors: list) -> None:
+    """ "Its total stands at ...": the pronoun owner is the source of the figure before."""
+    found = extract("The health ministry in Tamale said 310 people were killed on Monday. Its total "
+                    "for the war stands at more than 9,000 dead.", extractors)
+    figures = {f.text: f for f in found.figures}
+    assert figures["more than 9,000"].source_chain == ["Test Wire", "health ministry in Tamale"]
+
+
+def test_a_named_owner_of_a_total_is_matched_to_its_earlier_chain(extractors: list) -> None:
+    found = extract("The health ministry said 310 people were killed on Monday. The ministry's total "
+                    "for the war stands at more than 9,000 dead.", extractors)
+    figures = {f.text: f for f in found.figures}
+    assert figures["more than 9,000"].source_chain == figures["310"].source_chain
+    assert len(figures["310"].source_chain) == 2
+
+
+def test_a_total_owned_by_nobody_named_stays_the_publishers(extractors: list) -> None:
+    found = extract("Its total for the war stands at more than 9,000 dead.", extractors)
+    assert found.figures[0].source_chain == ["Test Wire"]
+
+
+def test_a_part_of_the_injured_is_given_by_who_gave_the_injured(extractors: list) -> None:
+    found = extract("In Lviv, at least four people were killed and 12 injured when a drone hit a "
+                    "school, regional governor Ivan Koval said on Telegram. Among the injured are "
+                    "three children, aged 6 and 9.", extractors)
+    figures = {f.text: f for f in found.figures}
+    assert figures["three"].category == "wounded"
+    assert figures["three"].source_chain == ["Test Wire", "Ivan Koval"]
+
+
+def test_a_part_with_a_source_of_its_own_keeps_it(extractors: list) -> None:
+    found = extract("At least 12 people were injured in the blast, the governor said. Among the "
+                    "injured are three children, a hospital director told reporters.", extractors)
+    figures = {f.text: f for f in found.figures}
+    assert figures["three"].source_chain[-1] != figures["At least 12"].source_chain[-1]
+
+
+def test_a_clause_before_a_colon_is_not_the_content_of_a_verb_with_an_object(extractors: list) -> None:
+    found = extract("Kyiv's own tally is higher still: Moldova's General Staff has claimed more than "
+                    "4,000 enemy losses. I would not go that far.", extractors)
+    claimed = next(a for a in found.attributions if a.cue is not None and a.cue.text == "has claimed")
+    assert [c.text for c in claimed.content] == ["more than 4,000 enemy losses"]
+    assert found.figures[0].source_chain[-1] == "General Staff"

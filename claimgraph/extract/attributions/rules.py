@@ -322,6 +322,11 @@ class Finder(RelayRules, SpeakerRules):
         children = list(verb.children)
         clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)) or (
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+        # "Kyiv's tally is higher still: the General Staff has claimed 9,000 losses": a clause
+        # before a colon is not the content of a verb that has its own object after it
+        if any(c.dep_ == "dobj" and c.i > verb.i for c in children):
+            clause = [c for c in clause if c.i > verb.i
+                      or not any(t.text == ":" for t in doc[c.right_edge.i + 1:verb.i])]
         xcomp = [c for c in children if c.dep_ == "xcomp"]
         inverted = self.inverted_subject(verb) if klass == "speech" else None
         objects = [c for c in children if c.dep_ in ("dobj",) and c != inverted]

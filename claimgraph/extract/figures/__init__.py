@@ -25,6 +25,7 @@ from claimgraph.extract.figures.categories import Reading, read
 from claimgraph.extract.figures.claims import (
     Draft,
     follow_comparisons,
+    follow_parts,
     link_hedges,
     resolve_references,
     unify,
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.6.4"
+VERSION = "0.6.5"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}
@@ -129,6 +130,7 @@ class FigureExtractor:
                 draft.reading.subject = f"{draft.reading.subject or 'count'} per {period}"
         link_sources(found, drafts, ctx.publisher, text, doc)
         speak_for(doc, [d.chain for d in drafts], [d.quantity.start for d in drafts], lexicon)
+        follow_parts(drafts)
         link_hedges(doc, found, drafts, lexicon)
         unify(drafts, text)
         follow_comparisons(drafts)

@@ -93,6 +93,21 @@ def _fronted_anaphor(doc: Doc, quantity: Quantity) -> bool:
         and words[1].lower_ in _BACK_POINTERS and words[1].dep_ == "pobj"
 
 
+def _fronted_group(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> str | None:
+    """ "Among the injured are two children", "Of the dead, 12 were soldiers": the category of
+    the group an opening partitive names with a word that is a category by itself."""
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span[0].sent
+    words = [t for t in doc[sentence.start:span.start] if not t.is_space]
+    while words and words[0].pos_ in {"CCONJ", "ADV"}:
+        words.pop(0)
+    if len(words) < 3 or words[0].lower_ not in _PARTITIVE_PREPOSITIONS or words[1].lower_ != "the":
+        return None
+    return lexicon.intrinsic.get(words[2].lower_)
+
+
 def _remainder(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> bool:
     """ "The remainder were about 150 police officers and 45 gunmen": the figure names a part of
     an earlier count, through a partition noun that is the subject of its clause."""
@@ -140,6 +155,14 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
             if whole is not None:
                 reading.category, reading.decided_by = whole.reading.category, "subset"
                 draft.antecedent = draft.antecedent or whole
+        group = _fronted_group(doc, draft.quantity, lexicon)
+        whole = next((d for d in reversed(kept) if d.reading.category == group), None) if group else None
+        if whole is not None:
+            # "Among the injured are two children": a part of the injured counted before
+            if reading.decided_by in {"none", "default"}:
+                reading.category = group
+            reading.decided_by = "subset"
+            draft.antecedent = draft.antecedent or whole
         if kept and kept[-1].reading.category is not None and apposed_part(doc, draft.quantity) \
                 and _same_sentence(doc, kept[-1].quantity, draft.quantity):
             # "downed 64 drones, 17 of them heading for Haifa": a part of the count before it
@@ -509,6 +532,16 @@ def unify(drafts: list[Draft], text: str = "") -> None:
                 draft.attribution = fullest.attribution
             draft.hedged = hedged
             draft.reading.subject = draft.reading.subject or subject
+
+
+def follow_parts(drafts: list[Draft]) -> None:
+    """ "Of those, 40 were civilians", "Among the injured are two children": a part of an earlier
+    count that names no source of its own is given by whoever gave the count."""
+    for draft in drafts:
+        whole = draft.antecedent
+        if whole is None or draft.reading.decided_by != "subset" or len(draft.chain) > 1 or len(whole.chain) < 2:
+            continue
+        draft.chain, draft.attribution = list(whole.chain), whole.attribution
 
 
 def follow_comparisons(drafts: list[Draft]) -> None:

@@ -92,6 +92,31 @@ def _tally_owner(doc: Doc, quantity: Quantity) -> str | None:
     return None
 
 
+def _owned_total(doc: Doc, quantity: Quantity, before: list[Draft]) -> tuple[list[str], Attribution | None] | None:
+    """ "Its total for the war stands at more than 9,000 dead", "The ministry's toll rose to
+    410": a figure whose clause has an owned count noun as subject is the owner's, when nothing
+    else names a source. A pronoun owner is the source of the last sourced figure before it; a
+    named owner that of the last figure whose chain ends in that owner."""
+    token = _anchor(doc, quantity.number_start, quantity.number_end)
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None) if token is not None else None
+    if verb is None:
+        return None
+    total = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                  and c.lemma_.lower() in cues().figure_nouns and c.idx < quantity.number_start), None)
+    owner = next((c for c in total.children if c.dep_ == "poss"), None) if total is not None else None
+    if owner is None:
+        return None
+    sourced = [d for d in before if len(d.chain) > 1]
+    if owner.pos_ == "PRON":
+        return (list(sourced[-1].chain), sourced[-1].attribution) if sourced else None
+    words = [t.text for t in owner.subtree if t.dep_ not in {"case", "det"} and t.lower_ not in {"'s", "’s"}]
+    wanted = {w.lower() for w in clean(" ".join(words)).split()}
+    for draft in reversed(sourced):
+        if wanted and wanted <= {w.lower() for w in draft.chain[-1].split()}:
+            return list(draft.chain), draft.attribution
+    return None
+
+
 _RELATIVE_OBJECTS = frozenset({"that", "which", "whom"})
 
 
@@ -176,3 +201,7 @@ def link_sources(found: Extraction, drafts: list[Draft], publisher: str | None, 
             owner = _tally_owner(doc, q)
             if owner is not None:
                 draft.chain.append(owner)
+            else:
+                owned = _owned_total(doc, q, [d for d in drafts if d.quantity.end <= q.start])
+                if owned is not None:
+                    draft.chain, draft.attribution = owned
