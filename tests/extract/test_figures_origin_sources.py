@@ -346,3 +346,33 @@ def test_a_clause_before_a_colon_is_not_the_content_of_a_verb_with_an_object(ext
     claimed = next(a for a in found.attributions if a.cue is not None and a.cue.text == "has claimed")
     assert [c.text for c in claimed.content] == ["more than 4,000 enemy losses"]
     assert found.figures[0].source_chain[-1] == "General Staff"
+
+
+def test_a_headline_role_takes_the_name_the_body_gives_it(extractors: list) -> None:
+    """ "Spy agency says ..." (capitalised as headlines are): the body's agency, and "the agency"
+    further down with it."""
+    text = ("Spy agency says 4,000 more troops sent to the front\n\n"
+            "SEOUL -- About 4,000 more troops have been sent to the front, a ruling-party lawmaker "
+            "said Friday after a closed-door briefing by the National Intelligence Service (NIS).\n\n"
+            "Rep. Kim Sun-ho, a member of the parliamentary intelligence committee, told reporters "
+            "the agency believes about 900 of them are engineers.")
+    found = extract(text, extractors)
+    figures = {f.text: f for f in found.figures}
+    assert figures["about 900"].source_chain[-1] == "National Intelligence Service"
+    assert "Spy agency" not in {a.source_name for a in found.attributions}
+
+
+def test_a_headline_minister_is_the_minister_of_the_body(extractors: list) -> None:
+    text = ("Minister tells lawmakers more than 300 died in border clashes\n\n"
+            "Deputy Defence Minister Tomas Varga told parliament on Tuesday that more than 300 "
+            "soldiers had died in the clashes.")
+    found = extract(text, extractors)
+    assert [f.source_chain for f in found.figures] == [["Test Wire", "Tomas Varga"]] * 2
+
+
+def test_a_headline_that_names_its_source_keeps_it(extractors: list) -> None:
+    text = ("Governor Ana Lira says 40 killed in floods\n\n"
+            "At least 40 people died in the floods, the interior ministry said on Monday.")
+    found = extract(text, extractors)
+    headline = next(a for a in found.attributions if a.start < 40)
+    assert "Ana Lira" in (headline.source_name or "")

@@ -420,6 +420,8 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         else:
             pending.append(i)
     candidates.sort(key=lambda c: c.position)
+    first_break = text.find("\n\n")  # a short first line without a full stop is a headline
+    headline_end = first_break if 0 < first_break < 200 and not text[:first_break].rstrip().endswith(".") else 0
     for i in pending:
         draft = drafts[i]
         assert draft.source is not None
@@ -444,6 +446,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                                                       if t.pos_ in ("NOUN", "PROPN") and t.i <= tokens.root.i),
                                             False, None, described=True),
                           key=lambda c: c.position)
+    _name_headline_roles(names, drafts, doc, roles, headline_end, candidates)
     acronyms = acronyms_in(text)
     _spelled_out(names, candidates, acronyms, [text[d.source[0]:d.source[1]] if d.source else "" for d in drafts])
     # "the US military" said in the lead, "US Central Command" quoted below: one body
@@ -668,6 +671,43 @@ def _partitive_group(tokens: SpacySpan, position: int, scene: Scene) -> str | No
         if span is not None and len(span) and span.root.lemma_.lower() == lemma and span.root.tag_ in ("NNS", "NNPS"):
             return scene.names.get(k) or _describe(span)
     return None
+
+
+def _name_headline_roles(names: dict[int, str | None], drafts: list[Draft], doc: Doc, roles: dict[str, str],
+                         headline_end: int, candidates: list[Named]) -> None:
+    """A headline's source known only by its role ("Spy agency says", capitalised as headlines
+    are) takes the name the body gives it, and so does every source resolved to it."""
+    for i, draft in enumerate(drafts):
+        if draft.source is None or draft.source[1] > headline_end or names.get(i) is None:
+            continue
+        tokens = doc.char_span(*draft.source, alignment_mode="expand")
+        if tokens is None or not len(tokens) or any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in tokens):
+            continue
+        written = names[i]
+        if written is None or written.lower() != _describe(tokens).lower():
+            continue  # the headline names its source
+        named = _headline_role(tokens, roles, headline_end, [c for c in candidates if c.name != written])
+        if named is not None:
+            for k, name in names.items():
+                if name == written:
+                    names[k] = named
+
+
+def _headline_role(tokens: SpacySpan, roles: dict[str, str], headline_end: int,
+                   candidates: list[Named]) -> str | None:
+    """ "..., spy agency says", "Minister tells parliament ...": a headline's source known only
+    by its role is the body's first source with that role word, else the body's first named
+    source of that kind that spoke (not a news outlet or relay)."""
+    role_word = tokens.root.lemma_.lower()
+    kind = roles.get(role_word)
+    if kind not in ("person", "organisation") or tokens.root.tag_ in ("NNS", "NNPS"):
+        return None
+    body = [c for c in candidates if c.position >= headline_end and c.role_words]
+    same = [c for c in body if role_word in c.role_words and not c.described]
+    if same:
+        return same[0].name
+    spoke = [c for c in body if c.kind == kind and not c.described and not _is_news(c)]
+    return spoke[0].name if spoke else None
 
 
 def _organisation_pronoun(position: int, candidates: list[Named]) -> str | None:
