@@ -376,3 +376,17 @@ def test_a_headline_that_names_its_source_keeps_it(extractors: list) -> None:
     found = extract(text, extractors)
     headline = next(a for a in found.attributions if a.start < 40)
     assert "Ana Lira" in (headline.source_name or "")
+
+
+def test_the_rebels_are_the_rebels_named_before(extractors: list) -> None:
+    text = ("Fighting continued near Walikale. The army said it had killed more than 80 Mai-Mai "
+            "fighters, while the Kivu Liberation Front rebels it faces held the hills. The rebels, "
+            "for their part, said they had captured 31 soldiers.")
+    figures = {f.text: f for f in extract(text, extractors).figures}
+    assert figures["31"].source_chain == ["Test Wire", "Kivu Liberation Front"]
+
+
+def test_the_officials_of_a_country_keep_their_noun(extractors: list) -> None:
+    text = "US officials said the strikes hit 40 sites. The officials said about 120 fighters were killed."
+    figures = {f.text: f for f in extract(text, extractors).figures}
+    assert figures["about 120"].source_chain == ["Test Wire", "US officials"]

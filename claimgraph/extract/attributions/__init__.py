@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.10"
+VERSION = "0.9.11"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

@@ -636,6 +636,9 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
         return _organisation_pronoun(position, candidates)
     if _is_document(tokens):
         return _issuer(tokens, scene) or _describe(tokens)
+    group = _named_group(tokens, position)
+    if group is not None:
+        return group
     kind = _is_role(tokens, roles)
     if kind == "person" and head.tag_ in ("NNS", "NNPS"):
         return _describe(tokens)  # "the captives" are a group, not the last person named
@@ -691,6 +694,27 @@ def _name_headline_roles(names: dict[int, str | None], drafts: list[Draft], doc:
             for k, name in names.items():
                 if name == written:
                     names[k] = named
+
+
+def _named_group(tokens: SpacySpan, position: int) -> str | None:
+    """ "The rebels, for their part, said ...": a plural noun with only an article the text
+    used before with a name in front ("the Kivu Liberation Front rebels"), by that name (with
+    the noun when the name is a country's: "US officials"); None when two different names
+    stood there (whose rebels would be a guess)."""
+    head = tokens.root
+    if head.tag_ != "NNS" or any(t.i != head.i and t.dep_ != "det" for t in tokens):
+        return None
+    names: list[str] = []
+    for token in tokens.doc[:tokens.start]:
+        if token.lemma_ != head.lemma_ or token.idx >= position:
+            continue
+        name = [c for c in token.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)]
+        if name:
+            first = min(t.left_edge.i for t in name)
+            # "US officials" are officials of a country, named with their noun; "M23 rebels" a group
+            country = any(t.ent_type_ in ("GPE", "NORP") for t in tokens.doc[first:token.i])
+            names.append(tokens.doc[first:token.i + 1 if country else token.i].text)
+    return names[-1] if names and len(set(names)) == 1 else None
 
 
 def _headline_role(tokens: SpacySpan, roles: dict[str, str], headline_end: int,
