@@ -390,3 +390,10 @@ def test_the_officials_of_a_country_keep_their_noun(extractors: list) -> None:
     text = "US officials said the strikes hit 40 sites. The officials said about 120 fighters were killed."
     figures = {f.text: f for f in extract(text, extractors).figures}
     assert figures["about 120"].source_chain == ["Test Wire", "US officials"]
+
+
+def test_a_body_that_counted_the_dead_is_their_source(extractors: list) -> None:
+    found = extract("The UN human rights office has counted at least 4,800 people killed in gang "
+                    "violence this year.", extractors)
+    assert found.figures[0].source_chain == ["Test Wire", "UN human rights office"]
+

@@ -153,12 +153,20 @@ class Finder(RelayRules, SpeakerRules):
             return "belief"
         if lemma in self.cues.finding:
             return "finding"
+        if self._counts(token):
+            return "finding"  # "the office has counted at least 4,800 people killed"
         if lemma in self.cues.relay and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
             return None  # "..., citing intelligence assessments": a relay, not the speaker's figure
         if lemma in self.cues.figure_verbs and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.cues.figure_nouns for c in token.children):
             return "valuation"
         return None
+
+    def _counts(self, verb: Token) -> bool:
+        """A counting verb with a counted object: "has counted at least 4,800 people killed"."""
+        return verb.lemma_.lower() in self.cues.counting and any(
+            c.dep_ == "dobj" and (c.like_num or any(n.like_num and n.dep_ == "nummod" for n in c.children))
+            for c in verb.children)
 
     def _valued_at(self, verb: Token) -> Token | None:
         """The "at" of "put the losses at 200" when the verb has an object and "at" a number;
@@ -444,6 +452,7 @@ class Finder(RelayRules, SpeakerRules):
                 pass
             else:
                 if klass == "finding" and subject.lemma_.lower() not in self.cues.finding_subjects \
+                        and not self._counts(verb) \
                         and subject.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") \
                         and subject.pos_ not in ("PRON", "PROPN"):
                     return
