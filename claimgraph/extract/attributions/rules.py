@@ -163,8 +163,9 @@ class Finder(RelayRules, SpeakerRules):
         return None
 
     def _counts(self, verb: Token) -> bool:
-        """A counting verb with a counted object: "has counted at least 4,800 people killed"."""
-        return verb.lemma_.lower() in self.cues.counting and any(
+        """A counting verb with a counted object: "has counted at least 4,800 people killed";
+        not inside a reported clause ("residents said they had counted 60 bodies" is theirs)."""
+        return verb.lemma_.lower() in self.cues.counting and verb.dep_ not in ("ccomp", "xcomp") and any(
             c.dep_ == "dobj" and (c.like_num or any(n.like_num and n.dep_ == "nummod" for n in c.children))
             for c in verb.children)
 
