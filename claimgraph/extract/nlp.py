@@ -27,6 +27,9 @@ NAME_TAILS = "claimgraph_name_tails"
 REDUCED_RELATIVES = "claimgraph_reduced_relatives"
 # A glued tail that is an English word part, not a syllable of a given name ("Putin-backed").
 _NOT_NAME_TAILS = ("ed", "ing", "era", "style", "run", "type", "like")
+# English prefixes that open hyphenated words ("Pre-war", "Co-Pilot"), never a given name.
+_NOT_GIVEN_NAMES = frozenset({"pre", "post", "re", "co", "anti", "non", "ex", "self", "mid", "pro",
+                              "vice", "semi", "multi", "inter", "cross", "over", "under", "well"})
 
 
 @Language.component(LINE_BREAKS)
@@ -57,18 +60,27 @@ def _name_tail_end(doc: Doc, end: int) -> int:
 
 @Language.component(NAME_TAILS)
 def name_tails(doc: Doc) -> Doc:
-    """Give a two-word person name back the hyphenated syllable the tagger cut off
-    ("Park Sun" of "Park Sun-won"), so a source is never named by a truncated name.
+    """Give a person name back the hyphenated given name the tagger cut off ("Park Sun" of
+    "Park Sun-won", "Kim" of "Kim Do-hyun"), so a source is never named by a truncated name.
 
-    Set after the entity recogniser; one-word names are left alone, since a glued tail
-    there is a compound ("Putin-backed"), and an entity is never stretched into the next.
+    Set after the entity recogniser. A two-word name takes a glued tail; a one-word name only
+    a whole given name after a space ("Kim Do-hyun"), never a glued tail of its own, which is
+    a compound ("Putin-backed"); an entity is never stretched into the next.
     """
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
-        if ent.label_ != "PERSON" or len(ent) < 2:
+        if ent.label_ != "PERSON":
             continue
-        end = _name_tail_end(doc, ent.end)
+        if len(ent) == 1:
+            given = doc[ent.end] if ent.end < len(doc) else None
+            if given is None or not ent[-1].whitespace_ or not given.is_title or not given.is_alpha \
+                    or len(given.text) > 5 or given.ent_type_ or given.lower_ in _NOT_GIVEN_NAMES:
+                continue
+            end = _name_tail_end(doc, ent.end + 1)
+            end = end if end > ent.end + 1 else ent.end
+        else:
+            end = _name_tail_end(doc, ent.end)
         if end != ent.end and (k + 1 == len(ents) or ents[k + 1].start >= end):
             ents[k] = Span(doc, ent.start, end, label=ent.label_)
             changed = True

@@ -164,6 +164,16 @@ def test_hyphenated_given_name_stays_whole() -> None:
     assert all("backed" not in e.text for e in doc.ents)
 
 
+def test_a_one_word_name_takes_its_hyphenated_given_name() -> None:
+    nlp = load_nlp()
+    cases = [
+        ("Lawmaker Kim Do-yeon, speaking after the session, said the agency had revised its count.", "Kim Do-yeon"),
+        ("Lawmaker Lee Su-bin said the agency had revised its count.", "Lee Su-bin"),
+    ]
+    for sentence, name in cases:
+        assert name in [e.text for e in nlp(sentence).ents if e.label_ == "PERSON"]
+
+
 # ------------------------------------------------------------------ hedges
 
 
