@@ -15,7 +15,7 @@ source names and the parse; it must not find attributions or change source spans
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -82,12 +82,8 @@ def specific_bodies(names: dict[int, str | None], sources: Sequence[tuple[int, i
     `sources` are the drafts' source spans, `speakers` (position, name, described) the sources
     the resolver named."""
     named = {name for _, name, described in speakers if not described and name}
-    for i, name in list(names.items()):
-        source = sources[i]
-        if not name or source is None:
-            continue
-        tokens = doc.char_span(*source, alignment_mode="expand")
-        found = _generic(tokens) if tokens is not None and len(tokens) else None
+    for i, name, _source, tokens in _named_spans(names, sources, doc):
+        found = _generic(tokens)
         if found is None:
             continue
         lemma, countries = found
@@ -175,16 +171,24 @@ def _bare_name(person: SpacySpan) -> str:
     return person.doc[words[0].i:words[-1].i + 1].text
 
 
-def named_later(names: dict[int, str | None], sources: Sequence[tuple[int, int] | None], doc: Doc) -> None:
-    """Replace, in `names`, an unnamed person introduced by their role by the one person the
-    article names with that role after them, when there is exactly one."""
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
+def _named_spans(names: dict[int, str | None], sources: Sequence[tuple[int, int] | None],
+                 doc: Doc) -> Iterator[tuple[int, str, tuple[int, int], SpacySpan]]:
+    """(index, name, source span, its tokens) for each draft that has a name and a source."""
     for i, name in list(names.items()):
         source = sources[i]
         if not name or source is None:
             continue
         tokens = doc.char_span(*source, alignment_mode="expand")
-        role = _unnamed_role(tokens) if tokens is not None and len(tokens) else None
+        if tokens is not None and len(tokens):
+            yield i, name, source, tokens
+
+
+def named_later(names: dict[int, str | None], sources: Sequence[tuple[int, int] | None], doc: Doc) -> None:
+    """Replace, in `names`, an unnamed person introduced by their role by the one person the
+    article names with that role after them, when there is exactly one."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    for i, name, source, tokens in _named_spans(names, sources, doc):
+        role = _unnamed_role(tokens)
         if role is None:
             continue
         roles = _role_groups()[role]
