@@ -10,7 +10,10 @@ keeps its name as written without titles and descriptions ("South Korean lawmake
 Seong-kweun" gives "Lee Seong-kweun", "South Korea's Joint Chiefs of Staff" stays whole),
 abbreviations spelled out (`names`). Works from the parse's entities and, when the
 entities extractor ran first, its mentions. A body named only by its kind ("the US military")
-and an unnamed person the article names later are linked by `bodies`. Source spans themselves
+and an unnamed person the article names later are linked by `bodies`; a headline's role ("Spy
+agency says"), a partitive ("one of those sources") and a bare plural ("the rebels") are named
+from elsewhere in the article by `groups`; the candidates they point to are `candidates.Named`.
+Source spans themselves
 are never changed:
 PolNeAR and analysts both want the text as written. This module must not find
 attributions.
@@ -26,6 +29,22 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.bodies import named_later, specific_bodies
+from claimgraph.extract.attributions.candidates import (
+    ARMED_ROLES,
+    CIVIL_ROLES,
+    MEDIA_ROLES,
+    NEWS_LABELS,
+    Named,
+    describe,
+    is_news,
+    nearest,
+)
+from claimgraph.extract.attributions.groups import (
+    headline_end,
+    name_headline_roles,
+    named_group,
+    partitive_group,
+)
 from claimgraph.extract.attributions.names import (
     acronyms_in,
     clean,
@@ -40,29 +59,13 @@ from claimgraph.extract.nlp import text_of
 from claimgraph.model import Mention
 from claimgraph.model.vocab import load_vocab
 
-MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",
-               "magazine", "site", "website", "article"}
 PERSON_LABELS = {"PERSON"}
 SPEAKER_REACH = 600  # characters back in which a speaker stays the likeliest "he" or "she"
 NAMING_WORDS = {"name", "surname", "nickname", "callsign", "named", "call", "called"}
 ORG_LABELS = {"ORG", "OUTLET", "WIRE", "GOV", "INTEL", "MILITARY", "UNIT"}
-NEWS_LABELS = {"OUTLET", "WIRE"}
 GROUP_LABELS = {"NORP", "GPE"}
 DOCUMENT_STAGES = {"preliminary", "initial", "interim", "final", "latest", "updated", "revised"}
 NEWS_WORDS = {"news", "wire", "press", "state-run", "media"}  # "the news agency" is an outlet
-
-
-@dataclass
-class Named:
-    """A name an anaphor can point to: where it was said, what it is, and how it reads."""
-
-    position: int
-    name: str
-    kind: str  # person, organisation, group
-    role_words: frozenset[str] = frozenset()
-    relay: bool = False  # an outlet that passed an account on ("told Reuters"), rarely "the agency"
-    label: str | None = None  # the entity label (INTEL, WIRE, GOV, ...) when one is known
-    described: bool = False  # a source with no name, only a description ("officials who ...")
 
 
 @lru_cache(maxsize=1)
@@ -187,13 +190,13 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         if named is not None and named[1] != "person":
             return named
     if person_role:  # "a Pentagon spokesperson", "a US military official": unnamed, described as written.
-        return _describe(tokens), "person"
+        return describe(tokens), "person"
     where = [t for c in head.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS for t in c.subtree]
     if inside and not head.ent_type_ and where and all(
             any(t.idx <= m.start < t.idx + len(t.text) for t in where) for m in inside):
         # "Rebels in Myanmar's Shan state", "fighters near Goma": a group described by where it
         # is, not the place
-        return _describe(tokens), "group"
+        return describe(tokens), "group"
     if inside:
         best = max(inside, key=lambda m: (_kind_of_label(m.label) == "organisation", m.end - m.start))
         return mention_name(best), _kind_of_label(best.label) or "organisation"
@@ -236,8 +239,6 @@ BODY_ROLES = frozenset({"military", "army", "navy", "ministry", "agency", "servi
                         "force", "forces", "directorate", "department", "office", "police", "guard"})
 # Armed bodies and civil bodies: "the army" is never an office or a ministry named before it,
 # nor "the ministry" the armed forces (grammar of institutions, a closed class)
-ARMED_ROLES = frozenset({"military", "army", "navy", "command", "force", "forces", "guard"})
-CIVIL_ROLES = frozenset({"ministry", "office", "department", "directorate", "agency", "service", "police"})
 ARMED_NAMES = ARMED_ROLES | {"armed", "defence", "defense", "staff", "corps", "brigade", "division",
                              "regiment", "battalion", "fleet", "marines", "troops", "soldiers"}
 SPEAKS_FOR_PREPOSITIONS = frozenset({"in", "at", "within", "inside", "for", "with"})
@@ -420,8 +421,6 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         else:
             pending.append(i)
     candidates.sort(key=lambda c: c.position)
-    first_break = text.find("\n\n")  # a short first line without a full stop is a headline
-    headline_end = first_break if 0 < first_break < 200 and not text[:first_break].rstrip().endswith(".") else 0
     for i in pending:
         draft = drafts[i]
         assert draft.source is not None
@@ -446,12 +445,12 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                                                       if t.pos_ in ("NOUN", "PROPN") and t.i <= tokens.root.i),
                                             False, None, described=True),
                           key=lambda c: c.position)
-    _name_headline_roles(names, drafts, doc, roles, headline_end, candidates)
+    name_headline_roles(names, drafts, doc, roles, headline_end(text), candidates)
     acronyms = acronyms_in(text)
     _spelled_out(names, candidates, acronyms, [text[d.source[0]:d.source[1]] if d.source else "" for d in drafts])
     # "the US military" said in the lead, "US Central Command" quoted below: one body
     speakers = [(c.position, expand(c.name, acronyms), c.described) for c in candidates
-                if c.role_words and c.kind == "organisation" and not c.relay and not _is_news(c)]
+                if c.role_words and c.kind == "organisation" and not c.relay and not is_news(c)]
     specific_bodies(names, [d.source for d in drafts], doc, speakers)
     named_later(names, [d.source for d in drafts], doc)
     persons = [c for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
@@ -617,7 +616,7 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
     position = draft.source[0] if draft.source else 0
     if draft.antecedent is not None:
         return _antecedent(draft, scene, roles)
-    group = _partitive_group(tokens, position, scene)
+    group = partitive_group(tokens, position, scene.drafts, scene.names)
     if group is not None:
         return group
     if word in ("i", "me", "we", "us"):
@@ -631,132 +630,35 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
                 return subject
             # The last person who spoke, when they spoke recently, before any person merely named.
             recent = [c for c in candidates if c.role_words and not c.relay and position - c.position < SPEAKER_REACH]
-            return _nearest(recent, position, ("person",), set()) or _nearest(
+            return nearest(recent, position, ("person",), set()) or nearest(
                 candidates, position, ("person",), set())
         return _organisation_pronoun(position, candidates)
     if _is_document(tokens):
-        return _issuer(tokens, scene) or _describe(tokens)
-    group = _named_group(tokens, position)
+        return _issuer(tokens, scene) or describe(tokens)
+    group = named_group(tokens, position)
     if group is not None:
         return group
     kind = _is_role(tokens, roles)
     if kind == "person" and head.tag_ in ("NNS", "NNPS"):
-        return _describe(tokens)  # "the captives" are a group, not the last person named
+        return describe(tokens)  # "the captives" are a group, not the last person named
     if kind is not None:
         cited = [(min(d.cue[0], d.source[0]), d.source[1]) for d in scene.drafts if d.relay and d.source is not None and d.cue_token is not None
                  and d.source[1] <= position and d.cue[0] >= text_of(scene.doc).rfind("\n", 0, position)]
         if cited:  # "Citing the General Staff, the think tank said": the speaker is not whom it cites
             candidates = [c for c in candidates if not any(s <= c.position < e for s, e in cited)]
-        return _role(tokens, kind, position, candidates) or _describe(tokens)
-    return _describe(tokens)
-
-
-@lru_cache(maxsize=1)
-def _partitive_heads() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_vocab("cues").get("partitive_heads") or [])
-
-
-def _partitive_group(tokens: SpacySpan, position: int, scene: Scene) -> str | None:
-    """ "According to the radio, one of those sources said ...": the group named before whose
-    head noun the partitive repeats ("citing local security sources"), as that group is named."""
-    head = tokens.root
-    if head.lower_ not in _partitive_heads():
-        return None
-    group = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"), None)
-    if group is None or group.tag_ not in ("NNS", "NNPS"):
-        return None
-    lemma = group.lemma_.lower()
-    earlier = sorted(((d.source, k) for k, d in enumerate(scene.drafts)
-                      if d.source is not None and d.source[1] <= position), reverse=True)
-    for source, k in earlier:
-        span = scene.doc.char_span(*source, alignment_mode="expand")
-        if span is not None and len(span) and span.root.lemma_.lower() == lemma and span.root.tag_ in ("NNS", "NNPS"):
-            return scene.names.get(k) or _describe(span)
-    return None
-
-
-def _name_headline_roles(names: dict[int, str | None], drafts: list[Draft], doc: Doc, roles: dict[str, str],
-                         headline_end: int, candidates: list[Named]) -> None:
-    """A headline's source known only by its role ("Spy agency says", capitalised as headlines
-    are) takes the name the body gives it, and so does every source resolved to it."""
-    for i, draft in enumerate(drafts):
-        if draft.source is None or draft.source[1] > headline_end or names.get(i) is None:
-            continue
-        tokens = doc.char_span(*draft.source, alignment_mode="expand")
-        if tokens is None or not len(tokens) or any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in tokens):
-            continue
-        written = names[i]
-        if written is None or written.lower() != _describe(tokens).lower():
-            continue  # the headline names its source
-        named = _headline_role(tokens, roles, headline_end, [c for c in candidates if c.name != written])
-        if named is not None:
-            for k, name in names.items():
-                if name == written:
-                    names[k] = named
-
-
-def _named_group(tokens: SpacySpan, position: int) -> str | None:
-    """ "The rebels, for their part, said ...": a plural noun with only an article the text
-    used before with a name in front ("the Kivu Liberation Front rebels"), by that name (with
-    the noun when the name is a country's: "US officials"); None when two different names
-    stood there (whose rebels would be a guess)."""
-    head = tokens.root
-    if head.tag_ != "NNS" or any(t.i != head.i and t.dep_ != "det" for t in tokens):
-        return None
-    names: list[str] = []
-    for token in tokens.doc[:tokens.start]:
-        if token.lemma_ != head.lemma_ or token.idx >= position:
-            continue
-        name = [c for c in token.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)]
-        if name:
-            first = min(t.left_edge.i for t in name)
-            # "US officials" are officials of a country, named with their noun; "M23 rebels" a group
-            country = any(t.ent_type_ in ("GPE", "NORP") for t in tokens.doc[first:token.i])
-            names.append(tokens.doc[first:token.i + 1 if country else token.i].text)
-    return names[-1] if names and len(set(names)) == 1 else None
-
-
-def _headline_role(tokens: SpacySpan, roles: dict[str, str], headline_end: int,
-                   candidates: list[Named]) -> str | None:
-    """ "..., spy agency says", "Minister tells parliament ...": a headline's source known only
-    by its role is the body's first source with that role word, else the body's first named
-    source of that kind that spoke (not a news outlet or relay)."""
-    role_word = tokens.root.lemma_.lower()
-    kind = roles.get(role_word)
-    if kind not in ("person", "organisation") or tokens.root.tag_ in ("NNS", "NNPS"):
-        return None
-    body = [c for c in candidates if c.position >= headline_end and c.role_words]
-    same = [c for c in body if role_word in c.role_words and not c.described]
-    if same:
-        return same[0].name
-    spoke = [c for c in body if c.kind == kind and not c.described and not _is_news(c)]
-    return spoke[0].name if spoke else None
+        return _role(tokens, kind, position, candidates) or describe(tokens)
+    return describe(tokens)
 
 
 def _organisation_pronoun(position: int, candidates: list[Named]) -> str | None:
     """"they", "it", "its": an organisation or group that was itself a source; failing that, an
     organisation named in the last few sentences (a place or nationality alone never is)."""
     sources = [c for c in candidates if c.role_words and not c.relay]
-    found = _nearest(sources, position, ("organisation", "group"), set())
+    found = nearest(sources, position, ("organisation", "group"), set())
     if found:
         return found
     recent = [c for c in candidates if not c.relay and position - c.position < SPEAKER_REACH]
-    return _nearest(recent, position, ("organisation",), set())
-
-
-def _is_news(candidate: Named) -> bool:
-    """An outlet: labelled one, named like one ("... Times"), a relay, or a speaker the text
-    introduced with a media noun ("broadcaster MBC", "the Beirut daily")."""
-    if candidate.label not in NEWS_LABELS and set(candidate.name.casefold().split()) & _BODY_NAMES:
-        return False  # "a new count by the Ministry of Public Health" was cited, not published
-    return candidate.label in NEWS_LABELS or any(
-        w.lower() in cues().outlet_words for w in candidate.name.split()) or candidate.relay \
-        or candidate.kind != "person" and bool(candidate.role_words & MEDIA_ROLES)
-
-
-# words that name a state body, never a news outlet ("agency" and "service" name both)
-_BODY_NAMES = (CIVIL_ROLES | ARMED_ROLES) - {"agency", "service"}
+    return nearest(recent, position, ("organisation",), set())
 
 
 def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
@@ -784,7 +686,7 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     def fits(c: Named) -> bool:
         if not organisation:
             return True
-        return _is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
+        return is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
 
     earlier = [c for c in candidates if c.position < position]
     same_role = [c for c in earlier if role_word in c.role_words and fits(c)]
@@ -808,7 +710,7 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
                          and position - c.position < SPEAKER_REACH and not _other_body(role_word, c.name)])
     for kinds in (wanted[:1], wanted):  # an agency is an organisation before it is a country
         for pool in pools:
-            found = _nearest(pool, position, kinds, set())
+            found = nearest(pool, position, kinds, set())
             if found:
                 return found
     return None
@@ -863,7 +765,7 @@ def _antecedent(draft: Draft, scene: Scene, roles: dict[str, str]) -> str | None
         if named:
             return named[-1].name
         return None
-    return _describe(phrase)
+    return describe(phrase)
 
 
 def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
@@ -899,7 +801,7 @@ def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
                     found = _organisation_pronoun(owner.idx, scene.candidates)
                 else:  # "the defence ministry released an update": what the role stands for
                     phrase = doc[owner.left_edge.i:owner.i + 1]
-                    found = _role(phrase, role or "unknown", owner.idx, scene.candidates) or _describe(phrase)
+                    found = _role(phrase, role or "unknown", owner.idx, scene.candidates) or describe(phrase)
                 if found:
                     return found
                 continue
@@ -908,7 +810,7 @@ def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
                 return named[0]
     speakers = [c for c in scene.candidates if c.role_words and not c.relay and c.kind == "organisation"
                 and start - c.position < 2 * SPEAKER_REACH]
-    found = _nearest(speakers, start, ("organisation",), set())
+    found = nearest(speakers, start, ("organisation",), set())
     if found:
         return found
     # "Investigators from the X Institute examined the site. Preliminary findings suggested ...":
@@ -1009,13 +911,6 @@ def _body_in_content(draft: Draft, tokens: SpacySpan, scene: Scene) -> str | Non
     return None
 
 
-def _nearest(candidates: list[Named], position: int, kinds: tuple[str, ...], skip: set[str]) -> str | None:
-    for candidate in reversed(candidates):
-        if candidate.position < position and candidate.kind in kinds and candidate.name not in skip:
-            return candidate.name
-    return None
-
-
 def _quoting_speaker(draft: Draft, drafts: list[Draft], names: dict[int, str | None]) -> str | None:
     """Who "I" and "we" are inside a quote: the speaker of the quote around the cue."""
     for i, other in enumerate(drafts):
@@ -1024,14 +919,6 @@ def _quoting_speaker(draft: Draft, drafts: list[Draft], names: dict[int, str | N
         if any(s <= draft.cue[0] and draft.cue[1] <= e for s, e in other.content):
             return names.get(i)
     return None
-
-
-def _describe(tokens: SpacySpan) -> str:
-    """An unnamed source described as written, without a leading article."""
-    words = [t for t in tokens if not (t.i == tokens.start and t.dep_ == "det")]
-    if not words:
-        return tokens.text
-    return tokens.doc[words[0].i:words[-1].i + 1].text
 
 
 def drop_unnamed_owners(drafts: list[Draft], names: list[str | None],

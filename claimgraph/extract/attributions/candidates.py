@@ -1,0 +1,65 @@
+"""Candidates an anaphoric source can point to, and how an unnamed source is described.
+
+`Named` is one name said in the article (where, what kind, which role words came with it);
+`is_news` tells an outlet from the bodies it quotes; `nearest` picks the last candidate of a
+kind before a position; `describe` gives an unnamed source as written. Shared by `coref`
+(resolution) and `groups` (sources named elsewhere in the article). Must not resolve anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+
+from claimgraph.extract.attributions.vocabulary import cues
+
+__all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "Named", "describe", "is_news", "nearest"]
+
+MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",
+               "magazine", "site", "website", "article"}
+NEWS_LABELS = {"OUTLET", "WIRE"}
+ARMED_ROLES = frozenset({"military", "army", "navy", "command", "force", "forces", "guard"})
+CIVIL_ROLES = frozenset({"ministry", "office", "department", "directorate", "agency", "service", "police"})
+
+
+@dataclass
+class Named:
+    """A name an anaphor can point to: where it was said, what it is, and how it reads."""
+
+    position: int
+    name: str
+    kind: str  # person, organisation, group
+    role_words: frozenset[str] = frozenset()
+    relay: bool = False  # an outlet that passed an account on ("told Reuters"), rarely "the agency"
+    label: str | None = None  # the entity label (INTEL, WIRE, GOV, ...) when one is known
+    described: bool = False  # a source with no name, only a description ("officials who ...")
+
+
+def is_news(candidate: Named) -> bool:
+    """An outlet: labelled one, named like one ("... Times"), a relay, or a speaker the text
+    introduced with a media noun ("broadcaster MBC", "the Beirut daily")."""
+    if candidate.label not in NEWS_LABELS and set(candidate.name.casefold().split()) & _BODY_NAMES:
+        return False  # "a new count by the Ministry of Public Health" was cited, not published
+    return candidate.label in NEWS_LABELS or any(
+        w.lower() in cues().outlet_words for w in candidate.name.split()) or candidate.relay \
+        or candidate.kind != "person" and bool(candidate.role_words & MEDIA_ROLES)
+
+
+# words that name a state body, never a news outlet ("agency" and "service" name both)
+_BODY_NAMES = (CIVIL_ROLES | ARMED_ROLES) - {"agency", "service"}
+
+
+def nearest(candidates: list[Named], position: int, kinds: tuple[str, ...], skip: set[str]) -> str | None:
+    for candidate in reversed(candidates):
+        if candidate.position < position and candidate.kind in kinds and candidate.name not in skip:
+            return candidate.name
+    return None
+
+
+def describe(tokens: SpacySpan) -> str:
+    """An unnamed source described as written, without a leading article."""
+    words = [t for t in tokens if not (t.i == tokens.start and t.dep_ == "det")]
+    if not words:
+        return tokens.text
+    return tokens.doc[words[0].i:words[-1].i + 1].text
