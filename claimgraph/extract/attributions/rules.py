@@ -8,7 +8,8 @@ quotes Y"); sourceless passives ("it is noted that", "X is expected to");
 direct quotes with their speaker; wire credits in datelines. `link_parents`
 then nests each draft under the one whose content holds its cue. Vocabulary
 comes from `model/vocab/cues.yaml` through `vocabulary`; the relay rules live in
-`relays` and the recovery of speakers the parse misattached in `speakers` (mixins of
+`relays`, the recovery of speakers the parse misattached in `speakers`, and quotes with
+line-opening speakers ("Name: ...") and the paragraph bounds of content in `lines` (mixins of
 `Finder`). This module must not resolve names (that is
 `coref`) nor build records (that is the package's extractor).
 """
@@ -22,7 +23,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup, find_quotes
+from claimgraph.extract.attributions.lines import LineRules
+from claimgraph.extract.attributions.quotes import QUOTE_CHARS, find_quotes
 from claimgraph.extract.attributions.relays import RelayRules
 from claimgraph.extract.attributions.speakers import SpeakerRules
 from claimgraph.extract.attributions.vocabulary import cues
@@ -34,9 +36,6 @@ CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as Ri": part of the source
 EDGE_PUNCT = set(",.;:—–-()[]") | {"--", "...", "…"}
-# "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
-# a short name, a colon, and the rest of the line.
-_LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
 @dataclass(eq=False)
@@ -124,7 +123,8 @@ def _span(doc: Doc, indices: set[int]) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- the finder
 
 
-class Finder(RelayRules, SpeakerRules):
+# LineRules first: it holds the real `paragraph` that SpeakerRules only declares
+class Finder(LineRules, RelayRules, SpeakerRules):
     """Runs the rules over one parsed document."""
 
     def __init__(self, doc: Doc, text: str):
@@ -720,196 +720,6 @@ class Finder(RelayRules, SpeakerRules):
             draft = Draft(cue=cue, source=source, content=fragments(doc, content), kind="according_to",
                           source_head=owner.i, cue_token=noun.i)
         self._add(draft, noun)
-
-    def quote_rule(self) -> None:
-        """Quotes no verb rule took: join them to a speaker or to the quote before them."""
-        covered = [span for d in self.drafts for span in d.content]
-        previous: Draft | None = None
-        previous_end = -1
-        for group in self.quotes:
-            if any(cs <= group.start and group.end <= ce for cs, ce in covered):
-                previous = next((d for d in self.drafts for cs, ce in d.content
-                                 if cs <= group.start and group.end <= ce), previous)
-                previous_end = group.end
-                continue
-            holder = next((d for d in self.drafts if not d.relay and any(
-                cs < group.end and group.start < ce for cs, ce in d.content)), None)
-            if holder is not None:  # the parse took part of the quote as this cue's clause
-                previous = holder
-                previous_end = group.end
-                if holder.cue_token is not None:
-                    previous_end = max(group.end, self.doc[holder.cue_token].sent.end_char)
-                continue
-            owner = self._quote_owner(group)
-            if owner is not None:
-                owner.content = sorted(set(owner.content) | set(group.segments))
-                previous, previous_end = owner, group.end
-                if owner.cue_token is not None:
-                    previous_end = max(group.end, self.doc[owner.cue_token].sent.end_char)
-                continue
-            if group.words(self.text) < 4:
-                continue  # a scare quote or a title
-            gap = self.text[previous_end:group.start] if previous is not None else ""
-            if previous is not None and "\n" not in gap and not gap.strip() or previous is not None and self._paragraph_is(group) and gap.count("\n") <= 2 \
-                    and gap.strip() == "" and all(self._is_quoted(c) or c in group.segments
-                                                  for c in previous.content):
-                previous.content = sorted(set(previous.content) | set(group.segments))
-                previous_end = group.end
-
-    def _paragraph_is(self, group: QuoteGroup) -> bool:
-        line_start = self.text.rfind("\n", 0, group.start) + 1
-        line_end = self.text.find("\n", group.end)
-        line_end = len(self.text) if line_end < 0 else line_end
-        return not self.text[line_start:group.start].strip() and not self.text[group.end:line_end].strip()
-
-    def _quote_owner(self, group: QuoteGroup) -> Draft | None:
-        """The draft whose cue sits next to this quote in its sentence ("..." he said / said: "...")."""
-        best: tuple[int, Draft] | None = None
-        for draft in self.drafts:
-            if draft.cue_token is None or draft.relay:
-                continue
-            cue = draft.cue
-            for start, end in group.segments:
-                if cue[0] >= end:
-                    gap = self.text[end:cue[0]]
-                elif cue[1] <= start:
-                    gap = self.text[cue[1]:start]
-                else:
-                    continue
-                if "\n" in gap or len(gap) > 80 or any(q in gap for q in "\"“”«»"):
-                    continue
-                if cue[1] <= start and gap.strip() not in ("", ":", ",") and not gap.strip().endswith(":"):
-                    continue
-                if best is None or len(gap) < best[0]:
-                    best = (len(gap), draft)
-        return best[1] if best else None
-
-    def colon_rule(self) -> None:
-        """"Name: what they said" opening a line: headlines ("Budanov: 11,000 troops in
-        training") and transcripts ("TAPPER: Take a listen.")."""
-        taken = [span for d in self.drafts for span in [d.cue, *d.content]]
-        for match in _LINE_COLON.finditer(self.text):
-            colon = self.text.index(":", match.end(1))
-            if any(s <= colon < e for s, e in taken):
-                continue
-            source = self._colon_source(match.start(1), match.end(1))
-            if source is None:
-                continue
-            start, end = match.start(2), match.end(2)
-            if self._place_topic(source, start, end):
-                continue
-            if self.text[end - 1] == "." and self.text[end - 2:end - 1] not in QUOTE_CHARS:
-                end -= 1  # a headline's full stop is not part of what was said
-            if len(self.text[start:end].split()) < 2:
-                continue
-            tokens = self.doc.char_span(*source, alignment_mode="expand")
-            colon_token = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
-            self.drafts.append(Draft(
-                cue=(colon, colon + 1), source=source, content=[(start, end)],
-                source_head=tokens.root.i if tokens is not None else None,
-                cue_token=colon_token[0].i if colon_token is not None and len(colon_token) else None))
-
-    def _place_topic(self, source: tuple[int, int], start: int, end: int) -> bool:
-        """ "Chad: rebels say 15 soldiers killed": a one-word label before the colon is
-        the headline's topic (a place, whatever the tagger calls it) when the line names its
-        own speaker, a noun, with a speech verb ("Sanders: Endorsements prove ..." keeps Sanders)."""
-        tokens = self.doc.char_span(*source, alignment_mode="expand")
-        if tokens is None or len([t for t in tokens if not t.is_punct]) != 1 or tokens.text.isupper() \
-                or "\n" in self.text[:source[0]].strip():
-            return False  # only in the headline, and not a transcript's speaker label ("TAPPER:")
-        line = self.doc.char_span(start, end, alignment_mode="expand")
-        return line is not None and any(
-            self.cue_class(t) == "speech" and any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN")
-                                                  for c in t.children) for t in line)
-
-    def _colon_source(self, start: int, end: int) -> tuple[int, int] | None:
-        """The source a line-opening "X:" names, or None when X is a label or a clause."""
-        phrase = self.text[start:end].strip()
-        if not phrase[:1].isupper() or phrase.lower().strip(" .") in self.cues.headline_labels:
-            return None
-        tokens = self.doc.char_span(start, end, alignment_mode="expand")
-        if tokens is None or len(tokens) == 0:
-            return None
-        cut = next((t for t in tokens if t.lower_ in ("to", "on") and t.pos_ == "ADP" and t.i > tokens.start), None)
-        if cut is not None:  # "Clinton to Planned Parenthood:", "Gillibrand on the transcripts:"
-            tokens = self.doc[tokens.start:cut.i]
-        words = [t for t in tokens if not t.is_punct]
-        if not words or len(words) > 6 or any(t.like_num for t in words):
-            return None
-        if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not t.text[:1].isupper() for t in words):
-            return None
-        if all(t.lower_ in self.cues.headline_labels for t in words):
-            return None
-        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words)
-        role = words[-1].lemma_.lower() in self.cues.finding_subjects or words[-1].lower_ in self.cues.finding_subjects
-        single = len(words) == 1 and len(words[0]) > 1 and words[0].text[:1].isupper() \
-            and words[0].pos_ in ("PROPN", "NOUN", "X", "ADJ")  # "Vos:", "TAPPER:"
-        if not (named or role or single):
-            return None
-        head = words[-1]
-        if len(words) > 1 and head.pos_ == "NOUN" and not role and head.ent_type_ not in ("PERSON", "ORG"):
-            return None  # "Border clashes:", "Harbour losses:": a topic, not someone speaking
-        return words[0].idx, _tok_end(words[-1])
-
-    def paragraph(self, offset: int) -> tuple[int, int]:
-        """The paragraph (line) holding character `offset`: a headline without a full stop
-        must not run into the lead, whatever the parse's sentence splitter thought."""
-        start = self.text.rfind("\n", 0, offset) + 1
-        end = self.text.find("\n", offset)
-        return start, len(self.text) if end < 0 else end
-
-    def _clip(self, draft: Draft) -> None:
-        if draft.relay and draft.cue_token is None:
-            return  # a dateline credit covers the whole article on purpose
-        low, high = self.paragraph(draft.cue[0])
-        clipped = []
-        for start, end in draft.content:
-            start, end = max(start, low), min(end, high)
-            while start < end and self.text[start] in " \t,;:—–-":
-                start += 1
-            while start < end and self.text[end - 1] in " \t,;:—–-.":
-                end -= 1
-            if start < end:
-                clipped.append((start, end))
-        draft.content = clipped
-        if draft.source is not None:
-            start, end = max(draft.source[0], low), min(draft.source[1], high)
-            draft.source = (start, end) if start < end else None
-
-    def _settle(self, draft: Draft) -> None:
-        """Grow content to whole quotes, drop overlaps with cue and source, set the kind."""
-        self._clip(draft)
-        grown: list[tuple[int, int]] = []
-        for start, end in draft.content:
-            for group in self.quotes:
-                for qs, qe in group.segments:
-                    if qs < end and start < qe and (start > qs or end < qe) and \
-                            not (draft.cue[0] >= qs and draft.cue[1] <= qe):
-                        if start < qs and end < qe:
-                            continue  # content runs into a quote that goes on past it: leave it
-                        start, end = min(start, qs), max(end, qe)
-            grown.append((start, end))
-        for group in self.quotes:  # a quote running over paragraphs comes whole
-            if len(group.segments) > 1 and any(qs <= s and e <= qe for s, e in grown for qs, qe in group.segments) \
-                    and not (group.start <= draft.cue[0] < group.end):
-                grown.extend(group.segments)
-        spans = sorted(set(grown))
-        merged: list[tuple[int, int]] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        draft.content = [s for s in merged if not (s[0] <= draft.cue[0] and draft.cue[1] <= s[1])]
-        if draft.kind in ("indirect", "according_to") and draft.content and not draft.relay:
-            quoted = [self._is_quoted(s) for s in draft.content]
-            if all(quoted) and draft.kind == "indirect":
-                draft.kind = "direct"
-            elif any(q in self.text[s:e] for s, e in draft.content for q in "\"“«„") and draft.kind == "indirect":
-                draft.kind = "mixed"
-
-    def _is_quoted(self, span: tuple[int, int]) -> bool:
-        return any(qs == span[0] and qe == span[1] for g in self.quotes for qs, qe in g.segments)
 
 
 def find_drafts(doc: Doc, text: str) -> list[Draft]:
