@@ -397,3 +397,21 @@ def test_a_body_that_counted_the_dead_is_their_source(extractors: list) -> None:
                     "violence this year.", extractors)
     assert found.figures[0].source_chain == ["Test Wire", "UN human rights office"]
 
+
+
+def test_a_headline_count_with_a_broader_noun_is_the_body_claim(extractors: list) -> None:
+    """ "6,000 more troops" in the title, "about 6,000 builders and deminers" in the body: one claim."""
+    text = ("Spy agency says 6,000 more troops to be sent to Kursk\n\n"
+            "SEOUL -- North Korea is preparing to send about 6,000 military builders and deminers to "
+            "Kursk, Rep. Kim Sun-ho said Thursday.")
+    figures = {f.text: f for f in extract(text, extractors).figures}
+    assert figures["6,000 more"].source_chain == figures["about 6,000"].source_chain
+    assert figures["about 6,000"].source_chain[-1] == "Kim Sun-ho"
+
+
+def test_two_body_counts_with_different_nouns_stay_apart(extractors: list) -> None:
+    text = ("Border clashes\n\n"
+            "The army said 40 soldiers were killed. Separately, the monitors said 40 civilians were killed "
+            "in the same district, according to the Harbour Monitor.")
+    figures = [f for f in extract(text, extractors).figures]
+    assert len({tuple(f.source_chain) for f in figures}) == 2

@@ -476,11 +476,12 @@ def headline_plan(verb: Token | None) -> bool:
     return verb.dep_ == "ROOT" or verb.dep_ in {"ccomp", "parataxis"} and verb.i < verb.head.i
 
 
-def _compatible(a: Draft, b: Draft, headline_end: int) -> bool:
+def _compatible(a: Draft, b: Draft, headline_end: int, title_end: int = 0) -> bool:
     """Two mentions with the same category and interval can be one claim: the same source
     (or one of them unsourced, or in the headline or lead, which name sources by metonym:
     "Seoul", "Kyiv says", "UK intelligence") and the same kind of counted thing (or one
-    unknown)."""
+    unknown, or one in the title, which names things by a broader word: "6,000 more troops"
+    over "6,000 military builders and deminers")."""
     headline = min(a.quantity.start, b.quantity.start) < headline_end
     if len(a.chain) > 1 and len(b.chain) > 1 and not headline \
             and not same_source(a.chain[-1], b.chain[1:]) and not same_source(b.chain[-1], a.chain[1:]):
@@ -493,7 +494,7 @@ def _compatible(a: Draft, b: Draft, headline_end: int) -> bool:
         if ours and theirs and not ours & theirs:
             return False
     classes = a.reading.noun_class, b.reading.noun_class
-    return None in classes or classes[0] == classes[1]
+    return None in classes or classes[0] == classes[1] or min(a.quantity.start, b.quantity.start) < title_end
 
 
 def _origin_countries(name: str) -> frozenset[str]:
@@ -507,10 +508,11 @@ def _origin_countries(name: str) -> frozenset[str]:
 def unify(drafts: list[Draft], text: str = "") -> None:
     """Mentions of one claim share the fullest source chain and one hedged value."""
     headline_end = _paragraphs_after(text, 0, 2) if "\n\n" in text else 0  # headline and lead
+    title_end = _paragraphs_after(text, 0, 1) if "\n\n" in text else 0
     groups: dict[tuple[str | None, float, float | None], list[list[Draft]]] = {}
     for draft in drafts:
         clusters = groups.setdefault((draft.reading.category, *draft.interval), [])
-        home = next((c for c in clusters if all(_compatible(draft, m, headline_end) for m in c)), None)
+        home = next((c for c in clusters if all(_compatible(draft, m, headline_end, title_end) for m in c)), None)
         if home is None:
             clusters.append([draft])
         else:
