@@ -126,16 +126,9 @@ def main() -> None:
 
 def _stock_pipeline() -> Language:
     """The English pipeline package claimgraph uses, loaded as spaCy loads it by default."""
-    import importlib
+    from claimgraph.extract.nlp import pipeline_package
 
-    from claimgraph.extract.nlp import PIPELINE_PACKAGES
-
-    for name in PIPELINE_PACKAGES:
-        try:
-            return importlib.import_module(name).load()
-        except ImportError:
-            continue
-    raise SystemExit("no English spaCy pipeline installed: run make setup")
+    return pipeline_package().load()
 
 
 def _tagger() -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 from functools import cache, lru_cache
+from types import ModuleType
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -153,19 +154,24 @@ def load_nlp() -> Language:
     thread in this process: claimgraph spreads work over cores with worker processes
     (`extract/parallel.py`), and BLAS threads on top of them would compete for the same cores.
     """
+    module = pipeline_package()
+    threadpool_limits(limits=1, user_api="blas")
+    with use_ops("numpy", use_blis=False):
+        nlp = module.load()
+    nlp.max_length = 5_000_000
+    nlp.add_pipe(LINE_BREAKS, before="parser")
+    nlp.add_pipe(NAME_TAILS, after="ner")
+    nlp.add_pipe(REDUCED_RELATIVES, after=NAME_TAILS)
+    return nlp
+
+
+def pipeline_package() -> ModuleType:
+    """The installed English pipeline package (the official one first), not yet loaded."""
     for name in PIPELINE_PACKAGES:
         try:
-            module = importlib.import_module(name)
+            return importlib.import_module(name)
         except ImportError:
             continue
-        threadpool_limits(limits=1, user_api="blas")
-        with use_ops("numpy", use_blis=False):
-            nlp = module.load()
-        nlp.max_length = 5_000_000
-        nlp.add_pipe(LINE_BREAKS, before="parser")
-        nlp.add_pipe(NAME_TAILS, after="ner")
-        nlp.add_pipe(REDUCED_RELATIVES, after=NAME_TAILS)
-        return nlp
     raise ConfigError(
         "no English spaCy pipeline installed",
         subject="spaCy",

@@ -79,16 +79,22 @@ def _same_sentence(doc: Doc, a: Quantity, b: Quantity) -> bool:
     return first is not None and second is not None and first[0].sent == second[0].sent
 
 
-def _fronted_anaphor(doc: Doc, quantity: Quantity) -> bool:
-    """ "Of these, around 300 were killed", "Among them, 40 were wounded": the sentence opens
-    with a partitive whose pronoun points back at what an earlier figure counted."""
+def _opening_words(doc: Doc, quantity: Quantity) -> list[Token]:
+    """The words of the figure's sentence before its number, less a leading "But" or "So far"."""
     span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
     if span is None or not len(span):
-        return False
+        return []
     sentence = span[0].sent
     words = [t for t in doc[sentence.start:span.start] if not t.is_space]
     while words and words[0].pos_ in {"CCONJ", "ADV"}:  # "But of these", "So far, of those"
         words.pop(0)
+    return words
+
+
+def _fronted_anaphor(doc: Doc, quantity: Quantity) -> bool:
+    """ "Of these, around 300 were killed", "Among them, 40 were wounded": the sentence opens
+    with a partitive whose pronoun points back at what an earlier figure counted."""
+    words = _opening_words(doc, quantity)
     return len(words) >= 2 and words[0].lower_ in _PARTITIVE_PREPOSITIONS \
         and words[1].lower_ in _BACK_POINTERS and words[1].dep_ == "pobj"
 
@@ -96,13 +102,7 @@ def _fronted_anaphor(doc: Doc, quantity: Quantity) -> bool:
 def _fronted_group(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> str | None:
     """ "Among the injured are two children", "Of the dead, 12 were soldiers": the category of
     the group an opening partitive names with a word that is a category by itself."""
-    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    sentence = span[0].sent
-    words = [t for t in doc[sentence.start:span.start] if not t.is_space]
-    while words and words[0].pos_ in {"CCONJ", "ADV"}:
-        words.pop(0)
+    words = _opening_words(doc, quantity)
     if len(words) < 3 or words[0].lower_ not in _PARTITIVE_PREPOSITIONS or words[1].lower_ != "the":
         return None
     return lexicon.intrinsic.get(words[2].lower_)
