@@ -184,6 +184,13 @@ def pipeline_name() -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
+def headline_end(text: str) -> int:
+    """Where a document's headline ends: a short first line without a full stop, set off by a
+    blank line; 0 when the text opens with no headline."""
+    first_break = text.find("\n\n")
+    return first_break if 0 < first_break < 200 and not text[:first_break].rstrip().endswith(".") else 0
+
+
 def text_of(doc: Doc) -> str:
     """`doc.text`, joined once per document: spaCy rebuilds the string on every access."""
     text = doc.user_data.get("claimgraph_text")

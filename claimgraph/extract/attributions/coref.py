@@ -40,7 +40,6 @@ from claimgraph.extract.attributions.candidates import (
     nearest,
 )
 from claimgraph.extract.attributions.groups import (
-    headline_end,
     name_headline_roles,
     named_group,
     partitive_group,
@@ -55,7 +54,7 @@ from claimgraph.extract.attributions.names import (
 )
 from claimgraph.extract.attributions.rules import Draft
 from claimgraph.extract.attributions.vocabulary import cues
-from claimgraph.extract.nlp import text_of
+from claimgraph.extract.nlp import headline_end, text_of
 from claimgraph.model import Mention
 from claimgraph.model.vocab import load_vocab
 

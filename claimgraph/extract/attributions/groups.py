@@ -17,13 +17,7 @@ from claimgraph.extract.attributions.candidates import Named, describe, is_news
 from claimgraph.extract.attributions.rules import Draft
 from claimgraph.model.vocab import load_vocab
 
-__all__ = ["headline_end", "name_headline_roles", "named_group", "partitive_group"]
-
-
-def headline_end(text: str) -> int:
-    """Where the headline ends: a short first line without a full stop; 0 when there is none."""
-    first_break = text.find("\n\n")
-    return first_break if 0 < first_break < 200 and not text[:first_break].rstrip().endswith(".") else 0
+__all__ = ["name_headline_roles", "named_group", "partitive_group"]
 
 
 @lru_cache(maxsize=1)

@@ -36,7 +36,7 @@ from claimgraph.extract.figures.places import load_place_words
 from claimgraph.extract.figures.shares import apposed_part
 from claimgraph.extract.hedges import covers, cue_of
 from claimgraph.extract.hedges import load_lexicon as load_hedge_lexicon
-from claimgraph.extract.nlp import text_of
+from claimgraph.extract.nlp import headline_end, text_of
 from claimgraph.model import Attribution, Extraction, Hedge
 
 __all__ = ["Draft", "follow_comparisons", "headline_plan", "link_hedges", "resolve_references", "unify"]
@@ -476,13 +476,13 @@ def headline_plan(verb: Token | None) -> bool:
     return verb.dep_ == "ROOT" or verb.dep_ in {"ccomp", "parataxis"} and verb.i < verb.head.i
 
 
-def _compatible(a: Draft, b: Draft, headline_end: int, title_end: int = 0) -> bool:
+def _compatible(a: Draft, b: Draft, lead_end: int, title_end: int = 0) -> bool:
     """Two mentions with the same category and interval can be one claim: the same source
     (or one of them unsourced, or in the headline or lead, which name sources by metonym:
     "Seoul", "Kyiv says", "UK intelligence") and the same kind of counted thing (or one
     unknown, or one in the title, which names things by a broader word: "6,000 more troops"
     over "6,000 military builders and deminers")."""
-    headline = min(a.quantity.start, b.quantity.start) < headline_end
+    headline = min(a.quantity.start, b.quantity.start) < lead_end
     if len(a.chain) > 1 and len(b.chain) > 1 and not headline \
             and not same_source(a.chain[-1], b.chain[1:]) and not same_source(b.chain[-1], a.chain[1:]):
         return False  # neither chain holds the other's originating source
@@ -507,12 +507,12 @@ def _origin_countries(name: str) -> frozenset[str]:
 
 def unify(drafts: list[Draft], text: str = "") -> None:
     """Mentions of one claim share the fullest source chain and one hedged value."""
-    headline_end = _paragraphs_after(text, 0, 2) if "\n\n" in text else 0  # headline and lead
-    title_end = _paragraphs_after(text, 0, 1) if "\n\n" in text else 0
+    lead_end = _paragraphs_after(text, 0, 2) if "\n\n" in text else 0  # headline and lead
+    title_end = headline_end(text)
     groups: dict[tuple[str | None, float, float | None], list[list[Draft]]] = {}
     for draft in drafts:
         clusters = groups.setdefault((draft.reading.category, *draft.interval), [])
-        home = next((c for c in clusters if all(_compatible(draft, m, headline_end, title_end) for m in c)), None)
+        home = next((c for c in clusters if all(_compatible(draft, m, lead_end, title_end) for m in c)), None)
         if home is None:
             clusters.append([draft])
         else:
