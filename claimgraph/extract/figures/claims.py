@@ -39,7 +39,10 @@ from claimgraph.extract.hedges import load_lexicon as load_hedge_lexicon
 from claimgraph.extract.nlp import headline_end, text_of
 from claimgraph.model import Attribution, Extraction, Hedge
 
-__all__ = ["Draft", "follow_comparisons", "headline_plan", "link_hedges", "resolve_references", "unify"]
+__all__ = [
+    "Draft", "follow_comparisons", "follow_parts", "headline_plan", "link_hedges", "resolve_references", "token_at",
+    "unify",
+]
 
 # Hedge kinds that doubt a whole attribution when they sit in its cue or source
 # ("reportedly said", "according to estimates", "claimed").
@@ -111,7 +114,7 @@ def _fronted_group(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> str 
 def _remainder(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> bool:
     """ "The remainder were about 150 police officers and 45 gunmen": the figure names a part of
     an earlier count, through a partition noun that is the subject of its clause."""
-    token = _anchor(doc, quantity.number_start, quantity.number_end)
+    token = token_at(doc, quantity.number_start, quantity.number_end)
     if token is None:
         return False
     for verb in token.ancestors:
@@ -210,7 +213,8 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
     return kept
 
 
-def _anchor(doc: Doc, start: int, end: int) -> Token | None:
+def token_at(doc: Doc, start: int, end: int) -> Token | None:
+    """The first token of the text [start, end), or None where no token lies."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
@@ -245,7 +249,7 @@ def _covers(doc: Doc, hedge: Hedge, draft: Draft) -> bool:
         return True
     if not covers(doc, hedge.start, hedge.end, q.number_start, q.number_end):
         return False
-    token = _anchor(doc, hedge.start, hedge.end)
+    token = token_at(doc, hedge.start, hedge.end)
     if token is None or _in_attached_clause(token, draft.reading.head):
         return False
     if draft.reading.presupposed:  # "half of the roughly 11,000 troops": only its own words
@@ -303,7 +307,7 @@ def _at_named_place(doc: Doc, caveat: Hedge, drafts: list[Draft]) -> list[Draft]
     """ "We were unable to verify what happened at the Kherson market": a caveat whose
     object names a place doubts the figures whose sentence names that place (all of
     `drafts` when it names none, or none of them do)."""
-    anchor = _anchor(doc, caveat.start, caveat.end)
+    anchor = token_at(doc, caveat.start, caveat.end)
     if anchor is None:
         return drafts
     sentence = anchor.sent
@@ -316,7 +320,7 @@ def _at_named_place(doc: Doc, caveat: Hedge, drafts: list[Draft]) -> list[Draft]
 
 
 def _sentence_of(doc: Doc, quantity: Quantity) -> str:
-    token = _anchor(doc, quantity.number_start, quantity.number_end)
+    token = token_at(doc, quantity.number_start, quantity.number_end)
     return token.sent.text if token is not None else ""
 
 
@@ -355,7 +359,7 @@ def _tally_reach(doc: Doc, hedge: Hedge, drafts: list[Draft], lexicon: FigureLex
     """The figures a hedged number noun stands for: "Officials issued a tentative tally: 12
     killed, 9 wounded" (the list after the colon) and "..., noting that the figures were
     preliminary" (the clause that the noting hangs on)."""
-    token = _anchor(doc, hedge.start, hedge.end)
+    token = token_at(doc, hedge.start, hedge.end)
     if token is None:
         return []
     noun = None
@@ -380,7 +384,7 @@ def _tally_reach(doc: Doc, hedge: Hedge, drafts: list[Draft], lexicon: FigureLex
         if adding is not None and adding.dep_ in {"advcl", "conj"} and adding.head.i < adding.i:
             host = adding.head
             inside = {t.i for t in host.subtree} - {t.i for t in adding.subtree}
-            return [d for d in drafts if (a := _anchor(doc, d.quantity.number_start, d.quantity.number_end))
+            return [d for d in drafts if (a := token_at(doc, d.quantity.number_start, d.quantity.number_end))
                     is not None and a.i in inside]
         # "The figures are preliminary.": the figures of the source its sentence gave before it
         before = [d for d in drafts if sentence.start_char <= d.quantity.start < noun.idx]
@@ -446,7 +450,7 @@ def _doubting_apposition(doc: Doc, found: Extraction, quantity: Quantity, lexico
     """ "... killed 471 people, the ministry said, a figure disputed by Israel" (or "a toll
     that is likely to rise"): a number noun set after the claim whose own clause disputes
     or hedges it."""
-    anchor = _anchor(doc, quantity.number_start, quantity.number_end)
+    anchor = token_at(doc, quantity.number_start, quantity.number_end)
     if anchor is None:
         return False
     sentence = anchor.sent

@@ -14,21 +14,16 @@ not decide categories or hedges, nor touch the ledger.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from claimgraph.extract.attributions.chains import enclosing_attribution, link_name, source_chain
 from claimgraph.extract.attributions.names import clean
 from claimgraph.extract.attributions.vocabulary import cues
-from claimgraph.extract.figures.claims import Draft
+from claimgraph.extract.figures.claims import Draft, token_at
 from claimgraph.extract.figures.numbers import Quantity
 from claimgraph.model import Attribution, Extraction
 
 __all__ = ["link_sources"]
-
-
-def _anchor(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _overlaps_own_words(attribution: Attribution, start: int, end: int) -> bool:
@@ -68,7 +63,7 @@ def _tally_owner(doc: Doc, quantity: Quantity) -> str | None:
     """ "Okafor revised the count: five killed, 31 hurt": figures listed after a
     colon that closes a revised or announced count are the count's owner's, the subject of the
     revising verb, when the subject is a name."""
-    token = _anchor(doc, quantity.number_start, quantity.number_end)
+    token = token_at(doc, quantity.number_start, quantity.number_end)
     if token is None:
         return None
     vocabulary = cues()
@@ -97,7 +92,7 @@ def _owned_total(doc: Doc, quantity: Quantity, before: list[Draft]) -> tuple[lis
     410": a figure whose clause has an owned count noun as subject is the owner's, when nothing
     else names a source. A pronoun owner is the source of the last sourced figure before it; a
     named owner that of the last figure whose chain ends in that owner."""
-    token = _anchor(doc, quantity.number_start, quantity.number_end)
+    token = token_at(doc, quantity.number_start, quantity.number_end)
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None) if token is not None else None
     if verb is None:
         return None
@@ -168,7 +163,7 @@ def _reports_other_noun(doc: Doc, attribution: Attribution, quantity: Quantity) 
     if attribution.cue is None or attribution.source is None \
             or attribution.source.text.strip().lower() not in _RELATIVE_OBJECTS:
         return False
-    pronoun = _anchor(doc, attribution.source.start, attribution.source.end)
+    pronoun = token_at(doc, attribution.source.start, attribution.source.end)
     if pronoun is None or pronoun.dep_ != "dobj":
         return False  # "..., which put the losses at 4,000": a subject relative is a source
     cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
