@@ -37,7 +37,7 @@ class Quantity:
     low: float
     high: float | None
     qualifier: str
-    percent: bool = False
+    percent: bool = False  # a percentage, and every fraction ("half") and ratio ("one in five")
     kind: str = "digits"  # digits, words, vague, fraction, ratio ("one in five")
 
     @property

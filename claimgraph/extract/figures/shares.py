@@ -23,7 +23,7 @@ from claimgraph.extract.figures.triggers import (
 )
 from claimgraph.extract.nlp import text_of
 
-__all__ = ["apposed_part", "is_share", "restated_category", "supply_share"]
+__all__ = ["apposed_part", "restated_category", "supply_share"]
 
 # grammar words (closed classes): pronouns a part set after its count points back with, the
 # punctuation that sets it off, and the verb tags of a clause of its own
@@ -35,17 +35,12 @@ _ORIGIN_ENTITIES = frozenset({"NORP", "GPE"})
 _ORIGIN_WORDS = frozenset({"origin", "make", "made", "build", "built", "produce", "manufacture", "supply"})
 
 
-def is_share(quantity: Quantity) -> bool:
-    """A percentage, a fraction ("half") or a ratio ("one in five")."""
-    return quantity.percent or quantity.kind in {"fraction", "ratio"}
-
-
 def supply_share(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> bool:
     """ "Belarusian supplies now account for as much as 40 percent of the ammunition ...": a share
     right after a share verb ("account for", "make up") whose subject is equipment or a supply,
     and that is a share of something other than people, units or losses."""
     whole = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
-    if not is_share(quantity) or whole is None or not len(whole) or whole[0].i == 0:
+    if not quantity.percent or whole is None or not len(whole) or whole[0].i == 0:
         return False
     before = doc[whole[0].i - 1]
     verb = before if before.pos_ in CLAUSE_POS else before.head
@@ -80,7 +75,7 @@ def restated_category(span: Span, quantity: Quantity, lexicon: FigureLexicon) ->
     """The category of the count a share restates: the share's noun ("percent", "half") is an
     "or" conjunct or an apposition of a noun that names a category, or sits in a phrase hanging
     off one; the share is of people or units (a contingent) or of nothing named."""
-    if not is_share(quantity):
+    if not quantity.percent:  # percentages, fractions ("half") and ratios ("one in five")
         return None
     share = span[-1] if span[-1].pos_ == "NOUN" else span[-1].head
     if share.pos_ != "NOUN" or share.i < span[0].i - 1:
