@@ -178,6 +178,29 @@ def drop_misplaced_estimates(drafts: list[Draft], doc: Doc) -> list[Draft]:
     return kept
 
 
+def _dangling_participle(cue: Token, content: list[tuple[int, int]]) -> bool:
+    """A reporting verb inside a relative clause ("the truce the president announced on
+    Tuesday, killing hundreds") whose only "content" is a participle clause the parse hung on
+    it: the verb's object is the noun it modifies, and the participle belongs to the sentence."""
+    if cue.dep_ != "relcl" or not content:
+        return False
+    clauses = [c for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in clauses]
+    return bool(spans) and all(any(s <= start and end <= e for s, e in spans) for start, end in content)
+
+
+def drop_dangling_participles(drafts: list[Draft], doc: Doc) -> list[Draft]:
+    """Drop the model's attributions whose content is only a participle clause hung on a
+    relative clause's reporting verb (`_dangling_participle`). Rule records are kept."""
+    kept = []
+    for draft in drafts:
+        cue = doc.char_span(*draft.cue, alignment_mode="expand") if draft.origin == "learned" else None
+        if cue is not None and len(cue) and _dangling_participle(cue.root, draft.content):
+            continue
+        kept.append(draft)
+    return kept
+
+
 # Sources as bare pronouns; inside another attribution's content their coreference is the
 # least reliable part of a chain ("they" resolved to a date or an outlet).
 PRONOUN_SOURCES = frozenset({
@@ -190,31 +213,44 @@ FIRST_AND_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you"})
 _COUNT = re.compile(r"\d|\b(?:dozens?|hundreds?|thousands?|millions?)\b", re.IGNORECASE)
 
 
-def _counted_belief(draft: Draft, source: str | None, text: str) -> bool:
-    """A body's nested estimate of a number ("he said the agency believes 600 died"): the
-    innermost source of that count, kept as a chain level though its verb is a belief. Only
-    a body named by its role ("the agency", "the ministry"): people's nested beliefs stay
-    droppable, as PolNeAR leaves them unannotated."""
-    if draft.kind != "belief" or not source:
+def _counted_belief(draft: Draft, source: str | None, text: str, doc: Doc | None = None) -> bool:
+    """A body's nested estimate of a number ("he said the agency believes 600 died", "the
+    Joint Chiefs of Staff assesses that more than 9,000 ..."): the innermost source of that
+    count, kept as a chain level though its verb is a belief. Only a body, named by its role
+    ("the agency", "the ministry") or by its name (an organisation entity or an abbreviation):
+    people's nested beliefs stay droppable, as PolNeAR leaves them unannotated."""
+    if draft.kind != "belief" or not source or draft.source is None:
         return False
     words = source.split()
-    if len(words) != 2 or words[0] != "the" or role_kind(words[1]) != "organisation":
+    role = len(words) == 2 and words[0] == "the" and role_kind(words[1]) == "organisation"
+    if not role and not _named_body(draft.source, text, doc):
         return False
     return any(_COUNT.search(text, start, end) for start, end in draft.content)
 
 
-def _droppable(draft: Draft, source: str | None, top_level_beliefs: bool, text: str = "") -> bool:
+def _named_body(source: tuple[int, int], text: str, doc: Doc | None) -> bool:
+    """The source span is an organisation's name: an entity the parse labels ORG, or an
+    abbreviation of capitals ("the NIS", "JCS")."""
+    written = text[source[0]:source[1]].split()
+    if any(len(w) > 1 and w.isupper() and w.isalpha() for w in written[-1:]):
+        return True
+    span = doc.char_span(*source, alignment_mode="expand") if doc is not None else None
+    return span is not None and len(span) > 0 and span.root.ent_type_ == "ORG"
+
+
+def _droppable(draft: Draft, source: str | None, top_level_beliefs: bool, text: str = "",
+               doc: Doc | None = None) -> bool:
     if draft.relay or not draft.show_cue:
         return False
     if draft.parent is not None:
-        if _counted_belief(draft, source, text):
+        if _counted_belief(draft, source, text, doc):
             return False
         return draft.kind in ("belief", "plan") or source in PRONOUN_SOURCES
     return top_level_beliefs and draft.kind == "belief" and source in FIRST_AND_SECOND_PERSON
 
 
 def drop_unconfirmed_levels(drafts: list[Draft], predicted: list[Attribution], text: str,
-                            top_level_beliefs: bool = True) -> list[Draft]:
+                            top_level_beliefs: bool = True, doc: Doc | None = None) -> list[Draft]:
     """Drop chain levels that are stances or pronoun echoes, unless the model found them too.
 
     A level whose cue overlaps no learned cue and that nothing else hangs on (no draft
@@ -233,7 +269,7 @@ def drop_unconfirmed_levels(drafts: list[Draft], predicted: list[Attribution], t
         id(d) for d in drafts
         if not any(_overlaps(d.cue, cue) for cue in learned_cues)
         and _droppable(d, text[d.source[0]:d.source[1]].strip().lower() if d.source else None,
-                       top_level_beliefs, text)
+                       top_level_beliefs, text, doc)
     }
     kept = list(drafts)
     while True:
@@ -354,11 +390,12 @@ class AttributionExtractor:
         if learned is not None:
             drafts = merge_learned(drafts, predicted, ctx.text)
         drafts = drop_misplaced_estimates(drafts, doc)
+        drafts = drop_dangling_participles(drafts, doc)
         split_trailing_pairs(drafts, ctx.text)
         cut_concessions(drafts, doc, ctx.text)
         link_parents(drafts)
         if learned is not None:
-            drafts = drop_unconfirmed_levels(drafts, predicted, ctx.text)
+            drafts = drop_unconfirmed_levels(drafts, predicted, ctx.text, doc=doc)
         names = resolve_sources(drafts, doc, ctx.text, found.mentions)
         drafts, names = drop_unnamed_owners(drafts, names, ctx.text)
         drafts, names = spread_links(drafts, names)

@@ -83,8 +83,8 @@ def _first_person(attribution: Attribution) -> bool:
         return False
     written = attribution.source.text.strip()
     words = written.split()
-    if not words or words[0].lower() not in _FIRST_PERSON:
-        return False
+    if not words or words[0].lower() not in _FIRST_PERSON or len(words[0]) > 1 and words[0].isupper():
+        return False  # "US Central Command" is no "us"
     return not attribution.source_name or attribution.source_name.strip() == written
 
 

@@ -53,6 +53,11 @@ from claimgraph.extract.attributions.names import (
     same_name,
 )
 from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.attributions.spoken_for import (
+    previous_body,
+    spokesperson_body,
+    unnamed_spokesperson,
+)
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.nlp import headline_end, text_of
 from claimgraph.model import Mention
@@ -405,7 +410,8 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             names[i] = text[draft.source[0]:draft.source[1]]
             continue
         tokens = _speaker_tokens(tokens, roles, pronouns)
-        found = scene.named(tokens) if not (_is_role(tokens, roles) or _is_document(tokens)) else None
+        found = scene.named(tokens) if not (_is_role(tokens, roles) or _is_document(tokens)
+                                            or unnamed_spokesperson(tokens)) else None
         body = _body_in_content(draft, tokens, scene) if found is not None else None
         if body is not None:
             found = (body, "organisation")
@@ -426,7 +432,15 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         tokens = doc.char_span(*draft.source, alignment_mode="expand")
         assert tokens is not None
         tokens = _speaker_tokens(tokens, roles, pronouns)
-        name = _resolve(draft, tokens, scene, pronouns, roles)
+        body = spokesperson_body(tokens, scene, roles)
+        if body is not None:
+            # the body is the source; "she" further on is the same spokesperson, so the same body
+            names[i] = body
+            bisect.insort(candidates, Named(draft.source[0], body, "person", frozenset({tokens.root.lemma_.lower()})),
+                          key=lambda c: c.position)
+            continue
+        name = _resolve(draft, tokens, scene, pronouns, roles) or (
+            _name_or_describe(tokens, scene) if unnamed_spokesperson(tokens) else None)
         names[i] = name
         referent = next((c for c in reversed(candidates) if c.name == name and c.position < draft.source[0]), None)
         if name and referent is not None and not draft.relay:
@@ -458,6 +472,11 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         if name and source is not None:
             names[i] = full_name(expand(name, acronyms), persons, source[0])
     return [names.get(i) for i in range(len(drafts))]
+
+
+def _name_or_describe(tokens: SpacySpan, scene: Scene) -> str:
+    found = scene.named(tokens)
+    return found[0] if found is not None else describe(tokens)
 
 
 def _spelled_out(names: dict[int, str | None], candidates: list[Named], acronyms: dict[str, str],
@@ -618,7 +637,7 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
     group = partitive_group(tokens, position, scene.drafts, scene.names)
     if group is not None:
         return group
-    if word in ("i", "me", "we", "us"):
+    if word in ("i", "me", "we", "us") and head.text != "US":
         speaker = _quoting_speaker(draft, scene.drafts, scene.names)
         if speaker:
             return speaker
@@ -631,7 +650,7 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             recent = [c for c in candidates if c.role_words and not c.relay and position - c.position < SPEAKER_REACH]
             return nearest(recent, position, ("person",), set()) or nearest(
                 candidates, position, ("person",), set())
-        return _organisation_pronoun(position, candidates)
+        return previous_body(head, scene, roles) or _organisation_pronoun(position, candidates)
     if _is_document(tokens):
         return _issuer(tokens, scene) or describe(tokens)
     group = named_group(tokens, position)

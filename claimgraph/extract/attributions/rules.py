@@ -540,6 +540,12 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             head = phrase.sent.root
         trailing = phrase.i > head.i and phrase.i > 0 and self.doc[phrase.left_edge.i - 1].text == ","
         climbed = False
+        while trailing and head.dep_ in ("relcl", "acl") and head.head != head:
+            # "... and the truce the president announced on Tuesday, according to X": the parse
+            # may hang a closing phrase on a relative clause; it qualifies the whole sentence
+            head, climbed = head.head, True
+            while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head != head:
+                head = head.head
         while trailing and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
             # "300 were wounded and 40 killed, according to X": X gives both conjuncts
             head, climbed = head.head, True

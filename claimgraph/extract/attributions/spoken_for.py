@@ -1,0 +1,135 @@
+"""The body a subject pronoun or an unnamed spokesperson stands for.
+
+"The health ministry in Sanaa tells another story. It says ...": "it" is the body that was the
+subject of the sentence before. "A KNU spokesman said", "a spokeswoman for the agency": the
+body the spokesperson speaks for is the source (the conflict-figures convention for unnamed
+spokespeople). Called by `coref.resolve_sources` with its `Scene`; must not find attributions
+nor change source spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimgraph.extract.attributions.candidates import Named, describe
+from claimgraph.extract.attributions.names import clean
+from claimgraph.extract.nlp import text_of
+
+if TYPE_CHECKING:
+    from claimgraph.extract.attributions.coref import Scene
+
+__all__ = ["previous_body", "spokesperson_body", "unnamed_spokesperson"]
+
+
+_BRACKETED_ABBREVIATION = re.compile(r"\s*\(\s*[^()\s]+\s*\)?$")
+
+
+def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | None:
+    """ "The health ministry in Sanaa tells another story. It says ...": a subject "it" or "they"
+    stands for the body that was the subject of the sentence just before, in the same paragraph,
+    whether that body spoke or was only named or described there. The body becomes a candidate
+    for "the ministry" further on."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    if pronoun.dep_ != "nsubj" or pronoun.head != sentence.root or sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    if "\n" in text_of(doc)[before.end_char:pronoun.idx]:
+        return None
+    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS") and pronoun.lower_ == "it":
+        return None
+    # the noun and what stands before it, not its clauses or prepositional phrases; an apposed
+    # name when there is one ("the al-Qaeda-linked group Jama'at Nusrat al-Islam (JNIM)")
+    apposed = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    phrase = doc[apposed.left_edge.i:apposed.i + 1] if apposed is not None \
+        else doc[subject.left_edge.i:subject.i + 1]
+    body = roles.get(subject.lemma_.lower()) == "organisation" and subject.text.islower()  # not a name
+    if apposed is not None and body:  # the name of a body is no person's, whatever the tagger says
+        return clean(_BRACKETED_ABBREVIATION.sub("", phrase.text))
+    # "the Houthi-run health ministry" is described, not named, though a name stands in it
+    named = scene.named(phrase) if not body else None
+    if named is not None:
+        return named[0] if named[1] in ("organisation", "group") else None
+    if not body:
+        return None
+    if all(t.dep_ == "det" for t in phrase if t.i != subject.i):
+        # "the group said ... It had put the toll at 14": a bare role, the body it stands for
+        return _body_before(subject, subject.i, scene)
+    name = describe(phrase)
+    bisect.insort(scene.candidates, Named(subject.idx, name, "organisation",
+                                          frozenset(t.lemma_.lower() for t in phrase if t.pos_ in ("NOUN", "PROPN")),
+                                          False, None, described=True), key=lambda c: c.position)
+    return name
+
+
+SPOKESPERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def unnamed_spokesperson(tokens: SpacySpan) -> bool:
+    """ "A KNU spokesman", "a spokeswoman for the office": a spokesperson with an indefinite
+    article and no name of their own ("a spokesman, Col. Aye," is named)."""
+    if not len(tokens):
+        return False
+    head = tokens.root
+    if head.lemma_.lower() not in SPOKESPERSON_WORDS and head.lower_ not in SPOKESPERSON_WORDS:
+        return False
+    article = next((c for c in head.children if c.dep_ == "det"), None)
+    return article is not None and article.lower_ in ("a", "an") and bool(_spoken_for(head)) and not any(
+        c.dep_ == "appos" or c.ent_type_ == "PERSON" and c.dep_ in ("compound", "nmod") for c in head.children)
+
+
+def _spoken_for(head: Token) -> list[Token]:
+    """The words naming whom a spokesperson speaks for: "KNU" in "a KNU spokesman", "office" in
+    "a spokeswoman for the office"."""
+    bodies = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]
+    return bodies + [p for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                     for p in c.children if p.dep_ == "pobj"]
+
+
+def spokesperson_body(tokens: SpacySpan | None, scene: Scene, roles: dict[str, str]) -> str | None:
+    """ "A KNU spokesman said", "a spokeswoman for the agency", "a mission spokesman": an
+    unnamed spokesperson speaks for the body, and the body is the source, named as the text
+    named it (an abbreviation, or the body a role noun points back at). A named spokesperson
+    ("Col. Aye, a spokesman for ...") and "the spokesman" (someone the text may have named
+    before) are left to the other rules."""
+    if tokens is None or not unnamed_spokesperson(tokens):
+        return None
+    for body in _spoken_for(tokens.root):
+        if body.pos_ == "PROPN" and not body.text.islower():
+            words = scene.doc[body.left_edge.i:body.i + 1]
+            found = scene.named(words)
+            return found[0] if found is not None and found[1] != "person" else clean(describe(words))
+        if roles.get(body.lemma_.lower()) == "organisation":
+            return _body_before(body, tokens.start, scene)
+    return None
+
+
+def _body_before(role: Token, before: int, scene: Scene) -> str | None:
+    """The body a role noun ("the agency", "mission") stands for: the last source or name said
+    with that role word before token `before`, else the last description of a body by that noun
+    ("the Kenyan-led support mission"), else the role's own phrase when it says more than the
+    noun ("the rebel alliance")."""
+    word = role.lemma_.lower()
+    start = scene.doc[before].idx
+    earlier = [c for c in scene.candidates if c.position < start and c.kind != "person" and word in c.role_words]
+    if earlier:
+        return earlier[-1].name
+    for token in reversed(scene.doc[:before]):
+        if token.lemma_.lower() == word and token.dep_ not in ("compound", "nmod") and token.i != role.i:
+            if token.dep_ == "appos":  # "the Lashio Rescue Team, a volunteer group": the name
+                named = scene.named(scene.doc[token.head.left_edge.i:token.head.i + 1])
+                if named is not None and named[1] != "person":
+                    return named[0]
+            phrase = scene.doc[token.left_edge.i:token.i + 1]
+            if any(t.dep_ != "det" for t in phrase if t.i != token.i):
+                return clean(describe(phrase))
+    phrase = scene.doc[role.left_edge.i:role.i + 1]
+    if role.dep_ == "pobj" and any(t.dep_ != "det" for t in phrase if t.i != role.i):
+        return clean(describe(phrase))
+    return None
