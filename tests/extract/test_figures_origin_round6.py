@@ -149,3 +149,32 @@ def test_a_persons_nested_belief_is_no_chain_level(extractors: list) -> None:
     text = "The governor said on Monday that he believes about 300 homes were destroyed."
     figures = by_text(extract(text, extractors))
     assert figures["about 300"].source_chain == ["Harbour Post", "governor"]
+
+
+# ------------------------------------------------------------------ a statement reproduced whole
+
+STATEMENT = (
+    "Navy says it sank rebel boats\n\n"
+    "Below is our translation of statement No. 77 of the Naval Command of Guinea-Bissau, dated "
+    "March 3, 2025, and posted on its website.\n\n"
+    "\"The Naval Command informs the public that on Saturday, March 1, a patrol of the 2nd "
+    "Flotilla was attacked by armed bandits near the Bijagos islands.\n\n"
+    "The firm response of our sailors made it possible to neutralise some 15 assailants and to "
+    "sink three boats.\n\n"
+    "On our side, the provisional toll is two dead and six wounded.\"\n\n"
+    "The rebels said they lost 4 fighters."
+)
+
+
+def test_later_paragraphs_of_a_reproduced_statement_are_its_issuers(extractors: list) -> None:
+    figures = by_text(extract(STATEMENT, extractors))
+    for text in ("some 15", "three", "two", "six"):
+        assert figures[text].source_chain == ["Harbour Post", "Naval Command"], text
+    assert figures["4"].source_chain[-1] != "Naval Command"
+
+
+def test_an_unquoted_paragraph_after_a_closed_quote_is_not_the_statements(extractors: list) -> None:
+    text = ("\"We lost no ships,\" the Naval Command said on Monday.\n\n"
+            "At least 12 fishing boats were burned in the harbour overnight.")
+    figures = by_text(extract(text, extractors))
+    assert figures["At least 12"].source_chain == ["Harbour Post"]
