@@ -178,3 +178,74 @@ def test_an_unquoted_paragraph_after_a_closed_quote_is_not_the_statements(extrac
             "At least 12 fishing boats were burned in the harbour overnight.")
     figures = by_text(extract(text, extractors))
     assert figures["At least 12"].source_chain == ["Harbour Post"]
+
+
+def test_a_spokesperson_described_by_place_is_not_a_body(extractors: list) -> None:
+    text = ("A militia spokeswoman in the Tanai district, who asked not to be named, said she believed "
+            "about 2,000 troops had arrived.")
+    figures = by_text(extract(text, extractors))
+    # described as written, without the aside: a district is where she is, not whom she speaks for
+    assert figures["about 2,000"].source_chain == ["Harbour Post", "militia spokeswoman in the Tanai district"]
+
+
+# ------------------------------------------------------------------ names and their descriptions
+
+
+def test_a_place_in_an_apposed_description_is_not_the_source(extractors: list) -> None:
+    text = ("Skywatch, a Geneva-based monitoring group that reviews local reports of civilian harm, said "
+            "it had assessed between 120 and 150 civilian deaths as plausibly caused by the strikes.")
+    figures = by_text(extract(text, extractors))
+    assert figures["between 120 and 150"].source_chain == ["Harbour Post", "Skywatch"]
+
+
+def test_the_same_investigators_are_the_report_authors_named_before(extractors: list) -> None:
+    text = ("Uganda has some 8,000 troops in the east, according to a report by UN investigators "
+            "published in March. The same investigators estimated that between 2,000 and 3,000 "
+            "foreign soldiers were operating there.")
+    figures = by_text(extract(text, extractors))
+    assert figures["some 8,000"].source_chain == ["Harbour Post", "UN investigators"]
+    assert figures["between 2,000 and 3,000"].source_chain == ["Harbour Post", "UN investigators"]
+
+
+# ------------------------------------------------------------------ more attribution forms
+
+
+def test_an_apposition_beyond_the_verb_is_not_part_of_the_speaker(extractors: list) -> None:
+    text = "Chad's army said it had shot down three rebel drones over Abeche on Tuesday, a claim the AP could not confirm."
+    figures = by_text(extract(text, extractors))
+    assert figures["three"].source_chain == ["Harbour Post", "Chad's army"]
+
+
+def test_a_perfect_claim_with_a_number_object_is_its_subjects(extractors: list) -> None:
+    text = "The NIS put losses at roughly 4,000, while Ukrainian officers have claimed more than 7,000."
+    figures = by_text(extract(text, extractors))
+    assert figures["more than 7,000"].source_chain == ["Harbour Post", "Ukrainian officers"]
+    assert figures["roughly 4,000"].source_chain == ["Harbour Post", "National Intelligence Service"]
+
+
+def test_claims_by_a_group_that_give_the_group_as_source(extractors: list) -> None:
+    text = "Claims by pro-Kremlin bloggers that up to 50,000 more soldiers are coming have almost no chance of being true."
+    figures = by_text(extract(text, extractors))
+    assert figures["up to 50,000"].source_chain == ["Harbour Post", "pro-Kremlin bloggers"]
+    assert figures["up to 50,000"].hedged
+
+
+def test_quoted_as_saying_gives_the_one_quoted(extractors: list) -> None:
+    text = "A Ukrainian officer was quoted yesterday as saying 800 soldiers were killed in May."
+    figures = by_text(extract(text, extractors))
+    assert figures["800"].source_chain == ["Harbour Post", "Ukrainian officer"]
+
+
+def test_by_a_bodys_count_is_a_source_frame(extractors: list) -> None:
+    figures = by_text(extract("By the army's count, roughly 300 fighters were killed in May.", extractors))
+    assert figures["roughly 300"].source_chain == ["Harbour Post", "army"]
+    figures = by_text(extract("The rebels fired at the port, which by the navy's count was hit by at "
+                              "least 20 rockets in April.", extractors))
+    assert figures["at least 20"].source_chain == ["Harbour Post", "navy"]
+    figures = by_text(extract("By our tally, at least 45 civilians died.", extractors))
+    assert figures["at least 45"].source_chain == ["Harbour Post"]
+
+
+def test_by_the_speakers_own_sides_count_adds_no_level(extractors: list) -> None:
+    figures = by_text(extract("Ms Varga replied that, by her party's count, at least 300 people had died.", extractors))
+    assert figures["at least 300"].source_chain == ["Harbour Post", "Ms Varga"]

@@ -60,6 +60,12 @@ def nearest(candidates: list[Named], position: int, kinds: tuple[str, ...], skip
 def describe(tokens: SpacySpan) -> str:
     """An unnamed source described as written, without a leading article."""
     words = [t for t in tokens if not (t.i == tokens.start and t.dep_ == "det")]
+    # a clause set off by a comma says more about the source, not who it is ("a spokeswoman in
+    # the district, who asked not to be named")
+    aside = next((t.left_edge.i for t in words if t.dep_ == "relcl" and t.left_edge.i > tokens.start
+                  and tokens.doc[t.left_edge.i - 1].text == ","), None)
+    if aside is not None:
+        words = [t for t in words if t.i < aside - 1]
     if not words:
         return tokens.text
     return tokens.doc[words[0].i:words[-1].i + 1].text

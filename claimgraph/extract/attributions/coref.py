@@ -162,7 +162,11 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
                 and owner.pos_ not in ("PRON", "ADJ") and owner.ent_type_ != "NORP" \
                 and tokens.start <= owner.left_edge.i \
                 and owner.right_edge.i < tokens.end and owner.i != head.i:
-            issuer = named_in(tokens.doc[owner.left_edge.i:owner.right_edge.i + 1], mentions, doc_ents)
+            # the owner's phrase without a clause the parse hung on it ("by UN investigators
+            # published in March": the report was published)
+            clauses = {t.i for c in owner.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+            last = max(t.i for t in owner.subtree if t.i not in clauses)
+            issuer = named_in(tokens.doc[owner.left_edge.i:last + 1], mentions, doc_ents)
             if issuer is not None:
                 return issuer
     called = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in ("appos", "oprd", "attr", "pobj")
@@ -182,7 +186,11 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
                                      and any(e.label_ in ORG_LABELS for e in ents)):
         # A name the entity recogniser missed: the run of proper nouns ending at the head.
         first = _name_start(head, tokens.start)
-        if first.i < head.i or not ents:
+        # "Skywatch, a Geneva-based monitoring group, said": entities only in what describes the
+        # name do not make it someone else
+        described = {t.i for c in head.children if c.dep_ in ("appos", "relcl", "acl") and c.i > head.i
+                     for t in c.subtree}
+        if first.i < head.i or not ents or not head.ent_type_ and all(e.start in described for e in ents):
             kind = _kind_of_span(tokens, roles, ents) or ("person" if head.ent_type_ == "PERSON" else "organisation")
             return _clean(tokens.doc[first.i:head.i + 1].text), kind
     role = roles.get(head.lemma_.lower())
@@ -191,7 +199,10 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     body = _body_spoken_for(tokens) if person_role or role == "organisation" else None
     if body is not None:
         named = named_in(body, mentions, doc_ents)
-        if named is not None and named[1] != "person":
+        # "a spokeswoman in the Tanai district": a place says where, not whom she speaks for
+        placed = body.root.head.lower_ in ("in", "at", "within", "inside") and not any(
+            e.label_ in ORG_LABELS for e in _ents_in(body, doc_ents)) and roles.get(body.root.lemma_.lower()) != "organisation"
+        if named is not None and named[1] != "person" and not placed:
             return named
     if person_role:  # "a Pentagon spokesperson", "a US military official": unnamed, described as written.
         return describe(tokens), "person"
@@ -411,7 +422,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             continue
         tokens = _speaker_tokens(tokens, roles, pronouns)
         found = scene.named(tokens) if not (_is_role(tokens, roles) or _is_document(tokens)
-                                            or unnamed_spokesperson(tokens)) else None
+                                            or unnamed_spokesperson(tokens, roles)) else None
         body = _body_in_content(draft, tokens, scene) if found is not None else None
         if body is not None:
             found = (body, "organisation")
@@ -440,7 +451,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                           key=lambda c: c.position)
             continue
         name = _resolve(draft, tokens, scene, pronouns, roles) or (
-            _name_or_describe(tokens, scene) if unnamed_spokesperson(tokens) else None)
+            _name_or_describe(tokens, scene) if unnamed_spokesperson(tokens, roles) else None)
         names[i] = name
         referent = next((c for c in reversed(candidates) if c.name == name and c.position < draft.source[0]), None)
         if name and referent is not None and not draft.relay:
@@ -656,6 +667,11 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
     group = named_group(tokens, position)
     if group is not None:
         return group
+    if any(c.dep_ == "amod" and c.lower_ == "same" for c in head.children):
+        # "the same investigators": the source said before with that noun
+        same = [c for c in candidates if c.position < position and head.lemma_.lower() in c.role_words]
+        if same:
+            return same[-1].name
     kind = _is_role(tokens, roles)
     if kind == "person" and head.tag_ in ("NNS", "NNPS"):
         return describe(tokens)  # "the captives" are a group, not the last person named

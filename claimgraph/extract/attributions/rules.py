@@ -248,6 +248,10 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         doc = self.doc
         cut += [c for c in subject.children if c.i > subject.i
                 and any(t.text == ";" or "\n" in t.text for t in doc[subject.i + 1:c.left_edge.i])]
+        # "Chad's army said it had shot down three drones, a claim the AP could not confirm": an
+        # apposition the parse hung on the subject from beyond its verb is not part of it
+        cut += [c for c in subject.children if c.dep_ == "appos" and subject.head.i > subject.i
+                and c.left_edge.i > subject.head.i]
         tokens = _subtree(subject, cut)
         tokens -= self._reduced_relative_noun(subject, tokens)
         first = min(tokens)
@@ -327,6 +331,8 @@ class Finder(LineRules, RelayRules, SpeakerRules):
 
     def verb_rule(self, verb: Token, klass: str) -> None:
         doc = self.doc
+        if klass == "speech" and verb.dep_ == "pcomp" and self.quoted_as_rule(verb):
+            return
         lemma = verb.lemma_.lower()
         children = list(verb.children)
         clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)) or (
@@ -422,7 +428,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         misparsed = self._noun_root_predicate(verb)
         # "while the envoy has said ...": a perfect participle with its own subject is no passive
         perfect = any(c.dep_ == "nsubj" for c in children) and any(
-            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children) and bool(clause)
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children) and bool(clause or objects)
         if misparsed is None and (passive_subject is not None
                                   or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not perfect)):
             if agent is not None:
@@ -485,6 +491,29 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         if klass == "speech":
             self._outlet_relay(verb, draft, subject)
             self._carried_by(verb, draft)
+
+    def quoted_as_rule(self, saying: Token) -> bool:
+        """ "A Ukrainian officer was quoted yesterday as saying 800 ...": the passive verb's
+        subject said the clause or object of "saying"; the cue runs from the passive verb to
+        "saying". False (nothing added) for any other "as saying"."""
+        prep = saying.head
+        verb = prep.head
+        if saying.dep_ != "pcomp" or saying.tag_ != "VBG" or prep.lower_ != "as" or verb.i > prep.i:
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or verb.tag_ != "VBN":
+            return False
+        said: set[int] = set()
+        for child in saying.children:
+            if child.dep_ in ("ccomp", "dobj"):
+                said |= _subtree(child)
+        if not said:
+            return False
+        start = self.cue_span(verb)[0]
+        self._add(Draft(cue=(start, _tok_end(saying)), source=_span(self.doc, self.source_tokens(subject)),
+                        content=fragments(self.doc, said), kind="indirect", source_head=subject.i,
+                        cue_token=saying.i), saying)
+        return True
 
     def _coordinator(self, verb: Token) -> set[int]:
         """The "and" / comma tying a coordinated cue to the one before it."""
@@ -696,7 +725,10 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         prep = noun.head
         if noun.dep_ != "pobj" or not (prep.lower_ in self.cues.noun_prepositions or (
                 prep.lower_ == "on" and prep.head.lemma_.lower() in self.cues.basis_verbs)):
-            return  # "based on the findings of X" is a frame too
+            self._noun_clause(noun)  # "based on the findings of X" is a frame too
+            return
+        if prep.lower_ == "by" and noun.lemma_.lower() not in self.cues.figure_nouns:
+            return  # "by the army's count" is a frame, "killed by the report" is not
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
             owner = next((c for c in noun.children if c.dep_ == "compound" and (
@@ -705,6 +737,8 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             owner = self._agent_of_noun(noun)  # "a briefing by the NIS", "the findings of X"
         if owner is None:
             return
+        if prep.lower_ == "by" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in owner.children):
+            return  # "she replied that, by her faction's count, ...": the speaker's own side
         doc = self.doc
         source_tokens = {t.i for t in owner.subtree if t.dep_ != "case"}
         source = _span(doc, source_tokens)
@@ -726,6 +760,28 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             draft = Draft(cue=cue, source=source, content=fragments(doc, content), kind="according_to",
                           source_head=owner.i, cue_token=noun.i)
         self._add(draft, noun)
+
+
+    def _noun_clause(self, noun: Token) -> None:
+        """ "Claims by pro-government bloggers that up to 50,000 ...", "the ministry's statement
+        that ...": a reporting noun with its owner (possessive or "by"/"from" a name) and a
+        that-clause after it; the clause is the content."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None or noun.i in self.by_token:
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+            (o for p in noun.rights if p.dep_ == "prep" and p.lower_ in ("by", "from") and p.i < clause.i
+             for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+        if owner is None or owner.i > clause.i or owner.pos_ == "PRON":
+            return  # "his claim that ...": PolNeAR leaves a pronoun's nominal claim unannotated
+        source = _span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"})
+        mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")
+        content = set(range(mark.i, clause.right_edge.i + 1))
+        if source is None or not content:
+            return
+        self._add(Draft(cue=(noun.idx, _tok_end(noun)), source=source, content=fragments(self.doc, content),
+                        kind="indirect", source_head=owner.i, cue_token=noun.i), noun)
 
 
 def find_drafts(doc: Doc, text: str) -> list[Draft]:

@@ -71,7 +71,7 @@ def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | 
 SPOKESPERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
-def unnamed_spokesperson(tokens: SpacySpan) -> bool:
+def unnamed_spokesperson(tokens: SpacySpan, roles: dict[str, str]) -> bool:
     """ "A KNU spokesman", "a spokeswoman for the office": a spokesperson with an indefinite
     article and no name of their own ("a spokesman, Col. Aye," is named)."""
     if not len(tokens):
@@ -80,16 +80,18 @@ def unnamed_spokesperson(tokens: SpacySpan) -> bool:
     if head.lemma_.lower() not in SPOKESPERSON_WORDS and head.lower_ not in SPOKESPERSON_WORDS:
         return False
     article = next((c for c in head.children if c.dep_ == "det"), None)
-    return article is not None and article.lower_ in ("a", "an") and bool(_spoken_for(head)) and not any(
+    return article is not None and article.lower_ in ("a", "an") and bool(_spoken_for(head, roles)) and not any(
         c.dep_ == "appos" or c.ent_type_ == "PERSON" and c.dep_ in ("compound", "nmod") for c in head.children)
 
 
-def _spoken_for(head: Token) -> list[Token]:
-    """The words naming whom a spokesperson speaks for: "KNU" in "a KNU spokesman", "office" in
-    "a spokeswoman for the office"."""
+def _spoken_for(head: Token, roles: dict[str, str]) -> list[Token]:
+    """The words naming whom a spokesperson speaks for: a name or a body's role noun, "KNU" in
+    "a KNU spokesman", "office" in "a spokeswoman for the office" (not "resistance")."""
     bodies = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]
-    return bodies + [p for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")
-                     for p in c.children if p.dep_ == "pobj"]
+    bodies += [p for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")
+               for p in c.children if p.dep_ == "pobj"]
+    return [b for b in bodies if b.pos_ == "PROPN" and not b.text.islower()
+            or roles.get(b.lemma_.lower()) == "organisation"]
 
 
 def spokesperson_body(tokens: SpacySpan | None, scene: Scene, roles: dict[str, str]) -> str | None:
@@ -98,9 +100,9 @@ def spokesperson_body(tokens: SpacySpan | None, scene: Scene, roles: dict[str, s
     named it (an abbreviation, or the body a role noun points back at). A named spokesperson
     ("Col. Aye, a spokesman for ...") and "the spokesman" (someone the text may have named
     before) are left to the other rules."""
-    if tokens is None or not unnamed_spokesperson(tokens):
+    if tokens is None or not unnamed_spokesperson(tokens, roles):
         return None
-    for body in _spoken_for(tokens.root):
+    for body in _spoken_for(tokens.root, roles):
         if body.pos_ == "PROPN" and not body.text.islower():
             words = scene.doc[body.left_edge.i:body.i + 1]
             found = scene.named(words)
