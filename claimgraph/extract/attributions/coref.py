@@ -135,6 +135,18 @@ def _kind_of_span(tokens: SpacySpan, roles: dict[str, str], ents: list[SpacySpan
     return None
 
 
+def _description_of_name(tokens: SpacySpan) -> tuple[int, int]:
+    """Character bounds of an apposition describing a name that heads the span ("The SPLM-IO,
+    the party of ...,"), or (0, 0)."""
+    head = tokens.root
+    if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
+        return 0, 0
+    apposed = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ != "PROPN"), None)
+    if apposed is None:
+        return 0, 0
+    return apposed.left_edge.idx, apposed.right_edge.idx + len(apposed.right_edge.text)
+
+
 def named_in(tokens: SpacySpan, mentions: list[Mention],
              doc_ents: list[SpacySpan] | None = None) -> tuple[str, str] | None:
     """The name a source span gives, with its kind, or None when it names no one."""
@@ -142,11 +154,16 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     start, end = tokens.start_char, tokens.end_char
     inside = [m for m in mentions if start <= m.start and m.end <= end
               and _kind_of_label(m.label) is not None]
+    # "The SPLM-IO, the party of Riek Machar, said": a person in what describes a named body
+    # is not the source
+    aside = _description_of_name(tokens)
+    inside = [m for m in inside if not aside[0] <= m.start < aside[1]]
     persons = [m for m in inside if m.label in PERSON_LABELS]
     if persons:
         best = max(persons, key=lambda m: m.end - m.start)
         return mention_name(best), "person"
-    ents = [e for e in _ents_in(tokens, doc_ents) if _kind_of_label(e.label_) is not None]
+    ents = [e for e in _ents_in(tokens, doc_ents) if _kind_of_label(e.label_) is not None
+            and not aside[0] <= e.start_char < aside[1]]
     people = [e for e in ents if e.label_ in PERSON_LABELS]
     if people:
         return _clean(max(people, key=len).text), "person"
@@ -239,7 +256,7 @@ def _name_start(name: Token, floor: int) -> Token:
     first = name
     while first.i > floor:
         before = doc[first.i - 1]
-        if before.pos_ == "PROPN" and before.head == name:
+        if before.pos_ == "PROPN" and first.i <= before.head.i <= name.i:  # "Yellow Sea Imagery Lab"
             first = before
         elif before.text in _HYPHENS and first.i - 2 >= floor and not before.whitespace_ \
                 and not doc[first.i - 2].whitespace_ and doc[first.i - 2].text[:1].isupper():
@@ -345,8 +362,13 @@ def _modified_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict
 def _is_role(tokens: SpacySpan, roles: dict[str, str]) -> str | None:
     """The kind a role noun phrase ("the lawmaker", "the spy agency") refers to."""
     head = tokens.root
-    if head.pos_ == "PROPN":
-        return None
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) == 2 and words[0].lower_ == "the" and head.text.istitle() \
+            and roles.get(head.lower_) == "organisation" and head.lower_ not in cues().media_nouns \
+            and head.lower_ not in ARMED_ROLES:  # "the Army" is the national army, read as a name
+        return "organisation"  # "the Centre adds", "the Ministry said": a capitalised role
+    if head.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" and t.dep_ in ("appos", "compound") for t in tokens):
+        return None  # "the district commissioner of Awdal, Ali Warsame,": named, whatever the parse
     if _body_spoken_for(tokens) is not None:
         return None  # "the press service of the Southern Military District": named by its body
     qualifier = {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree}
@@ -726,6 +748,13 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     same_role = [c for c in earlier if role_word in c.role_words and fits(c)]
     if same_role:
         return same_role[-1].name
+    # "the Centre adds" after "the Public Health Emergency Operations Centre of the Ministry":
+    # a body named with the role word, when no source spoke with it
+    same_name = [c for c in earlier if c.kind != "person" and fits(c) and not _other_body(role_word, c.name)
+                 and not (role_word in ARMED_ROLES and _insurgent(c.name))
+                 and role_word in {w.casefold().strip(".,") for w in c.name.split()}]
+    if same_name:
+        return same_name[-1].name
     if kind == "unknown":
         return None
     # a different role never points at a source known only by its description: "the governor"
@@ -873,7 +902,10 @@ def _document_owner(noun: Token) -> Token | None:
             return child
         if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "NORP", "GPE")):
             return child
-    for made in noun.rights:  # "the report, compiled by the UN human rights office"
+    # "the report, compiled by the UN human rights office"; "an analysis of satellite images
+    # published by the Lab": the parse may hang the participle on what the document is of
+    topics = [p for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for made in [*noun.rights, *(r for t in topics for r in t.rights)]:
         if made.dep_ == "acl" and made.tag_ == "VBN":
             agent = next((c for c in made.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -11,11 +11,14 @@ parse and the quotes through the finder's state and must not resolve names.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup
+from claimgraph.model.vocab import load_vocab
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.rules import Draft
@@ -24,6 +27,12 @@ if TYPE_CHECKING:
 # "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
 # a short name, a colon, and the rest of the line.
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _body_roles() -> frozenset[str]:
+    """Role nouns of organisations ("ministry", "army"), from the cue vocabulary."""
+    return frozenset(w.lower() for w in (load_vocab("cues").get("role_nouns") or {}).get("organisation") or [])
 
 
 def _rules() -> Any:
@@ -79,6 +88,65 @@ class LineRules:
                                                   for c in previous.content):
                 previous.content = sorted(set(previous.content) | set(group.segments))
                 previous_end = group.end
+
+    def document_block_rule(self) -> None:
+        """ "The Gazette publishes below the text of a statement issued by the Emergency Centre of
+        the Ministry of Health.\n\n"Israeli strikes killed four ...\n\n... 945 wounded."": a
+        quotation opening the paragraph after one that introduces a document by its issuer is
+        the issuer's, up to its closing mark, when its first sentence names no speaker of its own
+        (a statement that opens "The General Staff informs ..." is left to that cue). Run after
+        the paragraph settling: the content runs over several paragraphs on purpose."""
+        text = self.text
+        for match in re.finditer(r"\n\n[^\S\n]*([\"“«])", text):
+            opening = match.start(1)
+            close = self._closing_mark(opening)
+            if close is None:
+                continue
+            first_end = min(i for i in (text.find(". ", opening, close), text.find("\n", opening, close), close) if i != -1)
+            if any(d.source is not None and opening <= d.source[0] < first_end for d in self.drafts):
+                continue
+            if any(d.source is not None and d.show_cue and any(s <= opening + 1 < e for s, e in d.content)
+                   for d in self.drafts):
+                continue  # a speaker already holds the quotation
+            intro = text.rfind("\n\n", 0, match.start())
+            intro = 0 if intro == -1 else intro + 2
+            found = self._document_issuer(intro, match.start())
+            if found is None:
+                continue
+            noun, owner = found
+            words = {t.i for t in owner.subtree if t.dep_ != "case"}
+            source = (self.doc[min(words)].idx, self.doc[max(words)].idx + len(self.doc[max(words)].text))
+            self.drafts.append(_rules().Draft(
+                cue=(noun.idx, noun.idx + len(noun.text)), source=source, content=[(opening + 1, close)],
+                source_head=owner.i, cue_token=noun.i))
+
+    def _closing_mark(self, opening: int) -> int | None:
+        """Where the quotation opened at `opening` closes (its closing mark), or None."""
+        mark = self.text[opening]
+        closing = {"“": "”", "«": "»"}.get(mark, '"')
+        end = self.text.find(closing, opening + 1)
+        return end if end != -1 else None
+
+    def _document_issuer(self, start: int, end: int) -> tuple[Token, Token] | None:
+        """The last document noun in text[start:end] with its issuer named after "by" or "of"
+        ("a statement issued on Saturday by the Centre", "communiqué No. 12 of the General
+        Staff"): (noun, issuer's head), or None."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return None
+        found = None
+        for noun in span:
+            word = unicodedata.normalize("NFKD", noun.lemma_.lower()).encode("ascii", "ignore").decode()
+            if noun.pos_ not in ("NOUN", "PROPN") or word not in self.cues.document_nouns:
+                continue
+            for token in noun.subtree:
+                if token.lower_ in ("by", "of") and token.dep_ in ("prep", "agent") and token.i > noun.i:
+                    owner = next((c for c in token.children if c.dep_ == "pobj"), None)
+                    if owner is not None and owner.i < span.end and any(
+                            t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in owner.subtree):
+                        found = (noun, owner)
+                        break
+        return found
 
     def _paragraph_is(self, group: QuoteGroup) -> bool:
         line_start = self.text.rfind("\n", 0, group.start) + 1
@@ -160,12 +228,15 @@ class LineRules:
         words = [t for t in tokens if not t.is_punct]
         if not words or len(words) > 6 or any(t.like_num for t in words):
             return None
+        if words[0].pos_ == "ADP" or words[0].lower_ in ("inside", "in", "on", "at", "after", "before", "behind"):
+            return None  # "Inside Mezzeh: registers record 417 deaths": a place or topic, not a speaker
         if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not t.text[:1].isupper() for t in words):
             return None
         if all(t.lower_ in self.cues.headline_labels for t in words):
             return None
         named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words)
-        role = words[-1].lemma_.lower() in self.cues.finding_subjects or words[-1].lower_ in self.cues.finding_subjects
+        role = words[-1].lemma_.lower() in self.cues.finding_subjects or words[-1].lower_ in self.cues.finding_subjects \
+            or words[-1].lemma_.lower() in _body_roles()  # "Health ministry: ..."
         single = len(words) == 1 and len(words[0]) > 1 and words[0].text[:1].isupper() \
             and words[0].pos_ in ("PROPN", "NOUN", "X", "ADJ")  # "Vos:", "TAPPER:"
         if not (named or role or single):

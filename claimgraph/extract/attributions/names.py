@@ -37,7 +37,13 @@ def clean(name: str) -> str:
     for article in ("the ", "The "):
         if name.startswith(article) and len(name) > len(article) and name[len(article)].isupper():
             name = name[len(article):]
+    words = name.split()
+    if len(words) > 1 and words[-1] in _DANGLING:  # an entity cut before its "of ..." part
+        name = " ".join(words[:-1])
     return name
+
+
+_DANGLING = frozenset({"of", "for", "and", "in", "on", "at"})
 
 
 def is_abbreviation(word: str) -> bool:

@@ -308,6 +308,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             if draft.mirror is not None:
                 draft.content = list(draft.mirror.content)
         self.provenance_rule()  # after settling: its spans lie outside the cue's paragraph on purpose
+        self.document_block_rule()  # the same: a reproduced statement runs over paragraphs
         self.drafts = [d for d in self.drafts if d.content and d.cue[0] < d.cue[1]]
         self.drafts.sort(key=lambda d: d.cue)
         return self.drafts
@@ -345,6 +346,9 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         xcomp = [c for c in children if c.dep_ == "xcomp"]
         inverted = self.inverted_subject(verb) if klass == "speech" else None
         objects = [c for c in children if c.dep_ in ("dobj",) and c != inverted]
+        if lemma in self.cues.admitting and not clause and any(
+                o.like_num or any(c.dep_ == "nummod" for c in o.children) for o in objects):
+            return  # "the facility had admitted 27 of the wounded"
         passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
         content: set[int] = set()

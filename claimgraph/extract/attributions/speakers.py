@@ -145,6 +145,9 @@ class SpeakerRules:
             tokens.pop()
         if not tokens or len(tokens) > 12 or tokens[0].idx != low:
             return set()
+        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+        if tokens[0].pos_ == "ADP" and comma is not None and comma + 1 < len(tokens):
+            tokens = tokens[comma + 1:]  # "In Kampala, the head of ... wrote": where, then who
         if any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in _rules().QUOTE_CHARS for t in tokens):
             return set()
         if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):

@@ -71,12 +71,21 @@ def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | 
 SPOKESPERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
+# people who speak for a research or monitoring body's findings: "the lab's analysts"
+STAFF_WORDS = frozenset({"analyst", "analysts", "researcher", "researchers", "investigator", "investigators",
+                         "monitor", "monitors"})
+
+
 def unnamed_spokesperson(tokens: SpacySpan, roles: dict[str, str]) -> bool:
     """ "A KNU spokesman", "a spokeswoman for the office": a spokesperson with an indefinite
-    article and no name of their own ("a spokesman, Col. Aye," is named)."""
+    article and no name of their own ("a spokesman, Col. Aye," is named); also a body's staff
+    named by its possessive ("the lab's analysts")."""
     if not len(tokens):
         return False
     head = tokens.root
+    if head.lemma_.lower() in STAFF_WORDS or head.lower_ in STAFF_WORDS:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        return owner is not None and bool(_spoken_for(head, roles))
     if head.lemma_.lower() not in SPOKESPERSON_WORDS and head.lower_ not in SPOKESPERSON_WORDS:
         return False
     article = next((c for c in head.children if c.dep_ == "det"), None)
@@ -87,7 +96,7 @@ def unnamed_spokesperson(tokens: SpacySpan, roles: dict[str, str]) -> bool:
 def _spoken_for(head: Token, roles: dict[str, str]) -> list[Token]:
     """The words naming whom a spokesperson speaks for: a name or a body's role noun, "KNU" in
     "a KNU spokesman", "office" in "a spokeswoman for the office" (not "resistance")."""
-    bodies = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]
+    bodies = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss") and c.i < head.i]
     bodies += [p for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")
                for p in c.children if p.dep_ == "pobj"]
     return [b for b in bodies if b.pos_ == "PROPN" and not b.text.islower()
@@ -102,10 +111,13 @@ def spokesperson_body(tokens: SpacySpan | None, scene: Scene, roles: dict[str, s
     before) are left to the other rules."""
     if tokens is None or not unnamed_spokesperson(tokens, roles):
         return None
+    staff = tokens.root.lemma_.lower() in STAFF_WORDS or tokens.root.lower_ in STAFF_WORDS
     for body in _spoken_for(tokens.root, roles):
         if body.pos_ == "PROPN" and not body.text.islower():
             words = scene.doc[body.left_edge.i:body.i + 1]
             found = scene.named(words)
+            if staff:  # "Kenya's researchers" are not Kenya
+                return found[0] if found is not None and found[1] == "organisation" else None
             return found[0] if found is not None and found[1] != "person" else clean(describe(words))
         if roles.get(body.lemma_.lower()) == "organisation":
             return _body_before(body, tokens.start, scene)

@@ -58,6 +58,7 @@ class Cues:
     revision_verbs: frozenset[str] = field(default_factory=frozenset)
     relay_participles: frozenset[str] = field(default_factory=frozenset)
     counting: frozenset[str] = field(default_factory=frozenset)
+    admitting: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
     def according_first(self) -> frozenset[str]:
@@ -114,5 +115,5 @@ def cues() -> Cues:
         provenance_reporting_verbs=words("provenance_reporting_verbs"),
         vague_sources=words("vague_sources"), including_words=words("including_words"),
         revision_verbs=words("revision_verbs"), relay_participles=words("relay_participles"),
-        counting=words("counting_verbs"),
+        counting=words("counting_verbs"), admitting=words("admitting_verbs"),
     )
