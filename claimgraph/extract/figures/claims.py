@@ -410,6 +410,16 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
             # "could not confirm the figures on the missiles' accuracy": the figures said about it
             doubted = [d for d in doubted if target.about in _sentence_of(doc, d.quantity).casefold()]
         reached = False
+        # "..., although the governor gave 60 dead, adding that the numbers were preliminary": a
+        # caveat said by a speaker inside another's words doubts that speaker's figures only
+        speaker = _caveat_speaker(found, hedge) if target is not None else None
+        if speaker is not None and speaker.source_name:
+            # only when that speaker gave figures of its own in the caveat's sentence; a speaker
+            # doubting what it passes on ("a number the agency said it could not confirm") is left
+            own = [d for d in doubted if d.chain[-1:] == [speaker.source_name]
+                   and _one_sentence(doc, hedge.start, d.quantity.number_start)]
+            if own:
+                doubted = [d for d in doubted if d.chain[-1:] == [speaker.source_name]]
         for draft in doubted:
             if _covers(doc, hedge, draft) or any(_frames(hedge, link) for link in
                                                   chain_links(found, draft.attribution)):
@@ -429,6 +439,15 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
             or _doubting_apposition(doc, found, draft.quantity, lexicon)
         draft.hedged = bool(draft.hedge_keys) or draft.planned or denied \
             or _hedging_prefix(doc, draft.quantity, lexicon)
+
+
+def _caveat_speaker(found: Extraction, hedge: Hedge) -> Attribution | None:
+    """The innermost attribution whose speaker says the caveat (its cue comes before the caveat
+    in that attribution's extent), or None when the caveat is the author's."""
+    holders = [a for a in found.attributions if a.cue is not None
+               and a.source is not None and a.start <= hedge.start and hedge.end <= a.end
+               and a.cue.end <= hedge.start]
+    return min(holders, key=lambda a: a.end - a.start) if holders else None
 
 
 def _one_sentence(doc: Doc, first: int, second: int) -> bool:

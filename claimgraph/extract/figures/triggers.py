@@ -35,6 +35,10 @@ def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
     found = lexicon.noun_class(token.lemma_) or lexicon.noun_class(token.lower_)
     if found is None and token.ent_type_ == "NORP" and token.lower_.endswith("s"):
         return "personnel"  # "North Koreans", "Russians"
+    if found == "units":  # "two batteries of Pantsir systems" count the systems
+        kept = of_object(token)
+        if kept is not None and (lexicon.noun_class(kept.lemma_) or lexicon.noun_class(kept.lower_)) == "equipment":
+            return "equipment"
     return found
 
 
