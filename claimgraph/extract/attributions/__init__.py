@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.12"
+VERSION = "0.9.13"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
