@@ -24,3 +24,11 @@ def by_text(found: Extraction) -> dict[str, Figure]:
 def only(found: Extraction) -> Figure:
     assert len(found.figures) == 1, [f.text for f in found.figures]
     return found.figures[0]
+
+
+HARBOUR_POST_DATE = date(2025, 6, 3)
+
+
+def in_harbour_post(text: str, extractors: list) -> Extraction:
+    """`extract_figures` for a report of the (invented) Harbour Post dated 3 June 2025."""
+    return extract_figures(text, extractors, HARBOUR_POST_DATE, "Harbour Post")

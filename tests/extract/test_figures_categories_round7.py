@@ -10,19 +10,8 @@ Every sentence here is our own, written for these tests.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from figure_cases import by_text, extract_figures
-
-from claimgraph.extract.pipeline import build
-
-PUBLISHED = date(2025, 6, 3)
-
-
-@pytest.fixture(scope="module")
-def extractors() -> list:
-    return build(("entities", "attributions", "hedges", "figures"))
+from figure_cases import by_text, in_harbour_post
 
 
 @pytest.mark.parametrize(("text", "figure", "category"), [
@@ -34,5 +23,5 @@ def extractors() -> list:
     ("Two battalions of marines were sent to the island.", "Two", "deployed"),
 ])
 def test_category(text: str, figure: str, category: str, extractors: list) -> None:
-    figures = by_text(extract_figures(text, extractors, PUBLISHED, "Harbour Post"))
+    figures = by_text(in_harbour_post(text, extractors))
     assert figures[figure].category == category

@@ -57,15 +57,26 @@ def nearest(candidates: list[Named], position: int, kinds: tuple[str, ...], skip
     return None
 
 
+# grammar words: who a relative clause names when it tells how the reporter reached the source
+_REPORTERS = frozenset({"we", "i", "you"})
+
+
 def describe(tokens: SpacySpan) -> str:
     """An unnamed source described as written, without a leading article."""
     words = [t for t in tokens if not (t.i == tokens.start and t.dep_ == "det")]
     # a clause set off by a comma says more about the source, not who it is ("a spokeswoman in
     # the district, who asked not to be named")
-    aside = next((t.left_edge.i for t in words if t.dep_ == "relcl" and t.left_edge.i > tokens.start
-                  and tokens.doc[t.left_edge.i - 1].text == ","), None)
+    # so does a participle after the noun ("a youth leader interviewed by the radio") and a
+    # clause telling how the reporter reached the source ("a local official we reached by phone");
+    # the description ends where the first such clause begins
+    aside = min((t.left_edge.i for t in words if t.i > t.head.i and t.left_edge.i > tokens.start and (
+        tokens.doc[t.left_edge.i - 1].text == "," and t.dep_ in ("relcl", "acl")
+        or t.dep_ == "acl" and t.tag_ in ("VBN", "VBG")
+        or t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _REPORTERS for c in t.children))),
+        default=None)
     if aside is not None:
-        words = [t for t in words if t.i < aside - 1]
+        cut = aside - 1 if tokens.doc[aside - 1].text == "," else aside
+        words = [t for t in words if t.i < cut]
     if not words:
         return tokens.text
     return tokens.doc[words[0].i:words[-1].i + 1].text
