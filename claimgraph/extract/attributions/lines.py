@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup
-from claimgraph.model.vocab import load_vocab
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.rules import Draft
@@ -27,12 +25,6 @@ if TYPE_CHECKING:
 # "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
 # a short name, a colon, and the rest of the line.
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
-
-
-@lru_cache(maxsize=1)
-def _body_roles() -> frozenset[str]:
-    """Role nouns of organisations ("ministry", "army"), from the cue vocabulary."""
-    return frozenset(w.lower() for w in (load_vocab("cues").get("role_nouns") or {}).get("organisation") or [])
 
 
 def _rules() -> Any:
@@ -236,7 +228,7 @@ class LineRules:
             return None
         named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words)
         role = words[-1].lemma_.lower() in self.cues.finding_subjects or words[-1].lower_ in self.cues.finding_subjects \
-            or words[-1].lemma_.lower() in _body_roles()  # "Health ministry: ..."
+            or words[-1].lemma_.lower() in self.cues.body_roles  # "Health ministry: ..."
         single = len(words) == 1 and len(words[0]) > 1 and words[0].text[:1].isupper() \
             and words[0].pos_ in ("PROPN", "NOUN", "X", "ADJ")  # "Vos:", "TAPPER:"
         if not (named or role or single):

@@ -727,9 +727,10 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         if noun.lemma_.lower() not in self.cues.reporting_nouns and noun.lower_ not in self.cues.reporting_nouns:
             return
         prep = noun.head
+        # a frame: "in the NIS's assessment", and "based on the findings of X" too
         if noun.dep_ != "pobj" or not (prep.lower_ in self.cues.noun_prepositions or (
                 prep.lower_ == "on" and prep.head.lemma_.lower() in self.cues.basis_verbs)):
-            self._noun_clause(noun)  # "based on the findings of X" is a frame too
+            self._noun_clause(noun)  # otherwise perhaps "claims by X that ..."
             return
         if prep.lower_ == "by" and noun.lemma_.lower() not in self.cues.figure_nouns:
             return  # "by the army's count" is a frame, "killed by the report" is not
@@ -764,7 +765,6 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             draft = Draft(cue=cue, source=source, content=fragments(doc, content), kind="according_to",
                           source_head=owner.i, cue_token=noun.i)
         self._add(draft, noun)
-
 
     def _noun_clause(self, noun: Token) -> None:
         """ "Claims by pro-government bloggers that up to 50,000 ...", "the ministry's statement

@@ -13,12 +13,9 @@ reads the parse through the finder's helpers and must not resolve names.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
-
-from claimgraph.model.vocab import load_vocab
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
@@ -29,12 +26,6 @@ def _rules():  # type: ignore[no-untyped-def]
     from claimgraph.extract.attributions import rules
 
     return rules
-
-
-@lru_cache(maxsize=1)
-def _person_roles() -> frozenset[str]:
-    """Role nouns that name a person ("governor", "spokesman"), from the cue vocabulary."""
-    return frozenset(w.lower() for w in (load_vocab("cues").get("role_nouns") or {}).get("person") or [])
 
 
 class SpeakerRules:
@@ -212,7 +203,7 @@ class SpeakerRules:
         # "..., the region's governor, Ivan Petrenko, said": the description first, then the name
         name, description = description, name
         if self._aside_name(name) and self._aside_description(description) and any(
-                t.pos_ == "NOUN" and t.lemma_.lower() in _person_roles() for t in description):
+                t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.person_roles for t in description):
             return {t.i for t in name + description}
         return set()
 

@@ -59,6 +59,8 @@ class Cues:
     relay_participles: frozenset[str] = field(default_factory=frozenset)
     counting: frozenset[str] = field(default_factory=frozenset)
     admitting: frozenset[str] = field(default_factory=frozenset)
+    person_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of people ("governor")
+    body_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of bodies ("ministry")
 
     @cached_property
     def according_first(self) -> frozenset[str]:
@@ -93,6 +95,7 @@ def cues() -> Cues:
         raise ConfigError("'cited_group_members' must map a noun to a list of nouns",
                           subject="model/vocab/cues.yaml",
                           fix="give 'cited_group_members' as a YAML mapping of lemma: [lemma, ...]")
+    roles = data.get("role_nouns") or {}
     return Cues(
         group_members={k.lower(): frozenset(w.lower() for w in v) for k, v in groups.items()},
         speech=words("speech_verbs"), belief=words("belief_verbs"), plan=words("plan_verbs"),
@@ -116,4 +119,6 @@ def cues() -> Cues:
         vague_sources=words("vague_sources"), including_words=words("including_words"),
         revision_verbs=words("revision_verbs"), relay_participles=words("relay_participles"),
         counting=words("counting_verbs"), admitting=words("admitting_verbs"),
+        person_roles=frozenset(str(w).lower() for w in roles.get("person") or []),
+        body_roles=frozenset(str(w).lower() for w in roles.get("organisation") or []),
     )
