@@ -135,16 +135,14 @@ def _kind_of_span(tokens: SpacySpan, roles: dict[str, str], ents: list[SpacySpan
     return None
 
 
-def _description_of_name(tokens: SpacySpan) -> tuple[int, int]:
-    """Character bounds of an apposition describing a name that heads the span ("The SPLM-IO,
-    the party of ...,"), or (0, 0)."""
-    head = tokens.root
+def _description_of_name(head: Token) -> set[int]:
+    """Where a name that heads a source span is described after it ("The SPLM-IO, the party of
+    ...,", "Skywatch, a Geneva-based monitoring group that ..."): the character offsets of the
+    words of its apposed description and its clauses; empty for a person or a common noun."""
     if head.pos_ != "PROPN" or head.ent_type_ == "PERSON":
-        return 0, 0
-    apposed = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ != "PROPN"), None)
-    if apposed is None:
-        return 0, 0
-    return apposed.left_edge.idx, apposed.right_edge.idx + len(apposed.right_edge.text)
+        return set()
+    return {t.idx for c in head.children if c.i > head.i and (
+        c.dep_ == "appos" and c.pos_ != "PROPN" or c.dep_ in ("relcl", "acl")) for t in c.subtree}
 
 
 def named_in(tokens: SpacySpan, mentions: list[Mention],
@@ -156,14 +154,14 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
               and _kind_of_label(m.label) is not None]
     # "The SPLM-IO, the party of Riek Machar, said": a person in what describes a named body
     # is not the source
-    aside = _description_of_name(tokens)
-    inside = [m for m in inside if not aside[0] <= m.start < aside[1]]
+    aside = _description_of_name(tokens.root)
+    inside = [m for m in inside if m.start not in aside]
     persons = [m for m in inside if m.label in PERSON_LABELS]
     if persons:
         best = max(persons, key=lambda m: m.end - m.start)
         return mention_name(best), "person"
     ents = [e for e in _ents_in(tokens, doc_ents) if _kind_of_label(e.label_) is not None
-            and not aside[0] <= e.start_char < aside[1]]
+            and e.start_char not in aside]
     people = [e for e in ents if e.label_ in PERSON_LABELS]
     if people:
         return _clean(max(people, key=len).text), "person"
@@ -203,11 +201,9 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
                                      and any(e.label_ in ORG_LABELS for e in ents)):
         # A name the entity recogniser missed: the run of proper nouns ending at the head.
         first = _name_start(head, tokens.start)
-        # "Skywatch, a Geneva-based monitoring group, said": entities only in what describes the
-        # name do not make it someone else
-        described = {t.i for c in head.children if c.dep_ in ("appos", "relcl", "acl") and c.i > head.i
-                     for t in c.subtree}
-        if first.i < head.i or not ents or not head.ent_type_ and all(e.start in described for e in ents):
+        # ("Skywatch, a Geneva-based monitoring group, said": the entities of what describes the
+        # name are left out of `ents` above, so they do not make it someone else)
+        if first.i < head.i or not ents:
             kind = _kind_of_span(tokens, roles, ents) or ("person" if head.ent_type_ == "PERSON" else "organisation")
             return _clean(tokens.doc[first.i:head.i + 1].text), kind
     role = roles.get(head.lemma_.lower())
