@@ -85,9 +85,10 @@ class LineRules:
         """ "The Gazette publishes below the text of a statement issued by the Emergency Centre of
         the Ministry of Health.\n\n"Israeli strikes killed four ...\n\n... 945 wounded."": a
         quotation opening the paragraph after one that introduces a document by its issuer is
-        the issuer's, up to its closing mark, when its first sentence names no speaker of its own
-        (a statement that opens "The General Staff informs ..." is left to that cue). Run after
-        the paragraph settling: the content runs over several paragraphs on purpose."""
+        the issuer's, up to its closing mark; when its first sentence has a speaker of its own
+        ("The General Staff informs the public that ..."), that speaker's content runs on to the
+        closing mark instead. Run after the paragraph settling: the content runs over several
+        paragraphs on purpose."""
         text = self.text
         for match in re.finditer(r"\n\n[^\S\n]*([\"“«])", text):
             opening = match.start(1)
@@ -95,7 +96,15 @@ class LineRules:
             if close is None:
                 continue
             first_end = min(i for i in (text.find(". ", opening, close), text.find("\n", opening, close), close) if i != -1)
-            if any(d.source is not None and opening <= d.source[0] < first_end for d in self.drafts):
+            speaker = next((d for d in self.drafts if d.source is not None and d.show_cue
+                            and opening <= d.source[0] < first_end), None)
+            if speaker is not None:
+                # "The General Staff informs the public that ...": the statement's own opening
+                # speaker says the rest of it, down to the closing mark
+                said_end = max(e for _, e in speaker.content) if speaker.content else first_end
+                rest = text.find("\n\n", said_end, close)
+                if rest != -1 and not any(s <= rest + 2 < e for d in self.drafts for s, e in d.content):
+                    speaker.content = sorted([*speaker.content, (rest + 2, close)])
                 continue
             if any(d.source is not None and d.show_cue and any(s <= opening + 1 < e for s, e in d.content)
                    for d in self.drafts):

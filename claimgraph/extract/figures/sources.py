@@ -59,55 +59,6 @@ def _block_quote_issuer(found: Extraction, attribution: Attribution | None, text
     return max(named, key=lambda a: a.source.start if a.source else 0) if named else None
 
 
-_MARKS = "\"“”«»"
-
-
-def _open_block(text: str, position: int) -> tuple[int, int] | None:
-    """(start, end of first paragraph) of a quotation that opened at the start of an earlier
-    paragraph and is still open at `position`: a statement reproduced whole, whose later
-    paragraphs carry no marks of their own. None when the figure's paragraph has marks before
-    it or no such quotation is open."""
-    start = text.rfind("\n\n", 0, position)
-    start = 0 if start == -1 else start + 2
-    if any(c in _MARKS for c in text[start:position]) or start == 0:
-        return None
-    for _ in range(12):
-        end = start - 2
-        opening = text.rfind("\n\n", 0, end)
-        opening = 0 if opening == -1 else opening + 2
-        paragraph = text[opening:end]
-        marks = [c for c in paragraph if c in _MARKS]
-        if paragraph.lstrip()[:1] in _OPENING_QUOTES and (
-                paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")):
-            return opening, end
-        if marks or opening == 0:
-            return None
-        start = opening
-    return None
-
-
-def _block_issuer(found: Extraction, text: str, position: int) -> Attribution | None:
-    """ "Below is our translation of statement No. 77 of the Naval Command ...\n\n"The Naval
-    Command informs the public that ...\n\nThe response ... made it possible to neutralise some
-    15 assailants ...": a figure in a later paragraph of a statement reproduced whole is said by
-    whoever speaks in the statement's opening sentence, else by the last source named in the
-    paragraph that introduced it."""
-    block = _open_block(text, position)
-    if block is None:
-        return None
-    opening, end = block
-    sentence_end = min((i for i in (text.find(". ", opening, end), end) if i != -1), default=end)
-    speakers = [a for a in found.attributions if a.source is not None and link_name(a)
-                and opening <= a.source.start < sentence_end]
-    if speakers:
-        return min(speakers, key=lambda a: a.source.start if a.source else 0)
-    previous = text.rfind("\n\n", 0, opening - 2)
-    previous = 0 if previous == -1 else previous + 2
-    named = [a for a in found.attributions if a.source is not None and a.parent_key is None
-             and previous <= a.source.start < opening and link_name(a)]
-    return max(named, key=lambda a: a.source.start if a.source else 0) if named else None
-
-
 def _tally_owner(doc: Doc, quantity: Quantity) -> str | None:
     """ "Okafor revised the count: five killed, 31 hurt": figures listed after a
     colon that closes a revised or announced count are the count's owner's, the subject of the
@@ -234,8 +185,6 @@ def link_sources(found: Extraction, drafts: list[Draft], publisher: str | None, 
         while attribution is not None and _overlaps_own_words(attribution, q.start, q.end):
             attribution = by_key.get(attribution.parent_key) if attribution.parent_key else None
         attribution = _block_quote_issuer(found, attribution, text, q.start) or attribution
-        if attribution is None and text:
-            attribution = _block_issuer(found, text, q.start)
         while doc is not None and attribution is not None and _reports_other_noun(doc, attribution, q):
             attribution = by_key.get(attribution.parent_key) if attribution.parent_key else None
         draft.attribution = attribution
