@@ -190,6 +190,23 @@ def headline_end(text: str) -> int:
     return first_break if 0 < first_break < 200 and not text[:first_break].rstrip().endswith(".") else 0
 
 
+_STRINGS: dict[int, str] = {}  # spaCy string id -> string; an id is its string's hash, the same in every vocabulary
+_STRINGS_LIMIT = 1_000_000  # entries before the memo starts again (bounds a long run's memory)
+
+
+def token_strings(doc: Doc, attribute: str) -> list[str]:
+    """Every token's `attribute` ("LOWER", "LEMMA", "TAG", "POS", ...) as a string, as
+    `token.lower_` and the like give it, read in one `Doc.to_array` call: no Token object per
+    token, and each distinct string id looked up once per process."""
+    ids = doc.to_array(attribute).tolist()
+    if len(_STRINGS) > _STRINGS_LIMIT:
+        _STRINGS.clear()
+    strings = doc.vocab.strings
+    for key in set(ids).difference(_STRINGS):
+        _STRINGS[key] = strings[key]
+    return list(map(_STRINGS.__getitem__, ids))
+
+
 def text_of(doc: Doc) -> str:
     """`doc.text`, joined once per document: spaCy rebuilds the string on every access."""
     text = doc.user_data.get("claimgraph_text")

@@ -381,11 +381,20 @@ class AttributionExtractor:
 
     def __init__(self, use_learned: bool = True):
         self.use_learned = use_learned
+        self._learned_module: Any | None = None
+        self._looked_for_learned = False
+
+    def _learned(self) -> Any | None:
+        """The learned module (or None), looked for once per extractor: not a file check per document."""
+        if not self._looked_for_learned:
+            self._learned_module = _learned()
+            self._looked_for_learned = True
+        return self._learned_module
 
     def extract(self, ctx: Context, found: Extraction) -> None:
         doc = ctx.doc
         drafts = find_drafts(doc, ctx.text)
-        learned = _learned() if self.use_learned else None
+        learned = self._learned() if self.use_learned else None
         predicted = learned.predict(doc) if learned is not None else []
         if learned is not None:
             drafts = merge_learned(drafts, predicted, ctx.text)

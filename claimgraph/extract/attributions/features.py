@@ -5,7 +5,10 @@ tags, lemma, the nearest verbs above it, quotation state, the nearest cue-like l
 hashed as "<column>=<value>" with spaCy's string hash so that the network's hash embeddings
 can look them up. Computed in linear time: the walks up the dependency tree are shared between
 tokens (a token's nearest verb is its head, or its head's nearest verb), the nearest cue-like
-lemmas are found in one pass each way, and each column memoises the hashes it has made.
+lemmas are found in one pass each way. Token attributes are read in one `Doc.to_array` call,
+and each column memoises the hashes it has made for the life of the process (keyed by the
+value, or by spaCy's string id where the value is a token attribute), so a document only
+hashes what no earlier document had.
 
 This module only reads a parse; the network, training and decoding live in `learned.py`
 and `train.py`.
@@ -13,10 +16,13 @@ and `train.py`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
 
 import numpy
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # compiled, no stub
+from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]  # compiled, no stub
+from spacy.symbols import VERB  # type: ignore[import-not-found]  # compiled, no stub
 from spacy.tokens import Doc, Token
 
 __all__ = ["CUE_LIKE", "FEATURE_TABLE", "FIRST_FEATURES", "featurise", "quote_states"]
@@ -58,10 +64,13 @@ FIRST_FEATURES = (
 
 def quote_states(doc: Doc | list[Token]) -> list[str]:
     """Per token: opening/closing quotation mark, inside quotes or outside (reset at line breaks)."""
+    return _quote_states([token.text for token in doc])
+
+
+def _quote_states(texts: list[str]) -> list[str]:
     states = []
     inside = False
-    for token in doc:
-        text = token.text
+    for text in texts:
         if "\n" in text:
             inside = False
             states.append("nl")
@@ -76,6 +85,13 @@ def quote_states(doc: Doc | list[Token]) -> list[str]:
     return states
 
 
+@lru_cache(maxsize=1024)
+def _positions(length: int) -> tuple[str, ...]:
+    """The "position" value of each token of a sentence of `length` tokens: its fifth of the
+    sentence, and whether it opens it (the same strings for every sentence of that length)."""
+    return tuple(f"{min(4, int(5 * offset / max(1, length)))}|{offset == 0}" for offset in range(length))
+
+
 def _distance_band(distance: int) -> str:
     if distance <= 2:
         return str(distance)
@@ -85,14 +101,15 @@ def _distance_band(distance: int) -> str:
 class _Tree:
     """The parse as plain lists, with the upward walks every token shares."""
 
-    def __init__(self, tokens: list[Token], lexicon: dict[str, float]):
-        self.heads = [t.head.i for t in tokens]
-        self.deps = [t.dep_ for t in tokens]
-        self.lemmas = [t.lemma_.lower() for t in tokens]
-        self.verbs = [t.pos_ == "VERB" for t in tokens]
-        self.cue_like = [lexicon.get(lemma, 0.0) >= CUE_LIKE for lemma in self.lemmas]
-        self._verb: list[tuple[int, int] | None] = [None] * len(tokens)
-        self._governor: list[tuple[int, int] | None] = [None] * len(tokens)
+    def __init__(self, heads: list[int], deps: list[str], lemmas: list[str], verbs: list[bool],
+                 lexicon: dict[str, float]):
+        self.heads = heads
+        self.deps = deps
+        self.lemmas = lemmas
+        self.verbs = verbs
+        self.cue_like = [lexicon.get(lemma, 0.0) >= CUE_LIKE for lemma in lemmas]
+        self._verb: list[tuple[int, int] | None] = [None] * len(heads)
+        self._governor: list[tuple[int, int] | None] = [None] * len(heads)
 
     def _above(self, i: int, memo: list[tuple[int, int] | None], wanted: list[bool]) -> tuple[int, int]:
         """(the nearest ancestor of `i` that is `wanted`, or -1; the child on the path to it)."""
@@ -144,16 +161,73 @@ def _nearest_cue_like(start: int, end: int, tree: _Tree) -> tuple[list[str], lis
     return left, right
 
 
-def _subtree_edges(tokens: list[Token], tree: _Tree) -> list[str]:
+def _subtree_edges(doc: Doc, tree: _Tree) -> list[str]:
     """Per token: whether it opens or closes the subtree of a dependent of a cue-like word."""
-    marks: list[set[str]] = [set() for _ in tokens]
-    for head in tokens:
-        if not tree.cue_like[head.i]:
+    marks: list[set[str]] = [set() for _ in range(len(doc))]
+    for i, cue_like in enumerate(tree.cue_like):
+        if not cue_like:
             continue
-        for child in head.children:
+        for child in doc[i].children:
             marks[child.left_edge.i].add(f"L{child.dep_}")
             marks[child.right_edge.i].add(f"R{child.dep_}")
     return ["|".join(sorted(m)) if m else "none" for m in marks]
+
+
+# The token attributes featurise reads, all in one `Doc.to_array` call (string ids, and HEAD
+# as an offset): a spaCy Token object per token and attribute read costs more than the rest.
+_ATTRIBUTES = ("LOWER", "SHAPE", "TAG", "DEP", "LEMMA", "HEAD", "POS", "ENT_IOB", "ENT_TYPE", "ORTH")
+_IOB = ("", "I", "O", "B")  # spaCy's `Token.ent_iob_` spellings of ENT_IOB 0-3
+# Memos kept between docs; a string id is the hash of its string, the same in every vocabulary.
+_SPELLINGS: dict[int, str] = {}
+_LOWER_LEMMAS: dict[int, str] = {}
+_MEMO_LIMIT = 1_000_000  # entries per memo before it starts again (bounds a long run's memory)
+
+
+class _Hashes(dict[Any, int]):
+    """One feature column's values -> hash of "<column>=<spelling>", each made on first use.
+
+    The value is a spelling, or a string id (or tuple of ids) that `spell` turns into one; the
+    hashes are kept between docs, so a document only hashes values no earlier one had.
+    """
+
+    def __init__(self, column: int, spell: Callable[[Any], str] | None = None):
+        super().__init__()
+        self.column = column
+        self.spell = spell
+
+    def __missing__(self, value: Any) -> int:
+        spelling = self.spell(value) if self.spell is not None else value
+        hashed: int = hash_string(f"{self.column}={spelling}")
+        self[value] = hashed
+        return hashed
+
+
+_HASHES: dict[tuple[int, str], _Hashes] = {}
+
+# Columns whose value is a string id (or a pair of them), hashed without spelling every token.
+_BY_ID: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "lower": ("LOWER", lambda key: _SPELLINGS[key]),
+    "prefix": ("LOWER", lambda key: _SPELLINGS[key][:3]),
+    "suffix": ("LOWER", lambda key: _SPELLINGS[key][-3:]),
+    "shape": ("SHAPE", lambda key: _SPELLINGS[key]),
+    "tag": ("TAG", lambda key: _SPELLINGS[key]),
+    "dep": ("DEP", lambda key: _SPELLINGS[key]),
+    "lemma": ("LEMMA", lambda key: _LOWER_LEMMAS[key]),
+}
+
+
+def _spell(ids: list[int], strings: StringStore, memo: dict[int, str], lower: bool = False) -> list[str]:
+    """The strings of `ids`, each looked up in the vocabulary once per process."""
+    for key in set(ids).difference(memo):
+        memo[key] = strings[key].lower() if lower else strings[key]
+    return list(map(memo.__getitem__, ids))
+
+
+def _hashes(column: int, name: str, spell: Callable[[Any], str] | None = None) -> _Hashes:
+    hashes = _HASHES.get((column, name))
+    if hashes is None or len(hashes) > _MEMO_LIMIT:
+        hashes = _HASHES[(column, name)] = _Hashes(column, spell)
+    return hashes
 
 
 def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIRST_FEATURES) -> numpy.ndarray:
@@ -162,19 +236,25 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
     rows = numpy.zeros((n, len(features)), dtype="uint64")
     if n == 0:
         return rows
-    tokens = list(doc)  # one Token object each: spaCy makes a new one on every access
-    tree = _Tree(tokens, lexicon)
-    lemmas, deps = tree.lemmas, tree.deps
+    if len(_SPELLINGS) > _MEMO_LIMIT or len(_LOWER_LEMMAS) > _MEMO_LIMIT:
+        _SPELLINGS.clear()
+        _LOWER_LEMMAS.clear()
+    table = doc.to_array(list(_ATTRIBUTES))
+    ids = {name: table[:, _ATTRIBUTES.index(name)].tolist() for name in ("DEP", "LEMMA", "POS", "ORTH")}
+    heads = (table[:, _ATTRIBUTES.index("HEAD")].astype("int64") + numpy.arange(n)).tolist()
+    strings = doc.vocab.strings
+    deps = _spell(ids["DEP"], strings, _SPELLINGS)
+    lemmas = _spell(ids["LEMMA"], strings, _LOWER_LEMMAS, lower=True)
+    tree = _Tree(heads, deps, lemmas, [pos == VERB for pos in ids["POS"]], lexicon)
     bands: dict[str, str] = {}  # per lemma: how often training tagged it as a cue, in fifths
     for lemma in dict.fromkeys(lemmas):
         share = lexicon.get(lemma)
         bands[lemma] = "cue-" if share is None else f"cue{min(4, int(share * 5))}"
     cue_band = list(map(bands.__getitem__, lemmas))  # per token
 
-    quotes = quote_states(tokens)
-    text_ws = [t.text_with_ws for t in tokens]
-    starts = [0] * n
-    lengths = [1] * n
+    texts = _spell(ids["ORTH"], strings, _SPELLINGS)
+    quotes = _quote_states(texts)
+    positions = [""] * n
     flags = ["?"] * n
     cue_left = [""] * n
     cue_right = [""] * n
@@ -182,13 +262,12 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
     for sentence in doc.sents:
         s, e = sentence.start, sentence.end
         has_quote = "qopen" in quotes[s:e] or "qclose" in quotes[s:e]
-        first_in_line = s == 0 or "\n" in text_ws[s - 1]
+        first_in_line = s == 0 or "\n" in texts[s - 1]  # a token's trailing space is never a line break
         flag = f"{has_quote}|{first_in_line}"
-        starts[s:e], lengths[s:e], flags[s:e] = [s] * (e - s), [e - s] * (e - s), [flag] * (e - s)
+        positions[s:e], flags[s:e] = _positions(e - s), [flag] * (e - s)
         if wants_cues:
             cue_left[s:e], cue_right[s:e] = _nearest_cue_like(s, e, tree)
-    edges = _subtree_edges(tokens, tree) if "edge" in features else []
-    lowers = [t.lower_ for t in tokens]
+    edges = _subtree_edges(doc, tree) if "edge" in features else []
     verbs_above: list[tuple[int, int]] = []
 
     def above() -> list[tuple[int, int]]:
@@ -197,25 +276,7 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
             verbs_above.extend(tree.verb_above(i) for i in range(n))
         return verbs_above
 
-    def column_values(name: str) -> list[str]:
-        if name == "lower":
-            return lowers
-        if name == "prefix":
-            return [w[:3] for w in lowers]
-        if name == "suffix":
-            return [w[-3:] for w in lowers]
-        if name == "shape":
-            return [t.shape_ for t in tokens]
-        if name == "tag":
-            return [t.tag_ for t in tokens]
-        if name == "dep":
-            return deps
-        if name == "lemma":
-            return lemmas
-        if name == "dep_head":
-            return [f"{deps[i]}|{lemmas[h]}" for i, h in enumerate(tree.heads)]
-        if name == "ent":
-            return [f"{t.ent_iob_}{t.ent_type_}" for t in tokens]
+    def column_values(name: str) -> list[Any]:
         if name == "quote":
             return quotes
         if name == "anc1":
@@ -239,7 +300,7 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
         if name == "own_cue":
             return cue_band
         if name == "position":
-            return [f"{min(4, int(5 * (i - starts[i]) / max(1, lengths[i])))}|{i == starts[i]}" for i in range(n)]
+            return positions
         if name == "sentence":
             return flags
         if name == "cue_left":
@@ -258,8 +319,44 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
         raise KeyError(f"unknown feature column {name!r}")
 
     for column, name in enumerate(features):
-        values = column_values(name)
-        # each distinct value hashed once, then looked up for every token
-        hashes = {value: hash_string(f"{column}={value}") for value in dict.fromkeys(values)}
-        rows[:, column] = numpy.fromiter(map(hashes.__getitem__, values), dtype="uint64", count=n)
+        if name in _BY_ID or name in ("dep_head", "ent"):
+            rows[:, column] = _hashed_ids(column, name, table, heads, strings)
+            continue
+        hashes = _hashes(column, name)
+        rows[:, column] = numpy.fromiter(map(hashes.__getitem__, column_values(name)), dtype="uint64", count=n)
     return rows
+
+
+def _hashed_ids(column: int, name: str, table: numpy.ndarray, heads: list[int],
+                strings: StringStore) -> numpy.ndarray:
+    """The hashes of a column whose value is a token's string id (or a pair of ids), hashed
+    by id: no token's string is made unless its id is new to the column."""
+    def ids(attribute: str) -> list[int]:
+        return table[:, _ATTRIBUTES.index(attribute)].tolist()  # type: ignore[no-any-return]
+
+    values: list[Any]
+    if name in _BY_ID:
+        attribute, spell = _BY_ID[name]
+        values = ids(attribute)
+        _spell(values, strings, _LOWER_LEMMAS if name == "lemma" else _SPELLINGS, lower=name == "lemma")
+    elif name == "dep_head":
+        deps, lemmas = ids("DEP"), ids("LEMMA")
+        values = list(zip(deps, [lemmas[h] for h in heads]))
+        spell = _spell_dep_head
+        _spell(deps, strings, _SPELLINGS)
+        _spell(lemmas, strings, _LOWER_LEMMAS, lower=True)
+    else:
+        types = ids("ENT_TYPE")
+        values = list(zip(ids("ENT_IOB"), types))
+        spell = _spell_ent
+        _spell(types, strings, _SPELLINGS)
+    hashes = _hashes(column, name, spell)
+    return numpy.fromiter(map(hashes.__getitem__, values), dtype="uint64", count=len(values))
+
+
+def _spell_dep_head(key: tuple[int, int]) -> str:
+    return f"{_SPELLINGS[key[0]]}|{_LOWER_LEMMAS[key[1]]}"
+
+
+def _spell_ent(key: tuple[int, int]) -> str:
+    return f"{_IOB[key[0]]}{_SPELLINGS[key[1]]}"

@@ -251,6 +251,8 @@ def load(directory: Path = MODEL_DIR) -> TaggerModel:
                 network = build_model(**settings["network"])
             network.initialize()
             networks.append(network.from_bytes((directory / name).read_bytes()))
+        if tuple(settings.get("labels", LABELS)) != LABELS:  # `_viterbi` is written for this order
+            raise ValueError(f"labels {settings['labels']} are not {list(LABELS)}")
     except (OSError, ValueError, KeyError) as exc:
         raise ConfigError(
             f"cannot load the attribution model in {directory}: {exc}",
@@ -280,20 +282,18 @@ def model_version() -> str:
 
 
 _START = numpy.array([-1e9 if label.startswith("I-") else 0.0 for label in LABELS])
-# Per label: None when any label may come before it, else (its B- label, itself) for an I- label.
-_INSIDE_FROM = tuple(
-    (LABELS.index("B-" + label[2:]), j) if label.startswith("I-") else None
-    for j, label in enumerate(LABELS)
-)
+# `_viterbi` unrolls its recursion over the seven labels in LABELS' order (the shipped model's
+# order, settings.json "labels"): O, then B- and I- of cue, source and content.
 
 
 def _viterbi(probabilities: numpy.ndarray, boosts: dict[str, float] | None = None) -> list[int]:
     """Best label sequence under the BIO constraints; `boosts` scales a role's probabilities (recall knob).
 
     An I- label may follow only its own B- or I- label (and starts no sequence); any other label
-    may follow any label. The recursion runs over plain floats: per token it is a handful of
-    comparisons, where numpy calls would cost more than the arithmetic. Ties go to the lower
-    label, as `argmax` would.
+    may follow any label. So per token the best predecessor of O and of every B- label is the
+    best label so far, and that of an I- label the better of its own B- and I- labels; the
+    recursion runs over plain floats, unrolled over the seven labels (numpy calls per token
+    would cost more than the arithmetic). Ties go to the lower label, as `argmax` would.
     """
     scores = numpy.log(numpy.clip(probabilities, 1e-9, 1.0))
     for role, boost in (boosts or {}).items():
@@ -303,27 +303,29 @@ def _viterbi(probabilities: numpy.ndarray, boosts: dict[str, float] | None = Non
     if not len(scores):
         return []
     rows = scores.tolist()  # exact: float32 widens to float, as numpy widens it against float64
-    best = [score + start for score, start in zip(rows[0], _START.tolist())]
-    back: list[list[int]] = []
-    for row in rows[1:]:
-        top = best.index(max(best))  # the first of equal maxima, as argmax
-        previous = [
-            top if inside is None
-            else inside[0] if best[inside[0]] >= best[inside[1]]
-            else inside[1]
-            for inside in _INSIDE_FROM
-        ]
-        best = [best[p] + score for p, score in zip(previous, row)]
-        back.append(previous)
+    best = tuple(score + start for score, start in zip(rows[0], _START.tolist()))
+    back: list[tuple[int, int, int, int]] = []  # per token: best label, then the I- labels' predecessors
+    for o, b_cue, i_cue, b_source, i_source, b_content, i_content in rows[1:]:
+        top_score = max(best)
+        top = best.index(top_score)  # the first of equal maxima, as argmax
+        cue = 1 if best[1] >= best[2] else 2
+        source = 3 if best[3] >= best[4] else 4
+        content = 5 if best[5] >= best[6] else 6
+        best = (
+            top_score + o, top_score + b_cue, best[cue] + i_cue, top_score + b_source,
+            best[source] + i_source, top_score + b_content, best[content] + i_content,
+        )
+        back.append((top, cue, source, content))
     path = [best.index(max(best))]
-    for previous in reversed(back):
-        path.append(previous[path[-1]])
+    for top, cue, source, content in reversed(back):
+        last = path[-1]
+        path.append(cue if last == 2 else source if last == 4 else content if last == 6 else top)
     return path[::-1]
 
 
 def _decode(doc: Doc, probabilities: numpy.ndarray, boosts: dict[str, float] | None) -> list[int]:
     """Viterbi over the non-whitespace tokens; a line break inside a span stays inside it."""
-    spaces = [t.is_space for t in doc]
+    spaces = doc.to_array("IS_SPACE").astype(bool).tolist()  # one call, not a Token object per token
     kept = [i for i, space in enumerate(spaces) if not space]
     labels = [0] * len(doc)
     for i, label in zip(kept, _viterbi(probabilities[kept], boosts)):

@@ -28,6 +28,7 @@ from claimgraph.extract.attributions.quotes import QUOTE_CHARS, find_quotes
 from claimgraph.extract.attributions.relays import RelayRules
 from claimgraph.extract.attributions.speakers import SpeakerRules
 from claimgraph.extract.attributions.vocabulary import cues
+from claimgraph.extract.nlp import token_strings
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
@@ -280,10 +281,12 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         tokens = list(self.doc)  # spaCy makes a new Token on every access
         # Each per-token rule returns at once unless its first test holds; that test is made
         # here, on the words alone, so that the rules are called only where they may apply.
-        words = [(t.lower_, t.lemma_.lower(), t.pos_) for t in tokens]
+        doc = self.doc
+        words = list(zip(token_strings(doc, "LOWER"), [lemma.lower() for lemma in token_strings(doc, "LEMMA")],
+                         token_strings(doc, "POS")))
         cues = self.cues
-        for token, (_, _, pos) in zip(tokens, words):
-            if pos in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        for token, (_, _, pos), tag in zip(tokens, words, token_strings(doc, "TAG")):
+            if pos in ("VERB", "AUX") or tag.startswith("VB"):
                 kind = self.cue_class(token)
                 if kind is not None:
                     self.verb_rule(token, kind)

@@ -26,6 +26,7 @@ from claimgraph.extract.attributions.chains import enclosing_attribution
 from claimgraph.extract.base import Context, register
 from claimgraph.extract.events.actions import Action, Actions, load_actions
 from claimgraph.extract.hedges.scope import covers
+from claimgraph.extract.nlp import token_strings
 from claimgraph.model import Event, Extraction, Mention
 
 NAME = "events"
@@ -61,8 +62,8 @@ class _Index:
         self.starts = [m.start for m in self.items]
         self.block: list[int] = []
         current = 0
-        for token in doc:
-            if "\n" in token.text or "\n" in token.whitespace_:
+        for text in token_strings(doc, "ORTH"):  # a token's trailing whitespace is a space or nothing
+            if "\n" in text:
                 self.block.append(current)
                 current += 1
             else:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.caveats import same_source
 from claimgraph.extract.figures.lexicon import FigureLexicon
+from claimgraph.extract.nlp import text_of
 
 __all__ = ["answer_speaker", "speak_for"]
 
@@ -48,12 +49,24 @@ def _full_name(doc: Doc, label: str) -> str:
 
 def answer_speaker(doc: Doc, position: int, lexicon: FigureLexicon) -> str | None:
     """The speaker whose transcript turn holds `position`, or None."""
-    text = doc.text
+    return _speaker_at(doc, _transcript_turns(text_of(doc), lexicon), position, lexicon)
+
+
+def _transcript_turns(text: str, lexicon: FigureLexicon) -> list[tuple[int, str]] | None:
+    """The labelled turns of a transcript, None when `text` is not one."""
     turns = [(start, label.strip(" .")) for start, label in _turns(text)]
     labels = [label.lower() for _, label in turns]
     asked = any(label in lexicon.question_labels for label in labels)
     if not asked and max((labels.count(label) for label in labels), default=0) < _TURNS:
         return None  # not a transcript: no question and no speaker with two turns
+    return turns
+
+
+def _speaker_at(doc: Doc, turns: list[tuple[int, str]] | None, position: int,
+                lexicon: FigureLexicon) -> str | None:
+    if turns is None:
+        return None
+    text = text_of(doc)
     paragraph = text.rfind("\n\n", 0, position)
     paragraph = 0 if paragraph == -1 else paragraph + 2
     label = next((name for start, name in turns if start == paragraph), None)
@@ -67,8 +80,9 @@ def speak_for(doc: Doc, chains: list[list[str]], positions: list[int], lexicon: 
     """Put the speaker of each answer turn at the head of its figures' chains (in place):
     [publisher] becomes [publisher, speaker], and a source the speaker relays ("as they told
     us") follows the speaker."""
+    turns = _transcript_turns(text_of(doc), lexicon) if chains else None  # the same for every position
     for chain, position in zip(chains, positions):
-        speaker = answer_speaker(doc, position, lexicon)
+        speaker = _speaker_at(doc, turns, position, lexicon)
         if speaker is None or not chain:
             continue
         if len(chain) > 1 and same_source(speaker, [chain[1]]):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -26,7 +27,7 @@ from claimgraph.extract.attributions.chains import enclosing_attribution
 from claimgraph.extract.base import Context, register
 from claimgraph.extract.entities.lexicon import load_lexicon
 from claimgraph.extract.items.inventory import Inventory, load_inventory
-from claimgraph.extract.nlp import text_of
+from claimgraph.extract.nlp import text_of, token_strings
 from claimgraph.model import Extraction, RecoveredItem
 
 NAME = "items"
@@ -104,10 +105,12 @@ class ItemExtractor:
                 start, _ = sentence_of(match.start())
                 regions.append((start, match.start(), True))
         tokens = list(doc)  # spaCy makes a new Token on every access
-        lowers = [t.lower_ for t in tokens] + [""]  # "" after the last token
+        lowers = [*token_strings(doc, "LOWER"), ""]  # "" after the last token
+        verbs = self.inventory.list_verbs
+        first_words = _first_words(verbs)
         for token in tokens:
-            if lowers[token.i] not in self.inventory.list_verbs and \
-                    f"{lowers[token.i]} {lowers[token.i + 1]}" not in self.inventory.list_verbs:
+            lower = lowers[token.i]
+            if lower not in verbs and (lower not in first_words or f"{lower} {lowers[token.i + 1]}" not in verbs):
                 continue
             if token.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in token.children):
                 continue
@@ -234,6 +237,12 @@ class ItemExtractor:
             except ValueError:
                 return None, 1
         return None, 0
+
+
+@lru_cache(maxsize=4)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """Every part of a phrase before one of its spaces: the words a two-word match can start with."""
+    return frozenset(phrase[:i] for phrase in phrases for i, c in enumerate(phrase) if c == " ")
 
 
 def _singular(token: Token) -> str:
