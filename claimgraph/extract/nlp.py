@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from types import ModuleType
 
 from spacy.language import Language
+from spacy.strings import StringStore  # type: ignore[attr-defined]  # compiled, no stub
 from spacy.tokens import Doc, Span, Token
 from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
@@ -190,21 +191,32 @@ def headline_end(text: str) -> int:
     return first_break if 0 < first_break < 200 and not text[:first_break].rstrip().endswith(".") else 0
 
 
-_STRINGS: dict[int, str] = {}  # spaCy string id -> string; an id is its string's hash, the same in every vocabulary
-_STRINGS_LIMIT = 1_000_000  # entries before the memo starts again (bounds a long run's memory)
+_SPELLINGS: dict[int, str] = {}  # spaCy string id -> string; an id is its string's hash, the same in every vocabulary
+_LOWER_SPELLINGS: dict[int, str] = {}  # the same, lower-cased
+_SPELLINGS_LIMIT = 1_000_000  # entries before a memo starts again (bounds a long run's memory)
+
+
+def spell(ids: list[int], strings: StringStore, lower: bool = False) -> list[str]:
+    """The strings of spaCy string `ids` (lower-cased with `lower`), each id looked up in the
+    vocabulary once per process; `spelling` then gives any of them again."""
+    memo = _LOWER_SPELLINGS if lower else _SPELLINGS
+    if len(memo) > _SPELLINGS_LIMIT:
+        memo.clear()
+    for key in set(ids).difference(memo):
+        memo[key] = strings[key].lower() if lower else strings[key]
+    return list(map(memo.__getitem__, ids))
+
+
+def spelling(key: int, lower: bool = False) -> str:
+    """The string of an id `spell` has spelled."""
+    return (_LOWER_SPELLINGS if lower else _SPELLINGS)[key]
 
 
 def token_strings(doc: Doc, attribute: str) -> list[str]:
     """Every token's `attribute` ("LOWER", "LEMMA", "TAG", "POS", ...) as a string, as
     `token.lower_` and the like give it, read in one `Doc.to_array` call: no Token object per
     token, and each distinct string id looked up once per process."""
-    ids = doc.to_array(attribute).tolist()
-    if len(_STRINGS) > _STRINGS_LIMIT:
-        _STRINGS.clear()
-    strings = doc.vocab.strings
-    for key in set(ids).difference(_STRINGS):
-        _STRINGS[key] = strings[key]
-    return list(map(_STRINGS.__getitem__, ids))
+    return spell(doc.to_array(attribute).tolist(), doc.vocab.strings)
 
 
 def text_of(doc: Doc) -> str:

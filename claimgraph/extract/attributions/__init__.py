@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.extract.attributions.chains import (
@@ -381,20 +382,17 @@ class AttributionExtractor:
 
     def __init__(self, use_learned: bool = True):
         self.use_learned = use_learned
-        self._learned_module: Any | None = None
-        self._looked_for_learned = False
 
-    def _learned(self) -> Any | None:
-        """The learned module (or None), looked for once per extractor: not a file check per document."""
-        if not self._looked_for_learned:
-            self._learned_module = _learned()
-            self._looked_for_learned = True
-        return self._learned_module
+    @cached_property
+    def learned(self) -> Any | None:
+        """The learned module when used and available, looked for once per extractor (on first
+        use, not at start-up): not a file check per document."""
+        return _learned() if self.use_learned else None
 
     def extract(self, ctx: Context, found: Extraction) -> None:
         doc = ctx.doc
         drafts = find_drafts(doc, ctx.text)
-        learned = self._learned() if self.use_learned else None
+        learned = self.learned
         predicted = learned.predict(doc) if learned is not None else []
         if learned is not None:
             drafts = merge_learned(drafts, predicted, ctx.text)

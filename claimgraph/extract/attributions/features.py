@@ -25,6 +25,8 @@ from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]
 from spacy.symbols import VERB  # type: ignore[import-not-found]  # compiled, no stub
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.nlp import spell, spelling
+
 __all__ = ["CUE_LIKE", "FEATURE_TABLE", "FIRST_FEATURES", "featurise", "quote_states"]
 
 OPENING_QUOTES = frozenset("“„«")
@@ -177,10 +179,7 @@ def _subtree_edges(doc: Doc, tree: _Tree) -> list[str]:
 # as an offset): a spaCy Token object per token and attribute read costs more than the rest.
 _ATTRIBUTES = ("LOWER", "SHAPE", "TAG", "DEP", "LEMMA", "HEAD", "POS", "ENT_IOB", "ENT_TYPE", "ORTH")
 _IOB = ("", "I", "O", "B")  # spaCy's `Token.ent_iob_` spellings of ENT_IOB 0-3
-# Memos kept between docs; a string id is the hash of its string, the same in every vocabulary.
-_SPELLINGS: dict[int, str] = {}
-_LOWER_LEMMAS: dict[int, str] = {}
-_MEMO_LIMIT = 1_000_000  # entries per memo before it starts again (bounds a long run's memory)
+_MEMO_LIMIT = 1_000_000  # entries per column's hash memo before it starts again (bounds a long run's memory)
 
 
 class _Hashes(dict[Any, int]):
@@ -206,21 +205,14 @@ _HASHES: dict[tuple[int, str], _Hashes] = {}
 
 # Columns whose value is a string id (or a pair of them), hashed without spelling every token.
 _BY_ID: dict[str, tuple[str, Callable[[Any], str]]] = {
-    "lower": ("LOWER", lambda key: _SPELLINGS[key]),
-    "prefix": ("LOWER", lambda key: _SPELLINGS[key][:3]),
-    "suffix": ("LOWER", lambda key: _SPELLINGS[key][-3:]),
-    "shape": ("SHAPE", lambda key: _SPELLINGS[key]),
-    "tag": ("TAG", lambda key: _SPELLINGS[key]),
-    "dep": ("DEP", lambda key: _SPELLINGS[key]),
-    "lemma": ("LEMMA", lambda key: _LOWER_LEMMAS[key]),
+    "lower": ("LOWER", spelling),
+    "prefix": ("LOWER", lambda key: spelling(key)[:3]),
+    "suffix": ("LOWER", lambda key: spelling(key)[-3:]),
+    "shape": ("SHAPE", spelling),
+    "tag": ("TAG", spelling),
+    "dep": ("DEP", spelling),
+    "lemma": ("LEMMA", lambda key: spelling(key, lower=True)),
 }
-
-
-def _spell(ids: list[int], strings: StringStore, memo: dict[int, str], lower: bool = False) -> list[str]:
-    """The strings of `ids`, each looked up in the vocabulary once per process."""
-    for key in set(ids).difference(memo):
-        memo[key] = strings[key].lower() if lower else strings[key]
-    return list(map(memo.__getitem__, ids))
 
 
 def _hashes(column: int, name: str, spell: Callable[[Any], str] | None = None) -> _Hashes:
@@ -236,15 +228,12 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
     rows = numpy.zeros((n, len(features)), dtype="uint64")
     if n == 0:
         return rows
-    if len(_SPELLINGS) > _MEMO_LIMIT or len(_LOWER_LEMMAS) > _MEMO_LIMIT:
-        _SPELLINGS.clear()
-        _LOWER_LEMMAS.clear()
     table = doc.to_array(list(_ATTRIBUTES))
     ids = {name: table[:, _ATTRIBUTES.index(name)].tolist() for name in ("DEP", "LEMMA", "POS", "ORTH")}
     heads = (table[:, _ATTRIBUTES.index("HEAD")].astype("int64") + numpy.arange(n)).tolist()
     strings = doc.vocab.strings
-    deps = _spell(ids["DEP"], strings, _SPELLINGS)
-    lemmas = _spell(ids["LEMMA"], strings, _LOWER_LEMMAS, lower=True)
+    deps = spell(ids["DEP"], strings)
+    lemmas = spell(ids["LEMMA"], strings, lower=True)
     tree = _Tree(heads, deps, lemmas, [pos == VERB for pos in ids["POS"]], lexicon)
     bands: dict[str, str] = {}  # per lemma: how often training tagged it as a cue, in fifths
     for lemma in dict.fromkeys(lemmas):
@@ -252,7 +241,7 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
         bands[lemma] = "cue-" if share is None else f"cue{min(4, int(share * 5))}"
     cue_band = list(map(bands.__getitem__, lemmas))  # per token
 
-    texts = _spell(ids["ORTH"], strings, _SPELLINGS)
+    texts = spell(ids["ORTH"], strings)
     quotes = _quote_states(texts)
     positions = [""] * n
     flags = ["?"] * n
@@ -335,28 +324,29 @@ def _hashed_ids(column: int, name: str, table: numpy.ndarray, heads: list[int],
         return table[:, _ATTRIBUTES.index(attribute)].tolist()  # type: ignore[no-any-return]
 
     values: list[Any]
+    speller: Callable[[Any], str]
     if name in _BY_ID:
-        attribute, spell = _BY_ID[name]
+        attribute, speller = _BY_ID[name]
         values = ids(attribute)
-        _spell(values, strings, _LOWER_LEMMAS if name == "lemma" else _SPELLINGS, lower=name == "lemma")
+        spell(values, strings, lower=name == "lemma")
     elif name == "dep_head":
         deps, lemmas = ids("DEP"), ids("LEMMA")
         values = list(zip(deps, [lemmas[h] for h in heads]))
-        spell = _spell_dep_head
-        _spell(deps, strings, _SPELLINGS)
-        _spell(lemmas, strings, _LOWER_LEMMAS, lower=True)
+        speller = _spell_dep_head
+        spell(deps, strings)
+        spell(lemmas, strings, lower=True)
     else:
         types = ids("ENT_TYPE")
         values = list(zip(ids("ENT_IOB"), types))
-        spell = _spell_ent
-        _spell(types, strings, _SPELLINGS)
-    hashes = _hashes(column, name, spell)
+        speller = _spell_ent
+        spell(types, strings)
+    hashes = _hashes(column, name, speller)
     return numpy.fromiter(map(hashes.__getitem__, values), dtype="uint64", count=len(values))
 
 
 def _spell_dep_head(key: tuple[int, int]) -> str:
-    return f"{_SPELLINGS[key[0]]}|{_LOWER_LEMMAS[key[1]]}"
+    return f"{spelling(key[0])}|{spelling(key[1], lower=True)}"
 
 
 def _spell_ent(key: tuple[int, int]) -> str:
-    return f"{_IOB[key[0]]}{_SPELLINGS[key[1]]}"
+    return f"{_IOB[key[0]]}{spelling(key[1])}"

@@ -115,10 +115,10 @@ class LineRules:
             if found is None:
                 continue
             noun, owner = found
-            words = {t.i for t in owner.subtree if t.dep_ != "case"}
-            source = (self.doc[min(words)].idx, self.doc[max(words)].idx + len(self.doc[max(words)].text))
-            self.drafts.append(_rules().Draft(
-                cue=(noun.idx, noun.idx + len(noun.text)), source=source, content=[(opening + 1, close)],
+            rules = _rules()
+            self.drafts.append(rules.Draft(
+                cue=(noun.idx, rules._tok_end(noun)), content=[(opening + 1, close)],
+                source=rules._span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
                 source_head=owner.i, cue_token=noun.i))
 
     def _closing_mark(self, opening: int) -> int | None:

@@ -10,7 +10,6 @@ nor change source spans.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan
@@ -24,9 +23,6 @@ if TYPE_CHECKING:
     from claimgraph.extract.attributions.coref import Scene
 
 __all__ = ["previous_body", "spokesperson_body", "unnamed_spokesperson"]
-
-
-_BRACKETED_ABBREVIATION = re.compile(r"\s*\(\s*[^()\s]+\s*\)?$")
 
 
 def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | None:
@@ -49,9 +45,11 @@ def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | 
     apposed = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     phrase = doc[apposed.left_edge.i:apposed.i + 1] if apposed is not None \
         else doc[subject.left_edge.i:subject.i + 1]
+    if phrase.end < len(doc) and doc[phrase.end].text == ")":
+        phrase = doc[phrase.start:phrase.end + 1]  # "... wal-Muslimin (JNIM)": `clean` drops the bracket
     body = roles.get(subject.lemma_.lower()) == "organisation" and subject.text.islower()  # not a name
     if apposed is not None and body:  # the name of a body is no person's, whatever the tagger says
-        return clean(_BRACKETED_ABBREVIATION.sub("", phrase.text))
+        return clean(phrase.text)
     # "the Houthi-run health ministry" is described, not named, though a name stands in it
     named = scene.named(phrase) if not body else None
     if named is not None:
