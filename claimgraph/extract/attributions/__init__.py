@@ -81,6 +81,46 @@ def _covers(outer: list[tuple[int, int]], inner: list[tuple[int, int]]) -> bool:
     return all(any(os <= s and e <= oe for os, oe in outer) for s, e in inner)
 
 
+def _open(text: str) -> bool:
+    """Whether `text` leaves a quotation or a bracket open: what follows is still inside it
+    ("said he had not met him (though I thought he had)")."""
+    return text.count("(") > text.count(")") or text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
+
+
+def _before_other_speakers(content: list[tuple[int, int]], twin: Draft, drafts: list[Draft],
+                           text: str) -> list[tuple[int, int]]:
+    """The model's content fragments cut where another speaker's own statement begins beyond
+    the rule's content: "Officials say 300 were killed, but we think the toll is higher" (the
+    model ran the officials' content to the end of the sentence)."""
+    if twin.kind == "direct":
+        return content  # a quotation's bounds are its marks
+    ends = [e for _, e in twin.content]
+    stops = sorted(min(s for s, _ in [d.cue, *([d.source] if d.source else [])])
+                   for d in drafts if d is not twin and d.show_cue
+                   and not any(cs <= d.cue[0] < ce for cs, ce in twin.content))
+    cut = []
+    for start, end in content:
+        last = max(ends, default=start)
+        # another speaker later in the same sentence
+        stop = next((s for s in stops if start < s < end and s >= last
+                     and not _SENTENCE_END.search(text, last, s) and not _open(text[start:s])), None)
+        if stop is not None:
+            end = stop
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+                end -= 1
+            words = text[start:end].rsplit(None, 1)
+            if len(words) == 2 and words[1].lower() in ("and", "but", "while", "whereas", "though"):
+                end = start + len(words[0])
+                while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+                    end -= 1
+        if end > start:
+            cut.append((start, end))
+    return cut
+
+
 def _paragraph(text: str, offset: int) -> int:
     """Where the paragraph holding `offset` starts (paragraphs are split by blank lines)."""
     return text.rfind("\n\n", 0, offset)
@@ -123,6 +163,7 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                 learned_content = [(c.start, c.end) for c in attribution.content
                                    if _paragraph(text, c.start) in paragraphs
                                    and not any(c.start <= a < c.end for a, _ in anchors)]
+                learned_content = _before_other_speakers(learned_content, twin, drafts, text)
                 if twin.content and _covers(learned_content, twin.content):
                     twin.content = learned_content  # same claim, the model's PolNeAR-style boundaries
             continue

@@ -34,6 +34,7 @@ class Named:
     relay: bool = False  # an outlet that passed an account on ("told Reuters"), rarely "the agency"
     label: str | None = None  # the entity label (INTEL, WIRE, GOV, ...) when one is known
     described: bool = False  # a source with no name, only a description ("officials who ...")
+    plural: bool = False  # described as many ("community leaders"): never "he" or "she"
 
 
 def is_news(candidate: Named) -> bool:

@@ -68,6 +68,7 @@ SPEAKER_REACH = 600  # characters back in which a speaker stays the likeliest "h
 NAMING_WORDS = {"name", "surname", "nickname", "callsign", "named", "call", "called"}
 ORG_LABELS = {"ORG", "OUTLET", "WIRE", "GOV", "INTEL", "MILITARY", "UNIT"}
 GROUP_LABELS = {"NORP", "GPE"}
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 DOCUMENT_STAGES = {"preliminary", "initial", "interim", "final", "latest", "updated", "revised"}
 NEWS_WORDS = {"news", "wire", "press", "state-run", "media"}  # "the news agency" is an outlet
 
@@ -79,6 +80,11 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     roles = {word.lower(): kind for kind, words in (data.get("role_nouns") or {}).items() for word in words}
     titles = frozenset(w.lower() for w in data.get("titles") or [])
     return pronouns, roles, titles
+
+
+@lru_cache(maxsize=1)
+def _state_roles() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_vocab("cues").get("state_roles") or [])
 
 
 @lru_cache(maxsize=1)
@@ -156,12 +162,16 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     # is not the source
     aside = _description_of_name(tokens.root)
     inside = [m for m in inside if m.start not in aside]
+    # "police officers in Goma", "survivors of the attack on Béléhédé": the recogniser may take
+    # the place for a person; it says where, not who
+    where = _where_of_noun(tokens.root)
+    inside = [m for m in inside if m.label not in PERSON_LABELS or m.start not in where]
     persons = [m for m in inside if m.label in PERSON_LABELS]
     if persons:
         best = max(persons, key=lambda m: m.end - m.start)
         return mention_name(best), "person"
     ents = [e for e in _ents_in(tokens, doc_ents) if _kind_of_label(e.label_) is not None
-            and e.start_char not in aside]
+            and e.start_char not in aside and (e.label_ not in PERSON_LABELS or e.start_char not in where)]
     people = [e for e in ents if e.label_ in PERSON_LABELS]
     if people:
         return _clean(max(people, key=len).text), "person"
@@ -189,7 +199,7 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     if called and (roles.get(head.lemma_.lower()) == "person" or head.pos_ in ("ADJ", "NOUN")):
         # "the 26-year-old, identified only by his surname Ri", "a soldier named Vlad"
         return _clean(called[0].text), "person"
-    appos = [t for t in tokens if t.head == head and t.pos_ == "PROPN" and (t.dep_ == "appos" or (
+    appos = [t for t in tokens if t.head == head and head.pos_ != "PROPN" and t.pos_ == "PROPN" and (t.dep_ == "appos" or (
         # "A sniper with the brigade, Tarik,": the parse may take the apposed name for an adverbial
         t.dep_ == "npadvmod" and t.i > head.i and tokens.doc[t.left_edge.i - 1].text == ","))]
     if appos:  # "A soldier from the battalion, 31-year-old Vlad": the apposed name
@@ -204,8 +214,16 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         # ("Skywatch, a Geneva-based monitoring group, said": the entities of what describes the
         # name are left out of `ents` above, so they do not make it someone else)
         if first.i < head.i or not ents:
-            kind = _kind_of_span(tokens, roles, ents) or ("person" if head.ent_type_ == "PERSON" else "organisation")
-            return _clean(tokens.doc[first.i:head.i + 1].text), kind
+            titled = any(t.lower_.strip(".") in _titles for t in tokens.doc[first.i:head.i]) \
+                and tokens.doc[first.i].lower_ not in ("the", "a", "an")  # "Air Vice-Marshal Jane Holt"
+            kind = "person" if titled else _kind_of_span(tokens, roles, ents) or (
+                "person" if head.ent_type_ == "PERSON" else "organisation")
+            # "the Minister of Defence", "the Bank of England": a capitalised "of" phrase is part of the name
+            of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            named = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of else None
+            last = named.i if named is not None and named.i < tokens.end and all(
+                t.pos_ in ("PROPN", "ADP", "DET", "CCONJ") for t in tokens.doc[of.i:named.i + 1]) else head.i
+            return _clean(tokens.doc[first.i:last + 1].text), kind
     role = roles.get(head.lemma_.lower())
     person_role = role == "person" and head.pos_ == "NOUN"
     # "a source in the Defence Intelligence", "a spokesman for the Houthis", "the press service of X"
@@ -241,6 +259,16 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     return None
 
 
+def _where_of_noun(head: Token) -> set[int]:
+    """Where a common noun heading a source span says where the source is or what happened
+    where ("police officers in Goma", "survivors of the attack on Béléhédé"): the character
+    offsets of those phrases' words, which name a place or a target, not the source."""
+    if head.pos_ != "NOUN":
+        return set()
+    return {t.idx for c in head.subtree if c.i > head.i and c.dep_ == "prep"
+            and c.lower_ in WHERE_PREPOSITIONS for t in c.subtree}
+
+
 _HYPHENS = ("-", "\u2011")
 
 
@@ -263,6 +291,7 @@ def _name_start(name: Token, floor: int) -> Token:
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "around", "outside", "inside"})
+WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | {"on", "against", "at"}
 BODY_ROLES = frozenset({"military", "army", "navy", "ministry", "agency", "service", "intelligence", "command",
                         "force", "forces", "directorate", "department", "office", "police", "guard"})
 # Armed bodies and civil bodies: "the army" is never an office or a ministry named before it,
@@ -416,13 +445,14 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     names: dict[int, str | None] = {}
     candidates: list[Named] = []
     doc_ents = list(doc.ents)
+    asking = cues().question_labels  # "HOST:" in a transcript is the publisher's side, no one to point back at
     for ent in doc_ents:
         kind = _kind_of_label(ent.label_)
-        if kind is not None:
+        if kind is not None and ent.text.lower() not in asking:
             candidates.append(Named(ent.start_char, _clean(ent.text), kind, label=ent.label_))
     for mention in mentions:
         kind = _kind_of_label(mention.label)
-        if kind is not None:
+        if kind is not None and mention.text.lower() not in asking:
             candidates.append(Named(mention.start, mention_name(mention), kind, label=mention.label))
     candidates += _employers(drafts, doc, roles)
     scene = Scene(doc, drafts, names, candidates, mentions, doc_ents)
@@ -451,7 +481,9 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             kind = "person" if any(c.name == found[0] and c.kind == "person" for c in candidates) else found[1]
             described = not any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
             candidates.append(Named(draft.source[0], found[0], kind, role_words, draft.relay,
-                                    scene.label_at(*draft.source), described))
+                                    scene.label_at(*draft.source), described,
+                                    # "community leaders in the rural area of Tibú" are no "he"
+                                    plural=tokens.root.pos_ == "NOUN" and tokens.root.tag_ == "NNS"))
         else:
             pending.append(i)
     candidates.sort(key=lambda c: c.position)
@@ -485,7 +517,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             bisect.insort(candidates, Named(draft.source[0], name, roles[tokens.root.lemma_.lower()],
                                             frozenset(t.lemma_.lower() for t in tokens  # the head, not its clauses
                                                       if t.pos_ in ("NOUN", "PROPN") and t.i <= tokens.root.i),
-                                            False, None, described=True),
+                                            False, None, described=True, plural=tokens.root.tag_ == "NNS"),
                           key=lambda c: c.position)
     name_headline_roles(names, drafts, doc, roles, headline_end(text), candidates)
     acronyms = acronyms_in(text)
@@ -670,7 +702,15 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
         speaker = _quoting_speaker(draft, scene.drafts, scene.names)
         if speaker:
             return speaker
+    speaker = _own_words_speaker(draft, scene)
+    if speaker:
+        # in a person's own words (a quote, a transcript turn) they are "I": "he" and "the
+        # district commissioner" there are someone else ("Noor" is "Ali Noor")
+        words = _name_words(speaker)
+        candidates = [c for c in candidates if not (c.kind == "person" and words & _name_words(c.name))]
     if len(tokens) == 1 and word in pronouns:
+        if word in ("he", "she", "him", "her"):
+            candidates = [c for c in candidates if not c.plural]
         if pronouns[word] == "person":
             subject = _previous_subject(head, candidates)
             if subject:
@@ -680,6 +720,9 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             return nearest(recent, position, ("person",), set()) or nearest(
                 candidates, position, ("person",), set())
         return previous_body(head, scene, roles) or _organisation_pronoun(position, candidates)
+    owner = _compound_owner(tokens, roles)
+    if owner is not None:  # "a health ministry statement": the ministry issued it
+        return _role(owner, "organisation", position, candidates) or describe(owner)
     if _is_document(tokens):
         return _issuer(tokens, scene) or describe(tokens)
     group = named_group(tokens, position)
@@ -693,6 +736,10 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
     kind = _is_role(tokens, roles)
     if kind == "person" and head.tag_ in ("NNS", "NNPS"):
         return describe(tokens)  # "the captives" are a group, not the last person named
+    if kind == "person":
+        workplace = _fronted_workplace(head, roles)
+        if workplace is not None:  # "At the San Rafael Hospital, the director said": its director
+            return f"{workplace} {head.text}"
     if kind is not None:
         cited = [(min(d.cue[0], d.source[0]), d.source[1]) for d in scene.drafts if d.relay and d.source is not None and d.cue_token is not None
                  and d.source[1] <= position and d.cue[0] >= text_of(scene.doc).rfind("\n", 0, position)]
@@ -735,9 +782,13 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     news = {c.name for c in candidates if c.relay or c.label in NEWS_LABELS
             or c.kind != "person" and c.role_words & MEDIA_ROLES}
 
+    places = role_word not in _state_roles()  # "the group" is no place; "the government" may be a country
+
     def fits(c: Named) -> bool:
         if not organisation:
             return True
+        if places and c.label in PLACE_LABELS:
+            return False
         return is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
 
     earlier = [c for c in candidates if c.position < position]
@@ -941,7 +992,10 @@ def _previous_subject(pronoun: Token, candidates: list[Named]) -> str | None:
             continue
         words = {t.text for t in subject.subtree if t.pos_ == "PROPN"}
         if not words:
-            return None  # a described subject ("the ministry") ends the search
+            # a described subject ends the search: "The district commissioner called me. He says
+            # ...": the commissioner, when he was a source
+            described = [c for c in persons if c.described and c.position == subject.left_edge.idx]
+            return described[-1].name if described else None
         named = [c for c in persons if c.position <= subject.idx and words & set(c.name.split())]
         if named:
             return named[-1].name
@@ -970,6 +1024,52 @@ def _body_in_content(draft: Draft, tokens: SpacySpan, scene: Scene) -> str | Non
             return None  # the first subject decides
         if token.dep_ in ("nsubj", "nsubjpass"):
             return None
+    return None
+
+
+def _fronted_workplace(role: Token, roles: dict[str, str]) -> str | None:
+    """The body a sentence opens with, for an unnamed role who speaks in it: "At the San Rafael
+    Hospital in Ocana, the director said" (the hospital's director). A place ("In Kampala, the
+    governor said") is not one; None when the sentence opens with no body."""
+    verb = role.head
+    if role.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "prep" and c.i > role.i for c in role.children):
+        return None
+    for opener in verb.children:
+        if opener.i > role.i or opener.dep_ != "prep" or opener.lower_ not in ("at", "in", "inside"):
+            continue
+        body = next((c for c in opener.children if c.dep_ == "pobj"), None)
+        if body is None or not (body.ent_type_ in ("FAC", "ORG") or roles.get(body.lemma_.lower()) == "organisation"):
+            continue
+        words = [t for t in body.doc[body.left_edge.i:body.i + 1] if t.dep_ != "det"]
+        return " ".join(t.text for t in words) if words else None
+    return None
+
+
+def _compound_owner(tokens: SpacySpan, roles: dict[str, str]) -> SpacySpan | None:
+    """The body a document noun's modifiers name ("a health ministry statement", "an army
+    communique"): the compound whose head is a body's role noun, or None (also for a name:
+    "the NIS report" is read as a name)."""
+    noun = tokens.root
+    if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in cues().document_nouns
+                               and noun.lower_ not in cues().document_nouns):
+        return None
+    owner = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound"), None)
+    if owner is None or owner.pos_ != "NOUN" or roles.get(owner.lemma_.lower()) != "organisation" \
+            or owner.lemma_.lower() in cues().document_nouns:  # "an intelligence assessment" is one document
+        return None
+    phrase = noun.doc[owner.left_edge.i:owner.i + 1]
+    return None if any(t.pos_ == "PROPN" for t in phrase) else phrase
+
+
+def _own_words_speaker(draft: Draft, scene: Scene) -> str | None:
+    """The person whose own words (a direct quote, a transcript turn "NOOR: ...") hold the cue
+    of `draft`; None in reported speech ("Smith said he had counted 40": "he" is Smith)."""
+    text = text_of(scene.doc)
+    for i, other in enumerate(scene.drafts):
+        if other is draft or not (other.kind == "direct" or text[other.cue[0]:other.cue[1]] == ":"):
+            continue
+        if any(s <= draft.cue[0] and draft.cue[1] <= e for s, e in other.content):
+            return scene.names.get(i)
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,15 @@ if TYPE_CHECKING:
 # "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
 # a short name, a colon, and the rest of the line.
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1024)
+def is_country(name: str) -> bool:
+    """Whether `name` names a country ("Burkina Faso", "DRC", "Russia"), by the country names the
+    FollowTheMoney model knows (the small English model often tags them as people)."""
+    from followthemoney.types import registry  # loaded only when a headline label needs it
+
+    return registry.country.clean(name.strip()) is not None
 
 
 def _rules() -> Any:
@@ -203,23 +213,33 @@ class LineRules:
                 cue_token=colon_token[0].i if colon_token is not None and len(colon_token) else None))
 
     def _place_topic(self, source: tuple[int, int], start: int, end: int) -> bool:
-        """ "Chad: rebels say 15 soldiers killed": a one-word label before the colon is
-        the headline's topic (a place, whatever the tagger calls it) when the line names its
-        own speaker, a noun, with a speech verb ("Sanders: Endorsements prove ..." keeps Sanders)."""
+        """ "Chad: rebels say 15 soldiers killed", "Burkina Faso: 186 killed, new findings show":
+        a name before the colon is the headline's topic (a place, whatever the tagger calls it)
+        when the line names its own speaker, a noun, with a verb of saying or finding
+        ("Sanders: Endorsements prove ..." keeps Sanders)."""
         tokens = self.doc.char_span(*source, alignment_mode="expand")
-        if tokens is None or len([t for t in tokens if not t.is_punct]) != 1 or tokens.text.isupper() \
-                or "\n" in self.text[:source[0]].strip():
+        words = [t for t in tokens if not t.is_punct] if tokens is not None else []
+        if not words or len(words) > 3 or (len(words) > 1 and not all(t.pos_ == "PROPN" for t in words)) \
+                or tokens.text.isupper() or "\n" in self.text[:source[0]].strip():
             return False  # only in the headline, and not a transcript's speaker label ("TAPPER:")
+        # a place may head a finding ("Burkina Faso: ..., new findings show"); a person's name
+        # only a report of speech ("Sanders: Endorsements prove ..." is what Sanders says)
+        place = all(t.ent_type_ in ("GPE", "LOC") for t in words) or is_country(tokens.text)
+        if len(words) > 1 and not place:
+            return False
+        classes = ("speech", "finding") if place else ("speech",)
         line = self.doc.char_span(start, end, alignment_mode="expand")
         return line is not None and any(
-            self.cue_class(t) == "speech" and any(c.dep_ in _rules().SUBJECTS and c.pos_ in ("NOUN", "PROPN")
-                                                  for c in t.children) for t in line)
+            self.cue_class(t) in classes and any(
+                c.dep_ in _rules().SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in t.children) for t in line)
 
     def _colon_source(self, start: int, end: int) -> tuple[int, int] | None:
         """The source a line-opening "X:" names, or None when X is a label or a clause."""
         phrase = self.text[start:end].strip()
-        if not phrase[:1].isupper() or phrase.lower().strip(" .") in self.cues.headline_labels:
-            return None
+        label = phrase.lower().strip(" .")
+        asking = label.split("(")[0].strip(" .")  # "Q (Nordic Maritime Radio):"
+        if not phrase[:1].isupper() or label in self.cues.headline_labels or asking in self.cues.question_labels:
+            return None  # a label, or the asking side of a transcript ("HOST:"), which is the publisher's
         tokens = self.doc.char_span(start, end, alignment_mode="expand")
         if tokens is None or len(tokens) == 0:
             return None

@@ -129,7 +129,7 @@ class FigureExtractor:
             if period is not None:
                 draft.reading.subject = f"{draft.reading.subject or 'count'} per {period}"
         link_sources(found, drafts, ctx.publisher, text, doc)
-        speak_for(doc, [d.chain for d in drafts], [d.quantity.start for d in drafts], lexicon)
+        speak_for(doc, [d.chain for d in drafts], [d.quantity.start for d in drafts])
         follow_parts(drafts)
         link_hedges(doc, found, drafts, lexicon)
         unify(drafts, text)

@@ -134,7 +134,6 @@ class FigureLexicon:
     # status category of a noun ("prisoners": captured) -> the verb categories that outrank it
     status_categories: dict[str, frozenset[str]] = field(default_factory=dict)
     partition_nouns: frozenset[str] = frozenset()  # "the remainder were ...": a subset of the count before
-    question_labels: frozenset[str] = frozenset()  # "QUESTION:", "Q:": the asking side of a transcript
 
     def categories_doubted(self, named: frozenset[str]) -> frozenset[str]:
         """The figure categories a caveat naming the kinds `named` doubts."""
@@ -343,7 +342,6 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         fraction_determiners=_optional(quantities, "fraction_determiners", q),
         captivity_nouns=_optional(taxonomy, "captivity_nouns", c),
         status_categories=status_categories,
-        question_labels=_optional(quantities, "transcript_question_labels", q),
         partition_nouns=_optional(taxonomy, "partition_nouns", c),
     )
 

@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.caveats import same_source
-from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.nlp import text_of
 
 __all__ = ["answer_speaker", "speak_for"]
@@ -47,42 +46,41 @@ def _full_name(doc: Doc, label: str) -> str:
     return " ".join(w.capitalize() for w in label.strip(" .").split())
 
 
-def answer_speaker(doc: Doc, position: int, lexicon: FigureLexicon) -> str | None:
+def answer_speaker(doc: Doc, position: int) -> str | None:
     """The speaker whose transcript turn holds `position`, or None."""
-    return _speaker_at(doc, _transcript_turns(text_of(doc), lexicon), position, lexicon)
+    return _speaker_at(doc, _transcript_turns(text_of(doc)), position)
 
 
-def _transcript_turns(text: str, lexicon: FigureLexicon) -> list[tuple[int, str]] | None:
+def _transcript_turns(text: str) -> list[tuple[int, str]] | None:
     """The labelled turns of a transcript, None when `text` is not one."""
     turns = [(start, label.strip(" .")) for start, label in _turns(text)]
     labels = [label.lower() for _, label in turns]
-    asked = any(label in lexicon.question_labels for label in labels)
+    asked = any(label in cues().question_labels for label in labels)
     if not asked and max((labels.count(label) for label in labels), default=0) < _TURNS:
         return None  # not a transcript: no question and no speaker with two turns
     return turns
 
 
-def _speaker_at(doc: Doc, turns: list[tuple[int, str]] | None, position: int,
-                lexicon: FigureLexicon) -> str | None:
+def _speaker_at(doc: Doc, turns: list[tuple[int, str]] | None, position: int) -> str | None:
     if turns is None:
         return None
     text = text_of(doc)
     paragraph = text.rfind("\n\n", 0, position)
     paragraph = 0 if paragraph == -1 else paragraph + 2
     label = next((name for start, name in turns if start == paragraph), None)
-    if label is None or len(label) < 2 or label.lower() in lexicon.question_labels \
+    if label is None or len(label) < 2 or label.lower() in cues().question_labels \
             or label.lower() in cues().headline_labels:
         return None
     return _full_name(doc, label)
 
 
-def speak_for(doc: Doc, chains: list[list[str]], positions: list[int], lexicon: FigureLexicon) -> None:
+def speak_for(doc: Doc, chains: list[list[str]], positions: list[int]) -> None:
     """Put the speaker of each answer turn at the head of its figures' chains (in place):
     [publisher] becomes [publisher, speaker], and a source the speaker relays ("as they told
     us") follows the speaker."""
-    turns = _transcript_turns(text_of(doc), lexicon) if chains else None  # the same for every position
+    turns = _transcript_turns(text_of(doc)) if chains else None  # the same for every position
     for chain, position in zip(chains, positions):
-        speaker = _speaker_at(doc, turns, position, lexicon)
+        speaker = _speaker_at(doc, turns, position)
         if speaker is None or not chain:
             continue
         if len(chain) > 1 and same_source(speaker, [chain[1]]):
