@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.13"
+VERSION = "0.9.14"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
