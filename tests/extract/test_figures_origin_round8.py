@@ -120,3 +120,56 @@ def test_one_speakers_content_stops_at_another_speakers_statement(extractors: li
                                       extractors))
     assert figures["300"].source_chain == ["Harbour Post", "Officials"]
     assert figures["at least 500"].source_chain == ["Harbour Post"]
+
+
+def test_a_role_of_a_country_is_not_the_person_who_named_it(extractors: list) -> None:
+    text = ("Briefing the Council, Deputy Special Envoy for Libya Maria Rossi said 40 aid workers had been killed.\n\n"
+            "The representative of Libya said that more than 200 members of the security forces had been killed.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 200"].source_chain == ["Harbour Post", "representative of Libya"]
+
+
+def test_a_government_is_not_the_armed_group_quoted_before_it(extractors: list) -> None:
+    text = ("In a statement carried by its media arm, the Katiba Macina claimed to have killed 50 soldiers. "
+            "The transitional government, for its part, said the army had \"neutralised\" dozens of fighters.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["dozens"].source_chain == ["Harbour Post", "transitional government"]
+
+
+STATEMENT = """The Bulletin publishes below the statement delivered on 2 May 2025 by Deputy Prosecutor Ana Ruiz to the Council. Headings are ours.
+
+Mass graves
+
+"Madam President, since my last briefing the search authority has informed my Office that it has exhumed at least 210 bodies near Sirte. The families' association has given us a list of more than 300 people who are still missing. Many were taken by a militia which at its height had, according to the UN panel, some 1,500 fighters.
+
+Detention
+
+"The Guard Force, which runs the prison, says it has about 900 armed guards. We have also confirmed the deaths of at least 70 migrants in detention.
+
+"Thank you."
+"""
+
+
+def test_a_statement_reproduced_under_headings_is_its_speakers(extractors: list) -> None:
+    figures = by_text(in_harbour_post(STATEMENT, extractors))
+    assert figures["at least 210"].source_chain[1].endswith("Ana Ruiz")
+    assert len(figures["at least 70"].source_chain) == 2 and figures["at least 70"].source_chain[1].endswith("Ana Ruiz")
+
+
+def test_a_list_handed_over_is_its_givers(extractors: list) -> None:
+    figures = by_text(in_harbour_post(STATEMENT, extractors))
+    assert figures["more than 300"].source_chain[-1] == "families' association"
+
+
+def test_according_to_between_commas_covers_the_count_after_it(extractors: list) -> None:
+    found = in_harbour_post(STATEMENT, extractors)
+    assert by_text(found)["some 1,500"].source_chain[-1] == "UN panel"
+    according = next(a for a in found.attributions if a.cue is not None and a.cue.text == "according to")
+    assert according.source is not None and according.source.text == "the UN panel"  # the count is no part of it
+    assert any("some 1,500 fighters" in c.text for c in according.content)
+
+
+def test_a_body_inside_a_reproduced_statement_says_only_its_own_sentence(extractors: list) -> None:
+    figures = by_text(in_harbour_post(STATEMENT, extractors))
+    assert figures["about 900"].source_chain[-1] == "Guard Force"
+    assert figures["at least 70"].source_chain[-1].endswith("Ana Ruiz")  # not the Guard Force's

@@ -81,6 +81,24 @@ def _covers(outer: list[tuple[int, int]], inner: list[tuple[int, int]]) -> bool:
     return all(any(os <= s and e <= oe for os, oe in outer) for s, e in inner)
 
 
+def _quoted_around(draft: Draft, text: str) -> bool:
+    """Whether a reported statement sits inside a quotation that opens its paragraph (a
+    statement reproduced whole: "... The Force, which runs the prison, says it has 1,200 members.
+    ...")."""
+    start = min(s for s, _ in draft.content) if draft.content else draft.cue[0]
+    paragraph = text.rfind("\n", 0, start) + 1
+    return text[paragraph:paragraph + 1] in ('"', "“", "«") and _open(text[paragraph:draft.cue[0]])
+
+
+def _other_sentences(content: list[tuple[int, int]], rule: list[tuple[int, int]], text: str) -> bool:
+    """Whether `content` reaches into a sentence before or after those of `rule`: "according to
+    X" and "X says" report their own sentences, not the paragraph of quotation around them."""
+    start, rule_start = min(s for s, _ in content), min(s for s, _ in rule)
+    end, rule_end = max(e for _, e in content), max(e for _, e in rule)
+    return (start < rule_start and _SENTENCE_END.search(text, start, rule_start) is not None) or (
+        end > rule_end and _SENTENCE_END.search(text, rule_end, end) is not None)
+
+
 def _open(text: str) -> bool:
     """Whether `text` leaves a quotation or a bracket open: what follows is still inside it
     ("said he had not met him (though I thought he had)")."""
@@ -164,7 +182,9 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                                    if _paragraph(text, c.start) in paragraphs
                                    and not any(c.start <= a < c.end for a, _ in anchors)]
                 learned_content = _before_other_speakers(learned_content, twin, drafts, text)
-                if twin.content and _covers(learned_content, twin.content):
+                if twin.content and _covers(learned_content, twin.content) and not (
+                        (twin.kind == "according_to" or twin.kind == "indirect" and _quoted_around(twin, text))
+                        and _other_sentences(learned_content, twin.content, text)):
                     twin.content = learned_content  # same claim, the model's PolNeAR-style boundaries
             continue
         source = (attribution.source.start, attribution.source.end) if attribution.source else None

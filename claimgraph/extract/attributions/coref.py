@@ -88,6 +88,13 @@ def _state_roles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    """Words in the name of a state's own body ("Ministry of Defence", "Kremlin"), which a state
+    role ("the government") may stand for."""
+    return _state_roles() | frozenset(w.lower() for w in load_vocab("cues").get("state_body_words") or [])
+
+
+@lru_cache(maxsize=1)
 def _insurgent_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_vocab("cues").get("insurgent_name_words") or [])
 
@@ -782,13 +789,15 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     news = {c.name for c in candidates if c.relay or c.label in NEWS_LABELS
             or c.kind != "person" and c.role_words & MEDIA_ROLES}
 
-    places = role_word not in _state_roles()  # "the group" is no place; "the government" may be a country
+    state = role_word in _state_roles()  # "the group" is no place; "the government" may be a country
 
     def fits(c: Named) -> bool:
         if not organisation:
             return True
-        if places and c.label in PLACE_LABELS:
+        if not state and c.label in PLACE_LABELS:
             return False
+        if state and c.label not in PLACE_LABELS and not _state_words() & _name_words(c.name):
+            return False  # "the transitional government" is no armed group quoted before it
         return is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
 
     earlier = [c for c in candidates if c.position < position]
@@ -808,15 +817,18 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     # after "officials who inspected the site" is someone else
     usable = [c for c in earlier if fits(c) and not c.described and not _other_body(role_word, c.name)
               and not (role_word in ARMED_ROLES and not c.role_words and _insurgent(c.name))]
-    qualifier = {t.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.i > head.i
-                 for t in c.subtree if t.pos_ == "PROPN"}
+    qualified = [t for c in head.children if c.dep_ == "prep" and c.i > head.i
+                 for t in c.subtree if t.pos_ == "PROPN"]
+    if qualified and kind == "person" and all(t.ent_type_ in PLACE_LABELS | {"NORP"} for t in qualified):
+        return None  # "the representative of Syria": someone of that country, not whoever named it before
+    qualifier = {t.lemma_.lower() for t in qualified}
     if qualifier:  # "the head of the Defence Intelligence": someone tied to that organisation
         usable = [c for c in usable if {w.lower() for w in c.role_words} & qualifier]
     pools = [[c for c in usable if c.role_words], usable]  # sources before mentions
     if organisation and not media and not qualifier:
         # a news outlet that spoke recently, when no other organisation did ("the health ministry
         # in the Hamas-run territory" is tied to a place or body, so it is no outlet)
-        pools.insert(1, [c for c in earlier if c.role_words and not c.relay
+        pools.insert(1, [c for c in earlier if c.role_words and not c.relay and (fits(c) or not state)
                          and position - c.position < SPEAKER_REACH and not _other_body(role_word, c.name)])
     for kinds in (wanted[:1], wanted):  # an agency is an organisation before it is a country
         for pool in pools:

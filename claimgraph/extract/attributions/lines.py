@@ -37,6 +37,9 @@ def is_country(name: str) -> bool:
     return registry.country.clean(name.strip()) is not None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
+
+
 def _rules() -> Any:
     """The rules module, imported late: it imports this mixin."""
     from claimgraph.extract.attributions import rules
@@ -108,6 +111,8 @@ class LineRules:
             first_end = min(i for i in (text.find(". ", opening, close), text.find("\n", opening, close), close) if i != -1)
             speaker = next((d for d in self.drafts if d.source is not None and d.show_cue
                             and opening <= d.source[0] < first_end), None)
+            if speaker is not None and _FIRST_PERSON.search(text, opening, first_end):
+                speaker = None  # "... the Authority has informed my Office that ...": the author speaks
             if speaker is not None:
                 # "The General Staff informs the public that ...": the statement's own opening
                 # speaker says the rest of it, down to the closing mark
@@ -119,8 +124,7 @@ class LineRules:
             if any(d.source is not None and d.show_cue and any(s <= opening + 1 < e for s, e in d.content)
                    for d in self.drafts):
                 continue  # a speaker already holds the quotation
-            intro = text.rfind("\n\n", 0, match.start())
-            intro = 0 if intro == -1 else intro + 2
+            intro = self._introduction(match.start())
             found = self._document_issuer(intro, match.start())
             if found is None:
                 continue
@@ -131,11 +135,27 @@ class LineRules:
                 source=rules._span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
                 source_head=owner.i, cue_token=noun.i))
 
+    def _introduction(self, end: int) -> int:
+        """Where the paragraph introducing a quotation that opens at `end` starts: the paragraph
+        before it, over any headings in between ("Mass graves in Tarhuna")."""
+        for _ in range(3):
+            boundary = self.text.rfind("\n\n", 0, end)
+            start = 0 if boundary == -1 else boundary + 2
+            paragraph = self.text[start:end].strip()
+            if start == 0 or len(paragraph.split()) > 8 or paragraph.endswith((".", ":")):
+                return start
+            end = boundary
+        return start
+
     def _closing_mark(self, opening: int) -> int | None:
-        """Where the quotation opened at `opening` closes (its closing mark), or None."""
+        """Where the quotation opened at `opening` closes (its closing mark), or None. A straight
+        mark opening a later paragraph continues the quotation (a statement quoted over several
+        paragraphs reopens each and closes only the last)."""
         mark = self.text[opening]
         closing = {"“": "”", "«": "»"}.get(mark, '"')
         end = self.text.find(closing, opening + 1)
+        while end != -1 and closing == '"' and self.text[:end].rstrip(" \t").endswith("\n\n"):
+            end = self.text.find(closing, end + 1)
         return end if end != -1 else None
 
     def _document_issuer(self, start: int, end: int) -> tuple[Token, Token] | None:

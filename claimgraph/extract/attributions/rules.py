@@ -631,10 +631,16 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                     and phrase.head.i < pobj.i:
                 phrase = phrase.head
             phrase_tokens = {t.i for t in phrase.subtree} | {t.i for t in words} | _subtree(pobj)
-            content = self._clause_without(phrase) - phrase_tokens
+            # "which had, according to the UN panel, some 2,000 fighters": the parse may hang what
+            # follows the phrase on its source as an apposition; a count is no part of a name
+            stray = {t.i for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i
+                     and doc[c.left_edge.i - 1].text == "," and any(t.like_num for t in c.subtree)
+                     for t in c.subtree}
+            phrase_tokens -= stray
+            content = (self._clause_without(phrase) - phrase_tokens) | stray
             if not content:
                 continue
-            source_tokens = self.source_tokens(pobj)
+            source_tokens = self.source_tokens(pobj) - stray
             carrier = self._cited_by(pobj)
             if carrier is not None:
                 source_tokens -= _subtree(carrier[0])
