@@ -329,6 +329,13 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             if stronger:
                 reading.category, reading.decided_by = pick(stronger), "trigger"
                 return reading
+        owner = _nominal_owner(head, {t.i for t in span}, lexicon) if outranking else None
+        if owner is not None:
+            # "ordered the killing of 27 detainees": the event the status noun's owner names
+            stronger = trigger_categories([owner], noun_class, lexicon) & outranking
+            if stronger:
+                reading.category, reading.decided_by = pick(stronger), "trigger"
+                return reading
         if categories and via_of and verb is not None and verb.lemma_.lower() == "be":
             # "about 400 of those casualties were deaths": the part is what the predicate noun says
             named = {c for k in _complements(verb) if k.i > head.i
@@ -485,7 +492,11 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             return reading
     # 5. verbs in a clause attached to the counted noun: "12,000 troops deployed since ..."
     if head is not None and not pronoun:
-        attached = [c for c in head.children if c.dep_ in {"acl", "relcl"} and c.pos_ in CLAUSE_POS]
+        # (not a clause with a subject of its own that the parse hung here: "212 tanks destroyed
+        # ..., and 29,000 soldiers killed")
+        attached = [c for c in head.children if c.dep_ in {"acl", "relcl"} and c.pos_ in CLAUSE_POS
+                    and not (c.dep_ == "acl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i
+                                                     for g in c.children))]
         triggered = trigger_categories([t for a in attached for t in _governing_lemmas(a)],
                                         noun_class, lexicon, head)
         # "120 guns and dozens of rocket launchers moving west": a participle after the last of

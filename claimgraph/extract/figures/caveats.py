@@ -52,6 +52,12 @@ class CaveatTarget:
     # "X put the toll higher, but their figures ...": the owner is the subject of the clause
     # before, read from the sentence; when no figure is that owner's, the caveat doubts none
     owner_from_sentence: bool = False
+    # "... although we have not been able to confirm it": a pronoun doubts the claim just made
+    # (the figures of the last sentence before it in its paragraph), not every claim above it
+    last_claim: bool = False
+    # "The army's figure could not be verified": one figure, the owner's last before the caveat,
+    # not all the owner's figures in the article
+    single: bool = False
 
     def doubts(self, category: str | None, noun_class: str | None = None) -> bool:
         if self.noun_classes and noun_class not in self.noun_classes:
@@ -159,6 +165,8 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
                   figures: FigureLexicon) -> CaveatTarget:
     """What the caveat cue at [start, end) reaches."""
     verify = _verify_token(doc, start, end, hedges.caveat_verbs)
+    if verify is not None and _asked(verify):
+        return CaveatTarget("none")  # "Members asked whether the figures could be checked"
     noun = _named_noun(verify) if verify is not None else None
     if noun is None:
         return CaveatTarget("unnamed")
@@ -175,12 +183,26 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     about = _topic_stem(noun, hedges.caveat_topics, figures)
     if owner is None:
         return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,
-                            in_sentence=_appended(noun), about=about)
+                            in_sentence=_appended(noun), about=about, last_claim=noun.pos_ == "PRON")
     subject = _coordinated_subject(verify) if pronoun and verify is not None else None
     if subject is not None:
         return CaveatTarget("named", subject, False, noun.text, kinds, classes, _appended(noun), about,
                             owner_from_sentence=True)
-    return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes, _appended(noun), about)
+    return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes, _appended(noun), about,
+                        single=noun.tag_ == "NN")
+
+
+def _asked(verify: Token) -> bool:
+    """Whether the caveat's clause is a question put to someone ("asked whether the figures
+    could be checked", "wondered if it could be confirmed"): it doubts nothing."""
+    token = verify
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "regarding", "concerning"})

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attributions.chains import chain_links
 from claimgraph.extract.figures.categories import Reading, read
@@ -331,6 +331,9 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
     if target.reach == "named" and target.owner is not None:
         owned = [] if target.owner_is_pronoun else [
             d for d in sourced if same_source(target.owner, _chain_names(found, d))]
+        earlier = [d for d in owned if d.quantity.end <= caveat.start]
+        if target.single and earlier:  # "the army's figure": its last one before the caveat
+            return [d for d in earlier if _one_sentence(doc, earlier[-1].quantity.number_start, d.quantity.number_start)]
         if owned or target.owner_from_sentence:
             return owned
         # "their figures", or an owner named as a role the chain resolved ("the official's")
@@ -344,6 +347,16 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
     # can be verified") doubts the claims of that entry, not every claim above it
     opening = _paragraph_start(text_of(doc), caveat.start)
     own = [d for d in before if d.quantity.start >= opening]
+    if target.last_claim:  # "confirm it": the claim just made, in the last sentence before it
+        sentence = doc.char_span(caveat.start, caveat.end, alignment_mode="expand")
+        sentence = sentence[0].sent if sentence is not None and len(sentence) else None
+        if sentence is not None and len(text_of(doc)[sentence.start_char:caveat.start].split()) > 3:
+            # "... 20 were taken, \"although we could not confirm it\"": the claim is in its sentence
+            return [d for d in before if d.quantity.start >= sentence.start_char]
+        previous = _paragraph_start(text_of(doc), max(opening - 2, 0))  # its paragraph or the one before
+        last = [d for d in before if d.quantity.start >= previous]
+        return [d for d in last if _one_sentence(doc, last[-1].quantity.number_start, d.quantity.number_start)] \
+            if last else []
     if own:
         return own
     if before:
@@ -388,8 +401,27 @@ def _tally_reach(doc: Doc, hedge: Hedge, drafts: list[Draft], lexicon: FigureLex
                     is not None and a.i in inside]
         # "The figures are preliminary.": the figures of the source its sentence gave before it
         before = [d for d in drafts if sentence.start_char <= d.quantity.start < noun.idx]
-        return [d for d in before if d.chain[-1:] == before[-1].chain[-1:]]
+        if before:
+            return [d for d in before if d.chain[-1:] == before[-1].chain[-1:]]
+        if any(c.dep_ in ("prep", "compound", "nmod") for c in noun.children):
+            return []  # "the figure for deaths was provisional": some figure, named, not the last ones
+        return _previous_sentence_claims(doc, sentence, drafts)
+    if token.dep_ == "amod" and noun.dep_ == "attr" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("those", "these", "they", "both", "all") for c in noun.head.children):
+        # "Those are preliminary numbers.": the figures the sentence before gave
+        return _previous_sentence_claims(doc, sentence, drafts)
     return []
+
+
+def _previous_sentence_claims(doc: Doc, sentence: Span, drafts: list[Draft]) -> list[Draft]:
+    """The figures of the last source in the sentence before `sentence`, in its paragraph."""
+    if sentence.start == 0:
+        return []
+    previous = doc[sentence.start - 1].sent
+    if "\n\n" in text_of(doc)[previous.end_char:sentence.start_char + 1]:
+        return []
+    inside = [d for d in drafts if previous.start_char <= d.quantity.start < previous.end_char]
+    return [d for d in inside if d.chain[-1:] == inside[-1].chain[-1:]]
 
 
 def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: FigureLexicon) -> None:

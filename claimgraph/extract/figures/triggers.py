@@ -43,7 +43,11 @@ def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
 
 
 def intrinsic_category(token: Token, lexicon: FigureLexicon) -> str | None:
-    return lexicon.intrinsic.get(token.lower_) or lexicon.intrinsic.get(token.lemma_.lower())
+    found = lexicon.intrinsic.get(token.lower_) or lexicon.intrinsic.get(token.lemma_.lower())
+    if found == "casualties" and any(c.dep_ in ("compound", "amod") and class_of(c, lexicon) == "equipment"
+                                     for c in token.children):
+        return "destroyed"  # "97 vehicle losses", "tank losses": equipment lost
+    return found
 
 
 def of_object(noun: Token) -> Token | None:
