@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.14"
+VERSION = "0.9.15"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

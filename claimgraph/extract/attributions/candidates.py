@@ -20,7 +20,8 @@ MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "ch
                "magazine", "site", "website", "article"}
 NEWS_LABELS = {"OUTLET", "WIRE"}
 ARMED_ROLES = frozenset({"military", "army", "navy", "command", "force", "forces", "guard"})
-CIVIL_ROLES = frozenset({"ministry", "office", "department", "directorate", "agency", "service", "police"})
+CIVIL_ROLES = frozenset({"ministry", "office", "department", "directorate", "agency", "service", "police",
+                         "court", "tribunal", "commission", "chamber", "prosecutor", "prosecution"})
 
 
 @dataclass
@@ -72,7 +73,7 @@ def describe(tokens: SpacySpan) -> str:
     # the description ends where the first such clause begins
     aside = min((t.left_edge.i for t in words if t.i > t.head.i and t.left_edge.i > tokens.start and (
         tokens.doc[t.left_edge.i - 1].text == "," and t.dep_ in ("relcl", "acl")
-        or t.dep_ == "acl" and t.tag_ in ("VBN", "VBG")
+        or t.dep_ == "acl" and t.tag_ in ("VBN", "VBG", "VBD")
         or t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _REPORTERS for c in t.children))),
         default=None)
     if aside is not None:

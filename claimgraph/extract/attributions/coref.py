@@ -167,7 +167,7 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
               and _kind_of_label(m.label) is not None]
     # "The SPLM-IO, the party of Riek Machar, said": a person in what describes a named body
     # is not the source
-    aside = _description_of_name(tokens.root)
+    aside = _description_of_name(tokens.root) | _participle_of_noun(tokens.root)
     inside = [m for m in inside if m.start not in aside]
     # "police officers in Goma", "survivors of the attack on Béléhédé": the recogniser may take
     # the place for a person; it says where, not who
@@ -257,13 +257,24 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     orgs = [e for e in ents if e.label_ in ORG_LABELS]
     if orgs:
         return _clean(max(orgs, key=len).text), "organisation"
-    if head.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in tokens):
+    if head.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.idx not in aside for t in tokens):
         # "South Korean intelligence", "Ukraine's military intelligence": keep the phrase.
         text = tokens.text
         return _clean(text), span_kind or "organisation"
     if ents and head.lower_ not in roles:
         return _clean(max(ents, key=len).text), span_kind or "group"
     return None
+
+
+def _participle_of_noun(head: Token) -> set[int]:
+    """ "A video caption shared on TikTok and WhatsApp claims": the character offsets of a
+    participle clause describing a common-noun source, whose names say where or how it went
+    round, not who speaks; a participle with an agent ("a video posted by the army") names its
+    owner and is kept."""
+    if head.pos_ != "NOUN":
+        return set()
+    return {t.idx for c in head.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG", "VBD")
+            and not any(g.dep_ == "agent" for g in c.children) for t in c.subtree}
 
 
 def _where_of_noun(head: Token) -> set[int]:
@@ -289,6 +300,12 @@ def _name_start(name: Token, floor: int) -> Token:
         before = doc[first.i - 1]
         if before.pos_ == "PROPN" and first.i <= before.head.i <= name.i:  # "Yellow Sea Imagery Lab"
             first = before
+        elif before.lower_ in NAME_PARTICLES and first.i - 2 >= floor and doc[first.i - 2].pos_ == "PROPN" \
+                and doc[first.i - 2].text[:1].isupper() and first.text[:1].isupper():
+            first = doc[first.i - 2]  # "Collectif Artibonite pour les Droits", "Médecins du Monde"
+            while first.i - 1 >= floor and doc[first.i - 1].lower_ in NAME_PARTICLES and first.i - 2 >= floor \
+                    and doc[first.i - 2].pos_ == "PROPN" and doc[first.i - 2].text[:1].isupper():
+                first = doc[first.i - 2]
         elif before.text in _HYPHENS and first.i - 2 >= floor and not before.whitespace_ \
                 and not doc[first.i - 2].whitespace_ and doc[first.i - 2].text[:1].isupper():
             first = doc[first.i - 2]
@@ -297,14 +314,18 @@ def _name_start(name: Token, floor: int) -> Token:
     return first
 
 
+# Small words inside names in other languages: "pour les", "de la", "del", "van der"
+NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "pour", "et", "del", "della", "di", "da", "dos",
+                            "das", "van", "von", "der", "den", "y", "e"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "around", "outside", "inside"})
 WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | {"on", "against", "at"}
 BODY_ROLES = frozenset({"military", "army", "navy", "ministry", "agency", "service", "intelligence", "command",
                         "force", "forces", "directorate", "department", "office", "police", "guard"})
 # Armed bodies and civil bodies: "the army" is never an office or a ministry named before it,
 # nor "the ministry" the armed forces (grammar of institutions, a closed class)
-ARMED_NAMES = ARMED_ROLES | {"armed", "defence", "defense", "staff", "corps", "brigade", "division",
-                             "regiment", "battalion", "fleet", "marines", "troops", "soldiers"}
+ARMED_UNITS = frozenset({"corps", "brigade", "division", "regiment", "battalion", "fleet", "marines", "troops",
+                         "soldiers"})  # never a civil body's name ("the court" is not the 16th Brigade)
+ARMED_NAMES = ARMED_ROLES | ARMED_UNITS | {"armed", "defence", "defense", "staff"}
 SPEAKS_FOR_PREPOSITIONS = frozenset({"in", "at", "within", "inside", "for", "with"})
 SPEAKS_FOR_ROLES = frozenset({"source", "official", "spokesman", "spokeswoman", "spokesperson",
                               "representative", "officer", "insider", "analyst", "researcher", "expert"})
@@ -726,7 +747,8 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             recent = [c for c in candidates if c.role_words and not c.relay and position - c.position < SPEAKER_REACH]
             return nearest(recent, position, ("person",), set()) or nearest(
                 candidates, position, ("person",), set())
-        return previous_body(head, scene, roles) or _organisation_pronoun(position, candidates)
+        return previous_body(head, scene, roles) or _subject_before_in_sentence(head, candidates) \
+            or _organisation_pronoun(position, candidates)
     owner = _compound_owner(tokens, roles)
     if owner is not None:  # "a health ministry statement": the ministry issued it
         return _role(owner, "organisation", position, candidates) or describe(owner)
@@ -754,6 +776,22 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             candidates = [c for c in candidates if not any(s <= c.position < e for s, e in cited)]
         return _role(tokens, kind, position, candidates) or describe(tokens)
     return describe(tokens)
+
+
+def _subject_before_in_sentence(pronoun: Token, candidates: list[Named]) -> str | None:
+    """ "The Health Ministry has updated its toll: 21 killed, it said": a body that is the subject
+    of a clause earlier in the pronoun's own sentence, before any source further back."""
+    # subjects of clauses that are not a report introduced by "that" ("The military estimated that
+    # 15,000 soldiers had been deployed, and it put ...": the military, not the soldiers)
+    subjects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass")
+                and t.pos_ in ("NOUN", "PROPN") and not any(m.dep_ == "mark" for m in t.head.children)]
+    for subject in reversed(subjects):
+        start, end = subject.left_edge.idx, subject.idx + len(subject.text)
+        inside = [c for c in candidates if start <= c.position < end and c.kind == "organisation"
+                  and not c.relay]
+        if inside:  # the whole name, not a name inside it ("UN" in "the UN human rights office")
+            return max(inside, key=lambda c: len(c.name)).name
+    return None
 
 
 def _organisation_pronoun(position: int, candidates: list[Named]) -> str | None:
@@ -790,6 +828,8 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
             or c.kind != "person" and c.role_words & MEDIA_ROLES}
 
     state = role_word in _state_roles()  # "the group" is no place; "the government" may be a country
+    if state and organisation and any(c.dep_ == "amod" for c in head.children):
+        return None  # "the transitional government", "the federal government": described as written
 
     def fits(c: Named) -> bool:
         if not organisation:
@@ -846,7 +886,7 @@ def _other_body(role_word: str, name: str) -> bool:
     last = words[-1] if words else ""
     if role_word in ARMED_ROLES:
         return not set(words) & ARMED_NAMES
-    return role_word in CIVIL_ROLES and last in ARMED_ROLES
+    return role_word in CIVIL_ROLES and (last in ARMED_ROLES or bool(set(words) & ARMED_UNITS))
 
 
 def _antecedent(draft: Draft, scene: Scene, roles: dict[str, str]) -> str | None:

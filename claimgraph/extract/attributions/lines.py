@@ -37,6 +37,10 @@ def is_country(name: str) -> bool:
     return registry.country.clean(name.strip()) is not None
 
 
+# "Answered by Edwin Lyle, Minister of State for the Armed Forces: ...": the label, the name up to a
+# comma or the colon, what describes them, the colon.
+_ANSWER_LINE = re.compile(r"^[^\S\n]*([A-Z][a-z]+(?: [a-z]+)? (?:by|from)) ([^,:\n]{2,60}?)(?:,[^:\n]{0,120})?:[^\S\n]+",
+                          re.MULTILINE)
 _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
 
 
@@ -134,6 +138,31 @@ class LineRules:
                 cue=(noun.idx, rules._tok_end(noun)), content=[(opening + 1, close)],
                 source=rules._span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
                 source_head=owner.i, cue_token=noun.i))
+
+    def answer_rule(self) -> None:
+        """"Answered by Edwin Lyle, Minister of State for the Armed Forces: Since November ...": a
+        line that names who answers (a written parliamentary answer, a reply reprinted whole)
+        makes that person the speaker of the rest of the text, down to the next such line. Run
+        after the paragraph settling: the answer runs over paragraphs on purpose."""
+        text = self.text
+        labels = [m for m in _ANSWER_LINE.finditer(text) if m.group(1).lower() in self.cues.answer_labels]
+        for k, match in enumerate(labels):
+            name = self.doc.char_span(match.start(2), match.end(2), alignment_mode="contract")
+            if name is None or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in name):
+                continue
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+            start = match.end()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end <= start or any(d.cue[0] == match.start(1) for d in self.drafts):
+                continue
+            for draft in self.drafts:  # the label line is no part of what anyone else says
+                draft.content = [(max(s, start), e) if s < start < e else (s, e) for s, e in draft.content
+                                 if not (match.start() <= s and e <= start)]
+            self.drafts.append(_rules().Draft(
+                cue=(match.start(1), match.end(1)), source=(name.start_char, name.end_char), content=[(start, end)],
+                source_head=name.root.i, cue_token=self.doc.char_span(match.start(1), match.end(1),
+                                                                      alignment_mode="expand")[0].i))
 
     def _introduction(self, end: int) -> int:
         """Where the paragraph introducing a quotation that opens at `end` starts: the paragraph
@@ -269,6 +298,10 @@ class LineRules:
         words = [t for t in tokens if not t.is_punct]
         if not words or len(words) > 6 or any(t.like_num for t in words):
             return None
+        if words[0].lower_ in ("asked", "question", "questions"):
+            return None  # "Asked by Jane Doe: To ask the Secretary of State ...": the asking side
+        if words[0].tag_ == "VBG" or words[0].lower_.endswith("ing") and words[0].pos_ in ("VERB", "NOUN"):
+            return None  # "Counting Tigray's dead: ...": a title, not a speaker
         if words[0].pos_ == "ADP" or words[0].lower_ in ("inside", "in", "on", "at", "after", "before", "behind"):
             return None  # "Inside Mezzeh: registers record 417 deaths": a place or topic, not a speaker
         if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not t.text[:1].isupper() for t in words):

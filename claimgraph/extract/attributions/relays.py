@@ -423,8 +423,8 @@ class RelayRules:
         elif lemma in self.cues.provenance_reporting_verbs and any(c.dep_ == "auxpass" for c in verb.children):
             preps = [c for c in verb.children if c.dep_ == "agent"]
         objects = [c for p in preps for c in p.children if c.dep_ == "pobj"]
-        if not objects:
-            return None
+        if not objects or objects[0].tag_ in ("WRB", "WP", "WDT"):
+            return None  # "Where did the number come from?": a question, no origin
         origin = objects[0]
         if origin.pos_ == "PROPN" or origin.ent_type_ in ("ORG", "PERSON"):
             return origin

@@ -67,6 +67,8 @@ def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | 
 
 
 SPOKESPERSON_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# adjectives the tagger gives for an armed body's noun before "spokesman"
+ARMED_WORDS = frozenset({"military", "army", "naval", "police"})
 
 
 # people who speak for a research or monitoring body's findings: "the lab's analysts"
@@ -94,7 +96,8 @@ def unnamed_spokesperson(tokens: SpacySpan, roles: dict[str, str]) -> bool:
 def _spoken_for(head: Token, roles: dict[str, str]) -> list[Token]:
     """The words naming whom a spokesperson speaks for: a name or a body's role noun, "KNU" in
     "a KNU spokesman", "office" in "a spokeswoman for the office" (not "resistance")."""
-    bodies = [c for c in head.children if c.dep_ in ("compound", "nmod", "poss") and c.i < head.i]
+    bodies = [c for c in head.children if c.i < head.i and (c.dep_ in ("compound", "nmod", "poss") or (
+        c.dep_ == "amod" and c.lower_ in ARMED_WORDS))]  # "an Israeli military spokesman"
     bodies += [p for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of")
                for p in c.children if p.dep_ == "pobj"]
     return [b for b in bodies if b.pos_ == "PROPN" and not b.text.islower()

@@ -162,8 +162,9 @@ def _civilian_cargo(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: 
 
 
 def _is_year(text: str, quantity: Quantity) -> bool:
-    raw = text[quantity.number_start:quantity.number_end]
-    return raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100
+    """A year, or a range of years ("between 2005 and 2008", "2018-2022")."""
+    numbers = re.findall(r"\d[\d,.]*", text[quantity.number_start:quantity.number_end])
+    return bool(numbers) and all(n.isdigit() and len(n) == 4 and 1800 <= int(n) <= 2100 for n in numbers)
 
 
 def _counts_attacks(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
@@ -204,6 +205,10 @@ def _one_member(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc 
 # a limit on age right after the people it bounds: "boys under 10", "men over 60"
 _AGE_LIMIT = re.compile(r"(?:under|over|below|above)\s+$", re.IGNORECASE)
 _LOCATIVE_PREPOSITIONS = frozenset({"over", "across", "in", "throughout"})
+
+
+# Determiners before a "one" that stands for a noun said before ("the one on Al-Manar", "this one")
+_PRONOUN_ONE_DETERMINERS = frozenset({"the", "this", "that", "which", "each", "every", "any", "no", "another"})
 
 
 def _age_limit(text: str, quantity: Quantity, lexicon: FigureLexicon) -> bool:
@@ -275,6 +280,9 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
         return "cargo"
     if _one_member(text, quantity, lexicon, doc):
         return "member"
+    if text[start:end].lower() == "one" and quantity.start == start \
+            and _prev_word(text, start)[0] in _PRONOUN_ONE_DETERMINERS:
+        return "pronoun"  # "our toll differs from the one on Al-Manar": "one" stands for a noun
     if _in_date_entity(doc, quantity, months):
         return "date"
     if _is_year(text, quantity) and quantity.qualifier in {"exact", "range"}:
