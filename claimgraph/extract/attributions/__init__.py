@@ -38,6 +38,7 @@ from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_s
 from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.pairs import cut_concessions, split_trailing_pairs
 from claimgraph.extract.attributions.rules import Draft, find_drafts, link_parents
+from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.base import Context, register
 from claimgraph.model import Attribution, Extraction, Span
 
@@ -52,7 +53,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.15"
+VERSION = "0.9.16"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -159,9 +160,12 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
     figure origins on conflict-figures.
     """
     merged = list(drafts)
+    labels = cues().question_labels | cues().transcript_answers | cues().headline_labels
     for attribution in predicted:
         if attribution.cue is None or not attribution.content:
             continue
+        if attribution.source is not None and attribution.source.text.strip(" .").lower() in labels:
+            continue  # "Q:", "A:", "HOST:": a transcript's turn label names no source
         cue = (attribution.cue.start, attribution.cue.end)
         # Cue-less links only anchor in the text; a learned cue there is not theirs.
         twins = [d for d in drafts if d.show_cue and _overlaps(d.cue, cue)]

@@ -65,7 +65,12 @@ _REPORTERS = frozenset({"we", "i", "you"})
 
 def describe(tokens: SpacySpan) -> str:
     """An unnamed source described as written, without a leading article."""
+    # not the article nor a count ("three residents told us": residents)
     words = [t for t in tokens if not (t.i == tokens.start and t.dep_ == "det")]
+    while len(words) > 1 and (words[0].dep_ == "nummod" and words[0].head == tokens.root
+                              or words[0].lower_ in ("several", "some", "many", "two", "three")
+                              and words[0].head == tokens.root):
+        words = words[1:]
     # a clause set off by a comma says more about the source, not who it is ("a spokeswoman in
     # the district, who asked not to be named")
     # so does a participle after the noun ("a youth leader interviewed by the radio") and a

@@ -54,6 +54,8 @@ from claimgraph.extract.attributions.names import (
 )
 from claimgraph.extract.attributions.rules import Draft
 from claimgraph.extract.attributions.spoken_for import (
+    ARMED_WORDS,
+    SPOKESPERSON_WORDS,
     previous_body,
     spokesperson_body,
     unnamed_spokesperson,
@@ -251,12 +253,25 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         # is, not the place
         return describe(tokens), "group"
     if inside:
-        best = max(inside, key=lambda m: (_kind_of_label(m.label) == "organisation", m.end - m.start))
+        # the name the phrase is about, not a name modifying it ("the al-Qaeda-linked JNIM")
+        # (coordinated names, "Ukraine and South Korea", keep the longest as before)
+        heading = not any(t.dep_ == "conj" for t in tokens)
+        best = max(inside, key=lambda m: (heading and m.start <= head.idx < m.end,
+                                          _kind_of_label(m.label) == "organisation", m.end - m.start))
+        if head.pos_ == "NOUN" and head.lower_ in BODY_NOUNS_AFTER_NAMES \
+                and tokens.doc.text[best.end:head.idx].strip() == "":
+            # "the Armed Conflict Location and Event Data project": the noun ends the name
+            return _clean(f"{mention_name(best)} {head.text}"), "organisation"
         return mention_name(best), _kind_of_label(best.label) or "organisation"
     span_kind = _kind_of_span(tokens, roles, ents)
     orgs = [e for e in ents if e.label_ in ORG_LABELS]
     if orgs:
-        return _clean(max(orgs, key=len).text), "organisation"
+        best_org = max(orgs, key=lambda e: (e.start <= head.i < e.end and not any(t.dep_ == "conj" for t in tokens),
+                                            len(e)))
+        if head.pos_ == "NOUN" and best_org.end == head.i and head.lower_ in BODY_NOUNS_AFTER_NAMES:
+            # "the Armed Conflict Location and Event Data project": the noun ends the name
+            return _clean(tokens.doc[best_org.start:head.i + 1].text), "organisation"
+        return _clean(best_org.text), "organisation"
     if head.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.idx not in aside for t in tokens):
         # "South Korean intelligence", "Ukraine's military intelligence": keep the phrase.
         text = tokens.text
@@ -314,6 +329,9 @@ def _name_start(name: Token, floor: int) -> Token:
     return first
 
 
+# Common nouns that end a body's name after its proper nouns ("... Event Data project")
+BODY_NOUNS_AFTER_NAMES = frozenset({"project", "initiative", "network", "group", "institute", "centre", "center",
+                                    "observatory", "monitor", "coalition", "alliance", "union", "foundation"})
 # Small words inside names in other languages: "pour les", "de la", "del", "van der"
 NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "pour", "et", "del", "della", "di", "da", "dos",
                             "das", "van", "von", "der", "den", "y", "e"})
@@ -500,6 +518,8 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         found = scene.named(tokens) if not (_is_role(tokens, roles) or _is_document(tokens)
                                             or unnamed_spokesperson(tokens, roles)) else None
         body = _body_in_content(draft, tokens, scene) if found is not None else None
+        if body is None and found is not None:
+            body = _bare_spokesperson(tokens, scene)  # "The RSF denied it. A spokesman said ..."
         if body is not None:
             found = (body, "organisation")
         if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
@@ -521,7 +541,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         tokens = doc.char_span(*draft.source, alignment_mode="expand")
         assert tokens is not None
         tokens = _speaker_tokens(tokens, roles, pronouns)
-        body = spokesperson_body(tokens, scene, roles)
+        body = spokesperson_body(tokens, scene, roles) or _bare_spokesperson(tokens, scene)
         if body is not None:
             # the body is the source; "she" further on is the same spokesperson, so the same body
             names[i] = body
@@ -776,6 +796,37 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             candidates = [c for c in candidates if not any(s <= c.position < e for s, e in cited)]
         return _role(tokens, kind, position, candidates) or describe(tokens)
     return describe(tokens)
+
+
+def _bare_spokesperson(tokens: SpacySpan, scene: Scene) -> str | None:
+    """ "The RSF denied targeting civilians. A spokesman said ...", "Its spokesman said": a
+    spokesperson the phrase ties to no body speaks for the body that was the subject of the
+    sentence before (in its paragraph), or for the body "its" stands for."""
+    head = tokens.root
+    if head.lemma_.lower() not in SPOKESPERSON_WORDS or len(tokens) > 3:
+        return None
+    if any(c.dep_ in ("appos", "prep") or c.dep_ in ("compound", "nmod", "amod") and c.lower_ not in ARMED_WORDS
+           for c in head.children):
+        return None  # ("its military spokesman" is still the body's)
+    det = next((c for c in head.children if c.dep_ in ("det", "poss") and c.i < head.i), None)
+    if det is None or not (det.lower_ in ("a", "an") or det.dep_ == "poss" and det.lower_ in ("its", "their")):
+        return None
+    sentence = head.sent
+    if sentence.start > 0 and "\n" not in text_of(scene.doc)[scene.doc[sentence.start - 1].idx:sentence.start_char]:
+        before = scene.doc[sentence.start - 1].sent
+        subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON":
+            phrase = scene.doc[subject.left_edge.i:subject.i + 1]
+            found = scene.named(phrase)
+            # (a name with "the" is no person's, whatever the recogniser says: "the Houthis")
+            if found is not None and (found[1] in ("organisation", "group") or any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in subject.children)):
+                return found[0]
+            if found is None and _lexicon()[1].get(subject.lemma_.lower()) == "organisation":
+                return describe(phrase)  # "The army has rejected the report. Its spokesman said"
+    if det.dep_ == "poss":
+        return _organisation_pronoun(det.idx, scene.candidates)
+    return None
 
 
 def _subject_before_in_sentence(pronoun: Token, candidates: list[Named]) -> str | None:

@@ -43,6 +43,7 @@ class Cues:
     briefing_verbs: frozenset[str] = field(default_factory=frozenset)
     headline_labels: frozenset[str] = field(default_factory=frozenset)
     question_labels: frozenset[str] = field(default_factory=frozenset)  # "HOST:", "Q:": the asking side
+    transcript_answers: frozenset[str] = field(default_factory=frozenset)  # "A:": the interviewee
     answer_labels: frozenset[str] = field(default_factory=frozenset)  # "Answered by X: ...": X answers
     valuation_prepositions: frozenset[str] = frozenset({"at"})
     basis_verbs: frozenset[str] = field(default_factory=frozenset)
@@ -113,6 +114,7 @@ def cues() -> Cues:
         addressing_verbs=words("addressing_verbs"), addressing_nouns=words("addressing_nouns"),
         briefing_verbs=words("briefing_verbs"), headline_labels=words("headline_labels"),
         question_labels=words("transcript_question_labels"), answer_labels=words("answer_labels"),
+        transcript_answers=words("transcript_answer_labels"),
         valuation_prepositions=words("valuation_prepositions"), basis_verbs=words("basis_verbs"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
         continuation_words=words("continuation_words"), contact_verbs=words("contact_verbs"),

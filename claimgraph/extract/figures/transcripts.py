@@ -25,7 +25,7 @@ from claimgraph.extract.nlp import text_of
 __all__ = ["answer_speaker", "speak_for"]
 
 # An upper-case label at the start of a paragraph: "OKAFOR:", "GEN. OKAFOR:", "MS. DIAZ-ROCA:"
-_LABEL = re.compile(r"(?:^|\n\n)([A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]")
+_LABEL = re.compile(r"(?:^|\n\n)([A-Z](?:[A-Z.'’\- ]{0,40}[A-Z.])?):[ \t]")
 # How many turns one speaker must have when no question is labelled (a label or two alone may be
 # headings or live-blog flags, "UPDATE: ...", "WATCH: ...")
 _TURNS = 2
@@ -55,7 +55,7 @@ def _transcript_turns(text: str) -> list[tuple[int, str]] | None:
     """The labelled turns of a transcript, None when `text` is not one."""
     turns = [(start, label.strip(" .")) for start, label in _turns(text)]
     labels = [label.lower() for _, label in turns]
-    asked = any(label in cues().question_labels for label in labels)
+    asked = any(label in cues().question_labels or label in cues().transcript_answers for label in labels)
     if not asked and max((labels.count(label) for label in labels), default=0) < _TURNS:
         return None  # not a transcript: no question and no speaker with two turns
     return turns
@@ -68,10 +68,24 @@ def _speaker_at(doc: Doc, turns: list[tuple[int, str]] | None, position: int) ->
     paragraph = text.rfind("\n\n", 0, position)
     paragraph = 0 if paragraph == -1 else paragraph + 2
     label = next((name for start, name in turns if start == paragraph), None)
+    if label is not None and label.lower() in cues().transcript_answers:
+        return _interviewee(doc, turns)  # "A: We lost about 140 fighters": the person interviewed
     if label is None or len(label) < 2 or label.lower() in cues().question_labels \
             or label.lower() in cues().headline_labels:
         return None
     return _full_name(doc, label)
+
+
+def _interviewee(doc: Doc, turns: list[tuple[int, str]]) -> str | None:
+    """The person a question-and-answer interview answers with "A:": the first person named
+    before the first turn (the introduction), or None."""
+    first = min(start for start, _ in turns)
+    names = [e.text for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first]
+    # a name the recogniser missed: the proper-noun subject of a sentence of the introduction
+    names += [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in doc
+              if s.idx < first and s.dep_ == "nsubj" and s.pos_ == "PROPN"
+              and all(t.pos_ == "PROPN" for t in doc[s.left_edge.i:s.i + 1])]
+    return names[0] if names else None
 
 
 def speak_for(doc: Doc, chains: list[list[str]], positions: list[int]) -> None:
