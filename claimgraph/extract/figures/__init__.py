@@ -121,6 +121,7 @@ class FigureExtractor:
                 continue
             drafts.append(Draft(quantity, reading))
         drafts = resolve_references(doc, drafts, lexicon)
+        _split_losses(drafts)
         for draft in drafts:  # after references: "500 a day" takes its noun from the figure before
             counted = draft.reading.head or (draft.antecedent.reading.head if draft.antecedent else None)
             if humanitarian(draft.reading.category, counted, lexicon):
@@ -193,3 +194,17 @@ class FigureExtractor:
 @register(NAME)
 def build() -> FigureExtractor:
     return FigureExtractor()
+
+
+def _split_losses(drafts: list[Draft]) -> None:
+    """ "The army lost 11 soldiers, with 23 wounded": personnel "lost" are casualties (the guide's
+    unsplit losses) unless the same sentence counts the wounded apart, when they are the dead."""
+    for draft in drafts:
+        verb = draft.reading.verb
+        if draft.reading.category != "casualties" or verb is None or verb.lemma_.lower() != "lose" \
+                or draft.reading.noun_class not in ("personnel", None):
+            continue
+        sentence = verb.sent
+        if any(other is not draft and other.reading.category == "wounded"
+               and sentence.start_char <= other.quantity.start < sentence.end_char for other in drafts):
+            draft.reading.category = "killed"
