@@ -76,3 +76,11 @@ def test_those_are_preliminary_numbers_hedges_the_sentence_before(extractors: li
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["roughly 2,000"].hedged is True and figures["about 4,500"].hedged is True
     assert figures["120"].hedged is False
+
+
+def test_losses_split_from_the_wounded_are_the_dead(extractors: list) -> None:
+    text = "The army lost 11 soldiers, with 23 wounded, he said. The army lost 40 soldiers in the battle."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["11"].category == "killed"
+    assert figures["23"].category == "wounded"
+    assert figures["40"].category == "casualties"
