@@ -62,3 +62,10 @@ def test_a_body_noun_after_a_name_ends_the_name(extractors: list) -> None:
 def test_a_count_is_not_part_of_a_description(extractors: list) -> None:
     figures = by_text(in_harbour_post("Three residents told us that 40 people had been killed.", extractors))
     assert figures["40"].source_chain == ["Harbour Post", "residents"]
+
+
+def test_a_trailing_quoted_as_saying_relays_the_clause_before(extractors: list) -> None:
+    text = ("In return, Pyongyang was thought to have received about a dozen Russian air-defence systems, "
+            "Yoon quoted the agency as saying.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about a dozen"].source_chain == ["Harbour Post", "Yoon", "agency"]

@@ -478,6 +478,10 @@ class RelayRules:
         if saying is None or outer_source is None or inner_source is None:
             return False
         said = {i for i in r._subtree(saying) if i > saying.i} - {c.i for c in saying.children if c.dep_ == "mark"}
+        first = subject.left_edge.i
+        if not said and first > verb.sent.start and self.doc[first - 1].text == ",":
+            # "..., Yoon quoted the agency as saying.": what was said comes before
+            said = {i for i in range(verb.sent.start, first - 1) if not self.doc[i].is_space}
         content = r.fragments(self.doc, said)
         if not content:
             return False

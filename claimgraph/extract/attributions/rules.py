@@ -835,11 +835,21 @@ def link_parents(drafts: list[Draft]) -> None:
                 continue
             for start, end in other.content:
                 if start <= draft.cue[0] and draft.cue[1] <= end:
-                    size = (end - start, 0 if other.show_cue else 1)  # the speaker before its relay
+                    # the speaker before its relay; of two with the same content, the inner one
+                    # ("..., Yoon quoted the agency as saying": the agency)
+                    size = (end - start, 0 if other.show_cue else 1, -_depth(other))
                     if best is None or size < best[0]:
                         best = (size, other)
         if best is not None and not _descends(best[1], draft):
             draft.parent = best[1]
+
+
+def _depth(draft: Draft) -> int:
+    """How many parents a rule gave `draft` (0 for a top-level draft)."""
+    depth, node = 0, draft.parent
+    while node is not None and depth < 50:
+        depth, node = depth + 1, node.parent
+    return depth
 
 
 def _descends(candidate: Draft, ancestor: Draft) -> bool:
