@@ -202,6 +202,10 @@ def spell(ids: list[int], strings: StringStore, lower: bool = False) -> list[str
     memo = _LOWER_SPELLINGS if lower else _SPELLINGS
     if len(memo) > _SPELLINGS_LIMIT:
         memo.clear()
+    try:
+        return list(map(memo.__getitem__, ids))  # most documents bring no id the memo lacks
+    except KeyError:
+        pass
     for key in set(ids).difference(memo):
         memo[key] = strings[key].lower() if lower else strings[key]
     return list(map(memo.__getitem__, ids))
@@ -212,11 +216,27 @@ def spelling(key: int, lower: bool = False) -> str:
     return (_LOWER_SPELLINGS if lower else _SPELLINGS)[key]
 
 
-def token_strings(doc: Doc, attribute: str) -> list[str]:
+# Per attribute (and case): the document `token_strings` read it from last, and its strings.
+_READ: dict[tuple[str, bool], tuple[Doc, list[str]]] = {}
+
+
+def token_strings(doc: Doc, attribute: str, lower: bool = False) -> list[str]:
     """Every token's `attribute` ("LOWER", "LEMMA", "TAG", "POS", ...) as a string, as
-    `token.lower_` and the like give it, read in one `Doc.to_array` call: no Token object per
-    token, and each distinct string id looked up once per process."""
-    return spell(doc.to_array(attribute).tolist(), doc.vocab.strings)
+    `token.lower_` and the like give it (lower-cased with `lower`: `token.lemma_.lower()`),
+    read in one `Doc.to_array` call: no Token object per token, and each distinct string id
+    looked up once per process.
+
+    The extractors of one document share the lists: an attribute is read once per document
+    (each list is kept with the document it was read from, not with its id, until another
+    document's is read). The list is shared, so a caller must not change it.
+    """
+    key = (attribute, lower)
+    read = _READ.get(key)
+    if read is not None and read[0] is doc and len(read[1]) == len(doc):
+        return read[1]
+    strings = spell(doc.to_array(attribute).tolist(), doc.vocab.strings, lower)
+    _READ[key] = (doc, strings)
+    return strings
 
 
 def text_of(doc: Doc) -> str:

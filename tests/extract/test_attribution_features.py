@@ -80,3 +80,15 @@ def test_every_known_column_is_computed() -> None:
     assert (rows != 0).all()
     with pytest.raises(KeyError, match="unknown feature column"):
         featurise(doc, LEXICON, ("no-such-column",))
+
+
+def test_columns_read_by_string_id_match_the_token_attributes() -> None:
+    """The columns hashed once per distinct value of a doc give every token its own value."""
+    doc = load_nlp()("Ukraine's General Staff said on Monday that Russia lost 1,200 troops; Kyiv's tally is higher.")
+    columns = ("lower", "prefix", "suffix", "shape", "tag", "dep", "lemma", "dep_head", "ent")
+    rows = featurise(doc, LEXICON, columns)
+    for token in doc:
+        expected = [token.lower_, token.lower_[:3], token.lower_[-3:], token.shape_, token.tag_, token.dep_,
+                    token.lemma_.lower(), f"{token.dep_}|{token.head.lemma_.lower()}",
+                    f"{token.ent_iob_}{token.ent_type_}"]
+        assert [int(v) for v in rows[token.i]] == [_hash(c, v) for c, v in enumerate(expected)], token.text

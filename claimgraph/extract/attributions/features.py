@@ -230,7 +230,8 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
         return rows
     table = doc.to_array(list(_ATTRIBUTES))
     ids = {name: table[:, _ATTRIBUTES.index(name)].tolist() for name in ("DEP", "LEMMA", "POS", "ORTH")}
-    heads = (table[:, _ATTRIBUTES.index("HEAD")].astype("int64") + numpy.arange(n)).tolist()
+    head_array = table[:, _ATTRIBUTES.index("HEAD")].astype("int64") + numpy.arange(n)
+    heads = head_array.tolist()
     strings = doc.vocab.strings
     deps = spell(ids["DEP"], strings)
     lemmas = spell(ids["LEMMA"], strings, lower=True)
@@ -307,41 +308,59 @@ def featurise(doc: Doc, lexicon: dict[str, float], features: Sequence[str] = FIR
             return edges
         raise KeyError(f"unknown feature column {name!r}")
 
+    distinct: dict[str, tuple[numpy.ndarray, numpy.ndarray]] = {}
     for column, name in enumerate(features):
         if name in _BY_ID or name in ("dep_head", "ent"):
-            rows[:, column] = _hashed_ids(column, name, table, heads, strings)
+            rows[:, column] = _hashed_ids(column, name, table, head_array, strings, distinct)
             continue
         hashes = _hashes(column, name)
         rows[:, column] = numpy.fromiter(map(hashes.__getitem__, column_values(name)), dtype="uint64", count=n)
     return rows
 
 
-def _hashed_ids(column: int, name: str, table: numpy.ndarray, heads: list[int],
-                strings: StringStore) -> numpy.ndarray:
+def _hashed_ids(column: int, name: str, table: numpy.ndarray, heads: numpy.ndarray,
+                strings: StringStore, distinct: dict[str, tuple[numpy.ndarray, numpy.ndarray]]) -> numpy.ndarray:
     """The hashes of a column whose value is a token's string id (or a pair of ids), hashed
-    by id: no token's string is made unless its id is new to the column."""
-    def ids(attribute: str) -> list[int]:
-        return table[:, _ATTRIBUTES.index(attribute)].tolist()  # type: ignore[no-any-return]
-
+    by id: each distinct value of the doc is looked up once (`_distinct`), and no token's
+    string is made unless its id is new to the column."""
     values: list[Any]
     speller: Callable[[Any], str]
     if name in _BY_ID:
         attribute, speller = _BY_ID[name]
-        values = ids(attribute)
+        keys, inverse = _distinct(table, attribute, distinct)
+        values = keys.tolist()
         spell(values, strings, lower=name == "lemma")
     elif name == "dep_head":
-        deps, lemmas = ids("DEP"), ids("LEMMA")
-        values = list(zip(deps, [lemmas[h] for h in heads]))
+        deps, dep_of = _distinct(table, "DEP", distinct)
+        lemmas, lemma_of = _distinct(table, "LEMMA", distinct)
+        # a pair's number: its dep's place among the doc's deps, then its head's lemma's
+        pairs, inverse = numpy.unique(dep_of * len(lemmas) + lemma_of[heads], return_inverse=True)
+        dep_keys, lemma_keys = deps[pairs // len(lemmas)].tolist(), lemmas[pairs % len(lemmas)].tolist()
+        values = list(zip(dep_keys, lemma_keys))
         speller = _spell_dep_head
-        spell(deps, strings)
-        spell(lemmas, strings, lower=True)
+        spell(dep_keys, strings)
+        spell(lemma_keys, strings, lower=True)
     else:
-        types = ids("ENT_TYPE")
-        values = list(zip(ids("ENT_IOB"), types))
+        types, type_of = _distinct(table, "ENT_TYPE", distinct)
+        iob = table[:, _ATTRIBUTES.index("ENT_IOB")].astype("int64")
+        pairs, inverse = numpy.unique(type_of * len(_IOB) + iob, return_inverse=True)
+        type_keys = types[pairs // len(_IOB)].tolist()
+        values = list(zip((pairs % len(_IOB)).tolist(), type_keys))
         speller = _spell_ent
-        spell(types, strings)
+        spell(type_keys, strings)
     hashes = _hashes(column, name, speller)
-    return numpy.fromiter(map(hashes.__getitem__, values), dtype="uint64", count=len(values))
+    hashed = numpy.fromiter(map(hashes.__getitem__, values), dtype="uint64", count=len(values))
+    return hashed[inverse]
+
+
+def _distinct(table: numpy.ndarray, attribute: str,
+              distinct: dict[str, tuple[numpy.ndarray, numpy.ndarray]]) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """(the doc's distinct values of a `_ATTRIBUTES` column, each token's place among them),
+    made once per doc for the columns that share it."""
+    found = distinct.get(attribute)
+    if found is None:
+        found = distinct[attribute] = numpy.unique(table[:, _ATTRIBUTES.index(attribute)], return_inverse=True)
+    return found
 
 
 def _spell_dep_head(key: tuple[int, int]) -> str:

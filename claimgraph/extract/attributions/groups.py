@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.candidates import Named, describe, is_news
 from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.nlp import token_strings
 from claimgraph.model.vocab import load_vocab
 
 __all__ = ["name_headline_roles", "named_group", "partitive_group"]
@@ -75,8 +76,13 @@ def named_group(tokens: SpacySpan, position: int) -> str | None:
     if head.tag_ != "NNS" or any(t.i != head.i and t.dep_ != "det" for t in tokens):
         return None
     names: list[str] = []
-    for token in tokens.doc[:tokens.start]:
-        if token.lemma_ != head.lemma_ or token.idx >= position:
+    doc = tokens.doc
+    lemma, lemmas = head.lemma_, token_strings(doc, "LEMMA")  # the words: no Token object per token
+    for i in range(tokens.start):
+        if lemmas[i] != lemma:
+            continue
+        token = doc[i]
+        if token.idx >= position:
             continue
         name = [c for c in token.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_)]
         if name:

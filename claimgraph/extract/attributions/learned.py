@@ -46,7 +46,7 @@ from claimgraph.extract.attributions.features import (
     TOGGLING_QUOTES,
     featurise,
 )
-from claimgraph.extract.nlp import load_nlp, text_of
+from claimgraph.extract.nlp import load_nlp, text_of, token_strings
 from claimgraph.model import Attribution, Span
 
 __all__ = [
@@ -548,17 +548,19 @@ def _char_span(doc: Doc, text: str, span: RoleSpan) -> Span:
     return Span.of(text, start, end)
 
 
+_QUOTE_MARKS = OPENING_QUOTES | TOGGLING_QUOTES
+
+
 def _kind(doc: Doc, source: RoleSpan | None, contents: list[RoleSpan], cue_text: str) -> str:
-    quoted = [doc[c.start].text in OPENING_QUOTES | TOGGLING_QUOTES for c in contents]
+    texts = token_strings(doc, "ORTH")  # the words, not a Token object per token
+    quoted = [texts[c.start] in _QUOTE_MARKS for c in contents]
     if contents and all(quoted):
         return "direct"
     if source is None:
         return "sourceless"
     if cue_text.lower().startswith("according"):
         return "according_to"
-    if any(
-        t.text in OPENING_QUOTES | TOGGLING_QUOTES for c in contents for t in doc[c.start : c.end]
-    ):
+    if any(texts[i] in _QUOTE_MARKS for c in contents for i in range(c.start, c.end)):
         return "mixed"
     return "indirect"
 

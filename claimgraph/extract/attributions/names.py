@@ -12,6 +12,7 @@ works on strings and entity mentions only: it must not look at the parse or find
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimgraph.model import Mention
 
@@ -28,6 +29,7 @@ _SMALL = {"of", "the", "for", "and", "on", "de", "&"}
 _TIME_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-—–:|]\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # the same names come back for every source span that holds them
 def clean(name: str) -> str:
     """A name without a trailing "(NIS)", edge punctuation, a live blog's leading time stamp
     ("14:05 - Israeli forces") and a leading "the" before a capital."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.nlp import text_of
+from claimgraph.extract.nlp import text_of, token_strings
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.rules import Draft
@@ -390,10 +390,13 @@ class RelayRules:
         Without a number in the sentence ("the figure came from X") the number is the one the
         sentence before gives, when it gives exactly one."""
         doc = self.doc
-        for noun in doc:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.cues.figure_nouns \
-                    or noun.dep_ not in ("nsubj", "nsubjpass"):
+        figure_nouns = self.cues.figure_nouns
+        # the words first (no Token object per token): a figure noun, subject of its verb
+        for i, (pos, lemma, dep) in enumerate(zip(token_strings(doc, "POS"), token_strings(doc, "LEMMA", lower=True),
+                                                  token_strings(doc, "DEP"))):
+            if pos != "NOUN" or lemma not in figure_nouns or dep not in ("nsubj", "nsubjpass"):
                 continue
+            noun = doc[i]
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
                 continue
             origin = self._provenance_origin(noun.head)

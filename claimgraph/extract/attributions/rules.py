@@ -70,7 +70,7 @@ class Draft:
 
 
 def _tok_end(token: Token) -> int:
-    return token.idx + len(token.text)
+    return token.idx + len(token)  # the length of its text, without making the string
 
 
 def _is_edge_punct(token: Token) -> bool:
@@ -132,6 +132,10 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         self.doc = doc
         self.text = text
         self.cues = cues()
+        # every lemma `cue_class` may give a class (its first test): keep in step with its branches
+        self.cue_lemmas = (self.cues.valuation | self.cues.revision_verbs | self.cues.speech
+                           | self.cues.addressing_verbs | self.cues.belief | self.cues.plan | self.cues.finding
+                           | self.cues.counting | self.cues.figure_verbs)
         self.quotes = find_quotes(text)
         self.drafts: list[Draft] = []
         self.by_token: dict[int, Draft] = {}
@@ -141,6 +145,8 @@ class Finder(LineRules, RelayRules, SpeakerRules):
 
     def cue_class(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
+        if lemma not in self.cue_lemmas:
+            return None  # no branch below gives such a lemma a class
         if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
             return None
         if (lemma in self.cues.valuation or lemma in self.cues.revision_verbs) and self._valued_at(token) is not None:
@@ -278,27 +284,29 @@ class Finder(LineRules, RelayRules, SpeakerRules):
     # -- the rules
 
     def run(self) -> list[Draft]:
-        tokens = list(self.doc)  # spaCy makes a new Token on every access
         # Each per-token rule returns at once unless its first test holds; that test is made
-        # here, on the words alone, so that the rules are called only where they may apply.
+        # here, on the words alone, so that the rules are called only where they may apply
+        # (and a spaCy Token, new on every access, is made only there).
         doc = self.doc
-        words = list(zip(token_strings(doc, "LOWER"), [lemma.lower() for lemma in token_strings(doc, "LEMMA")],
+        words = list(zip(token_strings(doc, "LOWER"), token_strings(doc, "LEMMA", lower=True),
                          token_strings(doc, "POS")))
-        cues = self.cues
-        for token, (_, _, pos), tag in zip(tokens, words, token_strings(doc, "TAG")):
-            if pos in ("VERB", "AUX") or tag.startswith("VB"):
+        cues, cue_lemmas = self.cues, self.cue_lemmas
+        for i, ((_, lemma, pos), tag) in enumerate(zip(words, token_strings(doc, "TAG"))):
+            if (pos in ("VERB", "AUX") or tag.startswith("VB")) and lemma in cue_lemmas:  # `cue_class`'s tests
+                token = doc[i]
                 kind = self.cue_class(token)
                 if kind is not None:
                     self.verb_rule(token, kind)
-        for token, (lower, lemma, _) in zip(tokens, words):
+        for i, (lower, lemma, _) in enumerate(words):
             if lower in cues.according_first:
-                self.according_rule(token)
+                self.according_rule(doc[i])
             if lemma in cues.reporting_nouns or lower in cues.reporting_nouns:
-                self.noun_rule(token)
+                self.noun_rule(doc[i])
         # inner relays first: "citing X, which quotes Y"
-        for token, (_, lemma, pos) in zip(reversed(tokens), reversed(words)):
+        for i in range(len(words) - 1, -1, -1):
+            _, lemma, pos = words[i]
             if lemma in cues.relay and pos == "VERB":
-                self.relay_rule(token)
+                self.relay_rule(doc[i])
         self.fronted_citing_rule()
         self.quote_rule()
         self.dateline_rule()

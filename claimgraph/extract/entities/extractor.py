@@ -29,6 +29,7 @@ _LEADING_DET = re.compile(r"(?:the|a|an|The|A|An)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s+)+$")
 _GAP_WEAPON = re.compile(r"^[\s-]*$")
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+_NOT_ORGANISATIONS = PLACE_LABELS | {"DATE", "PERSON"}  # spaCy labels `_keep_organisations_whole` keeps out
 
 
 class EntityExtractor:
@@ -95,12 +96,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _keep_organisations_whole(candidates: list[Candidate]) -> list[Candidate]:
     """Drop lexicon places that lie inside a longer spaCy organisation ("US" in "US Central
     Command", "Ukrainian" in "Ukrainian Navy"), so that the organisation is kept whole."""
-    organisations = [c for c in candidates if c.rank == 1 and c.label not in PLACE_LABELS | {"DATE"}
-                     and c.label != "PERSON"]
+    organisations = [(c.start, c.end) for c in candidates if c.rank == 1 and c.label not in _NOT_ORGANISATIONS]
     return [c for c in candidates if not (
         c.rank > 1 and c.label in PLACE_LABELS
-        and any(o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
-                for o in organisations))]
+        and any(start <= c.start and c.end <= end and (end - start) > (c.end - c.start)
+                for start, end in organisations))]
 
 
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:

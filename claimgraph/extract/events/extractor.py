@@ -80,10 +80,6 @@ class _Index:
         return [m for m in self.items[max(0, low - 3):high] if m.start < end and start < m.end]
 
 
-# the parts of speech `_event_for` reads a trigger from
-_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
-
-
 class EventExtractor:
     """Finds military actions and their roles in the dependency parse."""
 
@@ -92,6 +88,10 @@ class EventExtractor:
 
     def __init__(self, actions: Actions | None = None) -> None:
         self.actions = actions or load_actions()
+        # every lemma that may open an action's verb: "strike", and "shoot" of "shoot down"
+        self._verb_words = frozenset(
+            phrase[:end] for phrase in self.actions.verbs
+            for end in [len(phrase), *(k for k, c in enumerate(phrase) if c == " ")])
 
     def extract(self, ctx: Context, found: Extraction) -> None:
         mentions = found.mentions
@@ -99,9 +99,15 @@ class EventExtractor:
             mentions = _own_mentions(ctx)
         index = _Index(mentions, ctx.doc)
         seen: set[tuple[int, int, str]] = set()
-        for token in ctx.doc:
-            if token.pos_ not in _TRIGGER_POS:
+        doc = ctx.doc
+        verbs, nouns = self._verb_words, self.actions.nouns
+        # the words first (no Token object per token): only a word the actions name can trigger
+        for i, (pos, lemma, lower) in enumerate(zip(token_strings(doc, "POS"), token_strings(doc, "LEMMA", lower=True),
+                                                    token_strings(doc, "LOWER"))):
+            if not (pos == "VERB" and lemma in verbs
+                    or pos in ("NOUN", "PROPN") and (lemma in nouns or lower in nouns)):
                 continue
+            token = doc[i]
             event = self._event_for(token, index, ctx.text)
             if event is None:
                 continue

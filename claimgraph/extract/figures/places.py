@@ -116,10 +116,17 @@ def subject_countries(texts: Iterable[str | None], words: PlaceWords | None = No
     for text in texts:
         if not text:
             continue
-        for adjective in words.adjectives:
-            if re.search(rf"(?<![\w-]){re.escape(adjective)}s?(?![\w-])", text, re.IGNORECASE):
+        for adjective, pattern in _adjective_patterns(words.adjectives):
+            if pattern.search(text):
                 found.add(words.countries[adjective])
     return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def _adjective_patterns(adjectives: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each nationality adjective with its pattern (also in the plural), compiled once."""
+    return tuple((adjective, re.compile(rf"(?<![\w-]){re.escape(adjective)}s?(?![\w-])", re.IGNORECASE))
+                 for adjective in adjectives)
 
 
 def _root(span: Span) -> Token:

@@ -104,14 +104,13 @@ class ItemExtractor:
             for match in pattern.finditer(text):
                 start, _ = sentence_of(match.start())
                 regions.append((start, match.start(), True))
-        tokens = list(doc)  # spaCy makes a new Token on every access
         lowers = [*token_strings(doc, "LOWER"), ""]  # "" after the last token
         verbs = self.inventory.list_verbs
         first_words = _first_words(verbs)
-        for token in tokens:
-            lower = lowers[token.i]
-            if lower not in verbs and (lower not in first_words or f"{lower} {lowers[token.i + 1]}" not in verbs):
+        for i, lower in enumerate(lowers[:-1]):  # the words first: a Token only where a verb may be
+            if lower not in verbs and (lower not in first_words or f"{lower} {lowers[i + 1]}" not in verbs):
                 continue
+            token = doc[i]
             if token.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in token.children):
                 continue
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
