@@ -84,3 +84,22 @@ def test_losses_split_from_the_wounded_are_the_dead(extractors: list) -> None:
     assert figures["11"].category == "killed"
     assert figures["23"].category == "wounded"
     assert figures["40"].category == "casualties"
+
+
+def test_check_it_after_another_clause_doubts_the_sentence_before(extractors: list) -> None:
+    text = ("Officials of the regional health bureau said a survey had counted more than 400,000 deaths. "
+            "The survey has never been published, and we have not been able to check it.\n\n"
+            "The army said 300 soldiers had died.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 400,000"].hedged is True
+    assert figures["300"].hedged is False
+
+
+def test_a_heading_that_doubts_its_section_hedges_the_section(extractors: list) -> None:
+    text = ("Situation report No. 12\n\nCONFIRMED\n- The health ministry says 45 people were killed.\n\n"
+            "REPORTED, NOT VERIFIED\n- The rebels say they disarmed more than 900 soldiers.\n"
+            "- Local officials say dozens of bodies remain in the fields.\n\nACCESS\n- Monitors counted 12 checkpoints.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["45"].hedged is False
+    assert figures["more than 900"].hedged is True and figures["dozens"].hedged is True
+    assert figures["12"].hedged is False

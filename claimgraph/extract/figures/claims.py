@@ -348,15 +348,7 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
     opening = _paragraph_start(text_of(doc), caveat.start)
     own = [d for d in before if d.quantity.start >= opening]
     if target.last_claim:  # "confirm it": the claim just made, in the last sentence before it
-        sentence = doc.char_span(caveat.start, caveat.end, alignment_mode="expand")
-        sentence = sentence[0].sent if sentence is not None and len(sentence) else None
-        if sentence is not None and len(text_of(doc)[sentence.start_char:caveat.start].split()) > 3:
-            # "... 20 were taken, \"although we could not confirm it\"": the claim is in its sentence
-            return [d for d in before if d.quantity.start >= sentence.start_char]
-        previous = _paragraph_start(text_of(doc), max(opening - 2, 0))  # its paragraph or the one before
-        last = [d for d in before if d.quantity.start >= previous]
-        return [d for d in last if _one_sentence(doc, last[-1].quantity.number_start, d.quantity.number_start)] \
-            if last else []
+        return _last_claim(doc, caveat, before, opening)
     if own:
         return own
     if before:
@@ -366,6 +358,26 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _last_claim(doc: Doc, caveat: Hedge, before: list[Draft], opening: int) -> list[Draft]:
+    """The figures "it" in "we could not confirm it" doubts: those of its own sentence ("... 20
+    were taken, \"although we could not confirm it\""), else of the last sentence with figures in
+    its paragraph ("... counted 600,000 deaths. The survey was never published, and we could not
+    check it."), else, for a caveat that is a sentence of its own ("We have not been able to
+    verify it."), of the last sentence with figures in the paragraph before."""
+    span = doc.char_span(caveat.start, caveat.end, alignment_mode="expand")
+    sentence = span[0].sent if span is not None and len(span) else None
+    if sentence is None:
+        return []
+    own = [d for d in before if d.quantity.start >= sentence.start_char]
+    if own:
+        return own
+    short = len(text_of(doc)[sentence.start_char:caveat.start].split()) <= 3
+    start = opening if not short else _paragraph_start(text_of(doc), max(opening - 2, 0))
+    last = [d for d in before if d.quantity.start >= start]
+    return [d for d in last if _one_sentence(doc, last[-1].quantity.number_start, d.quantity.number_start)] \
+        if last else []
 
 
 def _tally_reach(doc: Doc, hedge: Hedge, drafts: list[Draft], lexicon: FigureLexicon) -> list[Draft]:
@@ -470,7 +482,25 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
         denied = any(_denies(doc, link, lexicon) for link in chain_links(found, draft.attribution)) \
             or _doubting_apposition(doc, found, draft.quantity, lexicon)
         draft.hedged = bool(draft.hedge_keys) or draft.planned or denied \
-            or _hedging_prefix(doc, draft.quantity, lexicon)
+            or _hedging_prefix(doc, draft.quantity, lexicon) \
+            or _under_doubting_heading(text_of(doc), draft.quantity.start, hedge_lexicon.doubting_headings)
+
+
+def _under_doubting_heading(text: str, position: int, phrases: frozenset[str]) -> bool:
+    """Whether the nearest section heading above `position` doubts what its section lists
+    ("REPORTED, NOT VERIFIED", "OTHER REPORTS WE COULD NOT CONFIRM"). A heading is a short line
+    without a closing full stop that is not a list item; the article's first line (its headline)
+    is none."""
+    end = text.rfind("\n", 0, position)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if start > 0 and line and not line.startswith(("-", "•", "*")) and len(line.split()) <= 8 \
+                and line[-1] not in ".!?\"”":
+            lowered = line.lower()
+            return any(p in lowered for p in phrases)
+        end = start - 1
+    return False
 
 
 def _caveat_speaker(found: Extraction, hedge: Hedge) -> Attribution | None:
