@@ -103,3 +103,21 @@ def test_a_heading_that_doubts_its_section_hedges_the_section(extractors: list) 
     assert figures["45"].hedged is False
     assert figures["more than 900"].hedged is True and figures["dozens"].hedged is True
     assert figures["12"].hedged is False
+
+
+def test_bodies_received_by_medical_staff_are_the_dead(extractors: list) -> None:
+    text = "The director of the hospital said his staff had received 34 bodies from the town."
+    assert by_text(in_harbour_post(text, extractors))["34"].category == "killed"
+    exchange = by_text(in_harbour_post("Red Cross officials said they had received 20 bodies in the exchange.",
+                                       extractors))
+    assert exchange["20"].category == "other"
+
+
+def test_soldiers_disarmed_and_held_are_captured(extractors: list) -> None:
+    text = "M23 says it has disarmed more than 2,000 soldiers and is holding them at the stadium."
+    assert by_text(in_harbour_post(text, extractors))["more than 2,000"].category == "captured"
+
+
+def test_marked_as_killed_is_killed(extractors: list) -> None:
+    text = "A column records 188 names between November and March; 41 of them are marked as killed by drones."
+    assert by_text(in_harbour_post(text, extractors))["41"].category == "killed"
