@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.hedges import Lexicon as HedgeLexicon
 
@@ -111,12 +112,24 @@ def _owner(noun: Token) -> tuple[str | None, bool]:
     for child in noun.children:
         if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in _ENTITY_OWNERS):
             return " ".join(t.text for t in child.subtree), False
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+    for child in noun.children:  # "figures from Kyiv", "the accounts of the residents"
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and (child.lower_ != "of" or _speaks(pobj)):
                     return " ".join(t.text for t in pobj.subtree), False
     return None, False
+
+
+def _speaks(noun: Token) -> bool:
+    """Whether "of" X names who gave the accounts ("of the residents", "of the ministry"), not
+    what they are about ("of the fighting near Plekhovo")."""
+    role = cues()
+    return noun.ent_type_ in _ENTITY_OWNERS or noun.lemma_.lower() in role.person_roles \
+        or noun.lemma_.lower() in role.body_roles or noun.lemma_.lower() in _WITNESSES
+
+
+_WITNESSES = frozenset({"resident", "witness", "survivor", "villager", "refugee", "relative", "worker", "doctor",
+                        "nurse", "medic", "volunteer", "soldier", "fighter", "prisoner", "detainee", "journalist"})
 
 
 def _counts_figures(noun: Token, topics: frozenset[str], figures: FigureLexicon) -> bool:
@@ -252,12 +265,14 @@ def _words(name: str) -> set[str]:
 
 def same_source(owner: str, names: list[str]) -> bool:
     """True when `owner` ("the mayor", "General Staff") names one of `names`, leniently:
-    one name's words contain the other's."""
-    wanted = _words(owner)
-    if not wanted:
-        return False
-    for name in names:
-        words = _words(name)
-        if words and (wanted <= words or words <= wanted):
-            return True
+    one name's words contain the other's; coordinated owners ("the residents and the aid
+    worker") each count."""
+    for part in re.split(r"\s+and\s+", owner):
+        wanted = _words(part)
+        if not wanted:
+            continue
+        for name in names:
+            words = _words(name)
+            if words and (wanted <= words or words <= wanted):
+                return True
     return False
