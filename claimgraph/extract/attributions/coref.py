@@ -482,7 +482,8 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             return f"{workplace} {head.text}"
     if kind is not None:
         cited = [(min(d.cue[0], d.source[0]), d.source[1]) for d in scene.drafts if d.relay and d.source is not None and d.cue_token is not None
-                 and d.source[1] <= position and d.cue[0] >= text_of(scene.doc).rfind("\n", 0, position)]
+                 and d.source[1] <= position and d.cue[0] >= max(text_of(scene.doc).rfind("\n", 0, position),
+                                                                 tokens.sent.start_char)]
         if cited:  # "Citing the General Staff, the think tank said": the speaker is not whom it cites
             candidates = [c for c in candidates if not any(s <= c.position < e for s, e in cited)]
         return _role(tokens, kind, position, candidates) or describe(tokens)
@@ -583,7 +584,10 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
         return is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
 
     earlier = [c for c in candidates if c.position < position]
-    same_role = [c for c in earlier if role_word in c.role_words and fits(c)]
+    # (a body cited by a relay, "citing the Emergency Medicine and Support Centre", is still the
+    # one "the centre" names; an outlet is not)
+    same_role = [c for c in earlier if role_word in c.role_words
+                 and (fits(c) or organisation and not media and c.relay and c.label not in NEWS_LABELS)]
     if same_role:
         return same_role[-1].name
     # "the Centre adds" after "the Public Health Emergency Operations Centre of the Ministry":

@@ -235,7 +235,9 @@ def _name_start(name: Token, floor: int) -> Token:
     first = name
     while first.i > floor:
         before = doc[first.i - 1]
-        if before.pos_ == "PROPN" and first.i <= before.head.i <= name.i:  # "Yellow Sea Imagery Lab"
+        if before.pos_ == "PROPN" and (first.i <= before.head.i <= name.i  # "Yellow Sea Imagery Lab"
+                                       or before.dep_ == "conj" and before.text[:1].isupper()
+                                       and doc[before.i - 1].lower_ in ("and", "&")):  # "... and Support Centre"
             first = before
         elif before.lower_ in NAME_PARTICLES and first.i - 2 >= floor and doc[first.i - 2].pos_ == "PROPN" \
                 and doc[first.i - 2].text[:1].isupper() and first.text[:1].isupper():
@@ -254,9 +256,10 @@ def _name_start(name: Token, floor: int) -> Token:
 # Common nouns that end a body's name after its proper nouns ("... Event Data project")
 BODY_NOUNS_AFTER_NAMES = frozenset({"project", "initiative", "network", "group", "institute", "centre", "center",
                                     "observatory", "monitor", "coalition", "alliance", "union", "foundation"})
-# Small words inside names in other languages: "pour les", "de la", "del", "van der"
+# Small words inside names: "pour les", "de la", "del", "van der" in other languages, "and"
 NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "pour", "et", "del", "della", "di", "da", "dos",
-                            "das", "van", "von", "der", "den", "y", "e"})
+                            "das", "van", "von", "der", "den", "y", "e",
+                            "and", "&"})  # and "Emergency Medicine and Support Centre", "Location & Event Data"
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "around", "outside", "inside"})
 WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | {"on", "against", "at"}
 BODY_ROLES = frozenset({"military", "army", "navy", "ministry", "agency", "service", "intelligence", "command",

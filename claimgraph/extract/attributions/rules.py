@@ -350,6 +350,12 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         children = list(verb.children)
         clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)) or (
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+        if not clause:
+            # "He added, citing the agency, that dozens ...": the parse hangs the reported clause on
+            # the relay set between the verb and its clause
+            clause = [g for c in children if c.dep_ == "advcl" and c.i > verb.i and c.lemma_.lower() in self.cues.relay
+                      for g in c.children if g.dep_ == "ccomp" and g.i > c.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
         # "Kyiv's tally is higher still: the General Staff has claimed 9,000 losses": a clause
         # before a colon is not the content of a verb that has its own object after it
         if any(c.dep_ == "dobj" and c.i > verb.i for c in children):
@@ -741,7 +747,10 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             draft.content = [(min(s for s, _ in spans), max(e for _, e in spans))]
             inner.parent = draft
         elif outer is not None and not relative:
-            self._cut(outer, _subtree(verb))
+            # (not the reported clause the parse hung on the relay: "He added, citing X, that ...")
+            reported = {i for g in verb.children if g.dep_ == "ccomp" and g.i > verb.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children) for i in _subtree(g)}
+            self._cut(outer, _subtree(verb) - reported)
             draft.content, draft.kind, draft.parent = list(outer.content), outer.kind, outer
             draft.mirror = outer
         else:
