@@ -482,12 +482,19 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             return f"{workplace} {head.text}"
     if kind is not None:
         cited = [(min(d.cue[0], d.source[0]), d.source[1]) for d in scene.drafts if d.relay and d.source is not None and d.cue_token is not None
-                 and d.source[1] <= position and d.cue[0] >= max(text_of(scene.doc).rfind("\n", 0, position),
-                                                                 tokens.sent.start_char)]
+                 and d.source[1] <= position and d.cue[0] >= _sentence_opening(text_of(scene.doc), position)]
         if cited:  # "Citing the General Staff, the think tank said": the speaker is not whom it cites
             candidates = [c for c in candidates if not any(s <= c.position < e for s, e in cited)]
         return _role(tokens, kind, position, candidates) or describe(tokens)
     return describe(tokens)
+
+
+def _sentence_opening(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts, by its text (the line's start or just after
+    the last full stop before it): the parse may split a fronted phrase off as a sentence."""
+    line = text.rfind("\n", 0, position)
+    stop = max(text.rfind(". ", 0, position), text.rfind("? ", 0, position), text.rfind("! ", 0, position))
+    return max(line, stop)
 
 
 def _bare_spokesperson(tokens: SpacySpan, scene: Scene) -> str | None:
