@@ -123,12 +123,6 @@ def test_marked_as_killed_is_killed(extractors: list) -> None:
     assert by_text(in_harbour_post(text, extractors))["41"].category == "killed"
 
 
-def test_a_claims_hedge_stays_with_its_own_speaker(extractors: list) -> None:
-    text = 'Navy says 14 drones downed over the port; Moscow claims strike on "naval depots"'
-    assert by_text(in_harbour_post(text, extractors))["14"].hedged is False
-    assert by_text(in_harbour_post("The army claims 300 rebels were killed.", extractors))["300"].hedged is True
-
-
 def test_a_caveat_on_the_accounts_of_some_speakers_doubts_theirs(extractors: list) -> None:
     text = ("Three residents told us that at least 40 people had been killed. The regional health office said "
             "12 aid workers had been killed since August.\n\nPhone links have been cut for weeks, and the "

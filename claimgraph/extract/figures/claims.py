@@ -464,15 +464,9 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
                    and _one_sentence(doc, hedge.start, d.quantity.number_start)]
             if own:
                 doubted = [d for d in doubted if d.chain[-1:] == [speaker.source_name]]
-        # "Navy says 14 drones downed; Moscow claims strike ...": a hedge that is another
-        # attribution's own cue doubts what that attribution carries, not the clause around it
-        framing = [a for a in found.attributions if _frames(hedge, a) and a.cue is not None]
         for draft in doubted:
-            links = chain_links(found, draft.attribution)
-            # (only a figure another speaker gives: one no attribution holds stays in the hedge's reach)
-            outside = bool(framing) and draft.attribution is not None and not any(
-                c.start <= draft.quantity.start < c.end for a in framing for c in a.content)
-            if any(_frames(hedge, link) for link in links) or _covers(doc, hedge, draft) and not outside:
+            if _covers(doc, hedge, draft) or any(_frames(hedge, link) for link in
+                                                  chain_links(found, draft.attribution)):
                 draft.hedge_keys.append(hedge.key)
                 reached = True
         if target is not None and not reached:
