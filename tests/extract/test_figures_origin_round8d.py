@@ -35,3 +35,9 @@ def test_added_citing_reports_the_clause_after_the_relay(extractors: list) -> No
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["dozens"].source_chain[-1] == "agency"
     assert len(figures["dozens"].source_chain) == 3
+
+
+def test_a_ministry_of_a_government_is_a_body_of_its_own(extractors: list) -> None:
+    text = "The health ministry of the Government of National Unity said hospitals had received 11 bodies."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["11"].source_chain == ["Harbour Post", "health ministry of the Government of National Unity"]

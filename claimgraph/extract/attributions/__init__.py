@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.18"
+VERSION = "0.9.19"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

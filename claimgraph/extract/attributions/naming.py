@@ -107,6 +107,11 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     if people:
         return _clean(max(people, key=len).text), "person"
     head = tokens.root
+    if head.text.islower() and head.lemma_.lower() in ("ministry", "ministries") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        # a ministry of a government is a body of its own: "the health ministry of the Government
+        # of National Unity" is not the government
+        return describe(tokens), "organisation"
     owned = _possessed_organisation(tokens, inside, roles) or _modified_organisation(tokens, inside, roles)
     if owned is not None:
         return owned, "organisation"
