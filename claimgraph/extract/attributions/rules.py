@@ -132,10 +132,6 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         self.doc = doc
         self.text = text
         self.cues = cues()
-        # every lemma `cue_class` may give a class (its first test): keep in step with its branches
-        self.cue_lemmas = (self.cues.valuation | self.cues.revision_verbs | self.cues.speech
-                           | self.cues.addressing_verbs | self.cues.belief | self.cues.plan | self.cues.finding
-                           | self.cues.counting | self.cues.figure_verbs)
         self.quotes = find_quotes(text)
         self.drafts: list[Draft] = []
         self.by_token: dict[int, Draft] = {}
@@ -145,7 +141,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
 
     def cue_class(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
-        if lemma not in self.cue_lemmas:
+        if lemma not in self.cues.cue_class_lemmas:
             return None  # no branch below gives such a lemma a class
         if token.pos_ not in ("VERB", "AUX") and not (token.tag_.startswith("VB")):
             return None
@@ -290,7 +286,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         doc = self.doc
         words = list(zip(token_strings(doc, "LOWER"), token_strings(doc, "LEMMA", lower=True),
                          token_strings(doc, "POS")))
-        cues, cue_lemmas = self.cues, self.cue_lemmas
+        cues, cue_lemmas = self.cues, self.cues.cue_class_lemmas
         for i, ((_, lemma, pos), tag) in enumerate(zip(words, token_strings(doc, "TAG"))):
             if (pos in ("VERB", "AUX") or tag.startswith("VB")) and lemma in cue_lemmas:  # `cue_class`'s tests
                 token = doc[i]

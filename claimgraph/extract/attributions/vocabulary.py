@@ -66,6 +66,13 @@ class Cues:
     body_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of bodies ("ministry")
 
     @cached_property
+    def cue_class_lemmas(self) -> frozenset[str]:
+        """Every lemma `rules.Finder.cue_class` may give a class, its first test: the union of the
+        sets its branches read (a new branch reading another set must add it here)."""
+        return (self.valuation | self.revision_verbs | self.speech | self.addressing_verbs | self.belief
+                | self.plan | self.finding | self.counting | self.figure_verbs)
+
+    @cached_property
     def according_first(self) -> frozenset[str]:
         return frozenset({p[0] for p in self.according_to} | {"as"})
 
