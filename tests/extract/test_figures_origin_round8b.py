@@ -82,6 +82,11 @@ def test_a_participle_describing_a_source_names_no_source(extractors: list) -> N
     assert figures["400"].source_chain == ["Harbour Post", "video caption"]
 
 
+def test_another_one_is_a_count(extractors: list) -> None:
+    text = "Two soldiers were killed on Monday and another one was wounded, the army said."
+    assert by_text(in_harbour_post(text, extractors))["one"].category == "wounded"
+
+
 def test_pronoun_one_and_year_ranges_are_no_figures(extractors: list) -> None:
     text = ("Readers asked why our toll differs from the one on Al-Manar. Soldiers killed 135 civilians between "
             "2005 and 2008. At least one of the missiles was a KN-23.")

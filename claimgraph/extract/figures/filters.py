@@ -208,7 +208,8 @@ _LOCATIVE_PREPOSITIONS = frozenset({"over", "across", "in", "throughout"})
 
 
 # Determiners before a "one" that stands for a noun said before ("the one on Al-Manar", "this one")
-_PRONOUN_ONE_DETERMINERS = frozenset({"the", "this", "that", "which", "each", "every", "any", "no", "another"})
+# ("another one was wounded" counts one more, so "another" is not among them)
+_PRONOUN_ONE_DETERMINERS = frozenset({"the", "this", "that", "which", "each", "every", "any", "no"})
 
 
 def _age_limit(text: str, quantity: Quantity, lexicon: FigureLexicon) -> bool:
