@@ -109,6 +109,13 @@ def _open(text: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
 
 
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """`end` moved back over spaces and the punctuation that ends a clause, not past `start`."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return end
+
+
 def _before_other_speakers(content: list[tuple[int, int]], twin: Draft, drafts: list[Draft],
                            text: str) -> list[tuple[int, int]]:
     """The model's content fragments cut where another speaker's own statement begins beyond
@@ -127,14 +134,10 @@ def _before_other_speakers(content: list[tuple[int, int]], twin: Draft, drafts: 
         stop = next((s for s in stops if start < s < end and s >= last
                      and not _SENTENCE_END.search(text, last, s) and not _open(text[start:s])), None)
         if stop is not None:
-            end = stop
-            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-                end -= 1
+            end = _trimmed_end(text, start, stop)
             words = text[start:end].rsplit(None, 1)
             if len(words) == 2 and words[1].lower() in ("and", "but", "while", "whereas", "though"):
-                end = start + len(words[0])
-                while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
-                    end -= 1
+                end = _trimmed_end(text, start, start + len(words[0]))  # "..., but" before the next speaker
         if end > start:
             cut.append((start, end))
     return cut

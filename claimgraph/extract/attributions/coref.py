@@ -438,10 +438,10 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
     if group is not None:
         return group
     if word in ("i", "me", "we", "us") and head.text != "US":
-        speaker = _quoting_speaker(draft, scene.drafts, scene.names)
+        speaker = _quoting_speaker(draft, scene)
         if speaker:
             return speaker
-    speaker = _own_words_speaker(draft, scene)
+    speaker = _quoting_speaker(draft, scene, own_words=True)
     if speaker:
         # in a person's own words (a quote, a transcript turn) they are "I": "he" and "the
         # district commissioner" there are someone else ("Noor" is "Ali Noor")
@@ -832,25 +832,19 @@ def _compound_owner(tokens: SpacySpan, roles: dict[str, str]) -> SpacySpan | Non
     return None if any(t.pos_ == "PROPN" for t in phrase) else phrase
 
 
-def _own_words_speaker(draft: Draft, scene: Scene) -> str | None:
-    """The person whose own words (a direct quote, a transcript turn "NOOR: ...") hold the cue
-    of `draft`; None in reported speech ("Smith said he had counted 40": "he" is Smith)."""
+def _quoting_speaker(draft: Draft, scene: Scene, own_words: bool = False) -> str | None:
+    """Who "I" and "we" are inside a quote: the speaker of the draft whose content holds the
+    cue of `draft`. With `own_words`, only a speaker in their own words (a direct quote, a
+    transcript turn "NOOR: ..."), inside which "he" and a role noun are someone else; in
+    reported speech ("Smith said he had counted 40") "he" may be the speaker."""
     text = text_of(scene.doc)
     for i, other in enumerate(scene.drafts):
-        if other is draft or not (other.kind == "direct" or text[other.cue[0]:other.cue[1]] == ":"):
+        if other is draft:
+            continue
+        if own_words and not (other.kind == "direct" or text[other.cue[0]:other.cue[1]] == ":"):
             continue
         if any(s <= draft.cue[0] and draft.cue[1] <= e for s, e in other.content):
             return scene.names.get(i)
-    return None
-
-
-def _quoting_speaker(draft: Draft, drafts: list[Draft], names: dict[int, str | None]) -> str | None:
-    """Who "I" and "we" are inside a quote: the speaker of the quote around the cue."""
-    for i, other in enumerate(drafts):
-        if other is draft:
-            continue
-        if any(s <= draft.cue[0] and draft.cue[1] <= e for s, e in other.content):
-            return names.get(i)
     return None
 
 

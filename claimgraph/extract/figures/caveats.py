@@ -101,7 +101,7 @@ def _named_noun(verify: Token) -> Token | None:
     return None
 
 
-def _owner(noun: Token) -> tuple[str | None, bool]:
+def _owner(noun: Token, owners: frozenset[str]) -> tuple[str | None, bool]:
     """Whose figures: "the mayor's", "their", "the General Staff figures", "figures from Kyiv"."""
     for child in noun.children:
         if child.dep_ == "poss":
@@ -115,21 +115,17 @@ def _owner(noun: Token) -> tuple[str | None, bool]:
     for child in noun.children:  # "figures from Kyiv", "the accounts of the residents"
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (child.lower_ != "of" or _speaks(pobj)):
+                if pobj.dep_ == "pobj" and (child.lower_ != "of" or _speaks(pobj, owners)):
                     return " ".join(t.text for t in pobj.subtree), False
     return None, False
 
 
-def _speaks(noun: Token) -> bool:
+def _speaks(noun: Token, owners: frozenset[str]) -> bool:
     """Whether "of" X names who gave the accounts ("of the residents", "of the ministry"), not
     what they are about ("of the fighting near Plekhovo")."""
-    role = cues()
-    return noun.ent_type_ in _ENTITY_OWNERS or noun.lemma_.lower() in role.person_roles \
-        or noun.lemma_.lower() in role.body_roles or noun.lemma_.lower() in _WITNESSES
-
-
-_WITNESSES = frozenset({"resident", "witness", "survivor", "villager", "refugee", "relative", "worker", "doctor",
-                        "nurse", "medic", "volunteer", "soldier", "fighter", "prisoner", "detainee", "journalist"})
+    role, lemma = cues(), noun.lemma_.lower()
+    return noun.ent_type_ in _ENTITY_OWNERS or lemma in role.person_roles or lemma in role.body_roles \
+        or lemma in owners
 
 
 def _counts_figures(noun: Token, topics: frozenset[str], figures: FigureLexicon) -> bool:
@@ -192,7 +188,7 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
         return CaveatTarget("none", topic=noun.text)
     kinds = figures.categories_doubted(_named_kinds(noun, figures))
     classes = _named_classes(noun, figures)
-    owner, pronoun = _owner(noun)
+    owner, pronoun = _owner(noun, hedges.caveat_owners)
     about = _topic_stem(noun, hedges.caveat_topics, figures)
     if owner is None:
         return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,

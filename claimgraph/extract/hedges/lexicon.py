@@ -52,6 +52,8 @@ class Lexicon:
     caveat_topics: frozenset[str] = frozenset()
     caveat_verbs: frozenset[str] = frozenset()
     caveat_quantifiers: frozenset[str] = frozenset()
+    # people whose accounts a caveat names with "of" ("the accounts of the residents")
+    caveat_owners: frozenset[str] = frozenset()
     # words of a section heading that doubts what the section lists ("REPORTED, NOT VERIFIED")
     doubting_headings: frozenset[str] = frozenset()
     # phrase -> what `classify` made of it: figures and events ask again for every hedge
@@ -132,7 +134,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
             raise _fail(f"exception pattern {raw!r} does not compile: {exc}",
                         "correct the regular expression") from exc
     words: dict[str, frozenset[str]] = {}
-    for key in ("caveat_topics", "caveat_verbs", "caveat_quantifiers", "doubting_headings"):
+    for key in ("caveat_topics", "caveat_verbs", "caveat_quantifiers", "caveat_owners", "doubting_headings"):
         listed = data.get(key) or []
         if not isinstance(listed, list) or not all(isinstance(t, str) for t in listed):
             raise _fail(f"`{key}` must be a list of words", "write it as a YAML list of words")
