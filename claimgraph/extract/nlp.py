@@ -239,6 +239,13 @@ def token_strings(doc: Doc, attribute: str, lower: bool = False) -> list[str]:
     return strings
 
 
+def phrase_openings(phrases: frozenset[str]) -> frozenset[str]:
+    """Every part of a phrase before one of its spaces ("shoot" of "shoot down", "among the" of
+    "among the findings"): the words a match of several words can start with, for testing token
+    strings before making Tokens."""
+    return frozenset(phrase[:i] for phrase in phrases for i, c in enumerate(phrase) if c == " ")
+
+
 def text_of(doc: Doc) -> str:
     """`doc.text`, joined once per document: spaCy rebuilds the string on every access."""
     text = doc.user_data.get("claimgraph_text")

@@ -26,7 +26,7 @@ from claimgraph.extract.attributions.chains import enclosing_attribution
 from claimgraph.extract.base import Context, register
 from claimgraph.extract.events.actions import Action, Actions, load_actions
 from claimgraph.extract.hedges.scope import covers
-from claimgraph.extract.nlp import token_strings
+from claimgraph.extract.nlp import phrase_openings, token_strings
 from claimgraph.model import Event, Extraction, Mention
 
 NAME = "events"
@@ -89,9 +89,7 @@ class EventExtractor:
     def __init__(self, actions: Actions | None = None) -> None:
         self.actions = actions or load_actions()
         # every lemma that may open an action's verb: "strike", and "shoot" of "shoot down"
-        self._verb_words = frozenset(
-            phrase[:end] for phrase in self.actions.verbs
-            for end in [len(phrase), *(k for k, c in enumerate(phrase) if c == " ")])
+        self._verb_words = frozenset(self.actions.verbs) | phrase_openings(frozenset(self.actions.verbs))
 
     def extract(self, ctx: Context, found: Extraction) -> None:
         mentions = found.mentions

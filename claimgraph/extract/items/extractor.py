@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -27,7 +26,7 @@ from claimgraph.extract.attributions.chains import enclosing_attribution
 from claimgraph.extract.base import Context, register
 from claimgraph.extract.entities.lexicon import load_lexicon
 from claimgraph.extract.items.inventory import Inventory, load_inventory
-from claimgraph.extract.nlp import text_of, token_strings
+from claimgraph.extract.nlp import phrase_openings, text_of, token_strings
 from claimgraph.model import Extraction, RecoveredItem
 
 NAME = "items"
@@ -58,6 +57,7 @@ class ItemExtractor:
 
     def __init__(self, inventory: Inventory | None = None) -> None:
         self.inventory = inventory or load_inventory()
+        self._verb_openings = phrase_openings(self.inventory.list_verbs)  # "among" of "among the findings"
         self.adjectives = load_lexicon().nationality_of
 
     def extract(self, ctx: Context, found: Extraction) -> None:
@@ -106,7 +106,7 @@ class ItemExtractor:
                 regions.append((start, match.start(), True))
         lowers = [*token_strings(doc, "LOWER"), ""]  # "" after the last token
         verbs = self.inventory.list_verbs
-        first_words = _first_words(verbs)
+        first_words = self._verb_openings
         for i, lower in enumerate(lowers[:-1]):  # the words first: a Token only where a verb may be
             if lower not in verbs and (lower not in first_words or f"{lower} {lowers[i + 1]}" not in verbs):
                 continue
@@ -236,12 +236,6 @@ class ItemExtractor:
             except ValueError:
                 return None, 1
         return None, 0
-
-
-@lru_cache(maxsize=4)
-def _first_words(phrases: frozenset[str]) -> frozenset[str]:
-    """Every part of a phrase before one of its spaces: the words a two-word match can start with."""
-    return frozenset(phrase[:i] for phrase in phrases for i, c in enumerate(phrase) if c == " ")
 
 
 def _singular(token: Token) -> str:
