@@ -36,6 +36,7 @@ from claimgraph.extract.attributions.chains import (
 )
 from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources, role_kind
 from claimgraph.extract.attributions.discourse import spread_links
+from claimgraph.extract.attributions.names import word_end
 from claimgraph.extract.attributions.pairs import cut_concessions, split_trailing_pairs
 from claimgraph.extract.attributions.rules import Draft, find_drafts, link_parents
 from claimgraph.extract.attributions.vocabulary import cues
@@ -53,7 +54,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.19"
+VERSION = "0.9.20"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -372,6 +373,15 @@ def quote_edges(span: tuple[int, int], text: str) -> tuple[int, int]:
     return start, end
 
 
+def whole_source_words(drafts: list[Draft], text: str) -> None:
+    """A source span that stops inside a hyphenated word runs to the word's end: the parse may
+    split "Kwon Min-seok" into separate subjects and leave "-seok" out of the source."""
+    for draft in drafts:
+        if draft.source is None:
+            continue
+        draft.source = (draft.source[0], word_end(text, draft.source[1]))
+
+
 def polnear_source_edges(drafts: list[Draft], text: str) -> None:
     """Close an appositive source with its comma, as PolNeAR does ("X, a spokesman," said).
 
@@ -471,6 +481,7 @@ class AttributionExtractor:
         link_parents(drafts)
         if learned is not None:
             drafts = drop_unconfirmed_levels(drafts, predicted, ctx.text, doc=doc)
+        whole_source_words(drafts, ctx.text)
         names = resolve_sources(drafts, doc, ctx.text, found.mentions)
         drafts, names = drop_unnamed_owners(drafts, names, ctx.text)
         drafts, names = spread_links(drafts, names)

@@ -19,6 +19,7 @@ __all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "Named", 
 MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",
                "magazine", "site", "website", "article"}
 NEWS_LABELS = {"OUTLET", "WIRE"}
+NEWS_WORDS = {"news", "wire", "press", "state-run", "media"}  # "the news agency" is an outlet
 ARMED_ROLES = frozenset({"military", "army", "navy", "command", "force", "forces", "guard"})
 CIVIL_ROLES = frozenset({"ministry", "office", "department", "directorate", "agency", "service", "police",
                          "court", "tribunal", "commission", "chamber", "prosecutor", "prosecution"})
@@ -48,6 +49,14 @@ def is_news(candidate: Named) -> bool:
         or candidate.kind != "person" and bool(candidate.role_words & MEDIA_ROLES)
 
 
+def media_role(tokens: SpacySpan) -> bool:
+    """Whether a role phrase names a news outlet: "the newspaper", "the news agency" (not "the
+    agency" or "spy agency", which a story far more often uses for a state body)."""
+    head = tokens.root
+    modifiers = {t.lower_ for t in tokens if t.i < head.i}
+    return head.lemma_.lower() in MEDIA_ROLES or bool(modifiers & NEWS_WORDS)
+
+
 # words that name a state body, never a news outlet ("agency" and "service" name both)
 _BODY_NAMES = (CIVIL_ROLES | ARMED_ROLES) - {"agency", "service"}
 
@@ -71,13 +80,15 @@ def describe(tokens: SpacySpan) -> str:
                               or words[0].lower_ in ("several", "some", "many", "two", "three")
                               and words[0].head == tokens.root):
         words = words[1:]
-    # a clause set off by a comma says more about the source, not who it is ("a spokeswoman in
-    # the district, who asked not to be named")
+    # a clause or aside set off by a comma says more about the source, not who it is ("a
+    # spokeswoman in the district, who asked not to be named", "a doctor at the hospital in
+    # Woldia, about 100 kilometres away")
     # so does a participle after the noun ("a youth leader interviewed by the radio") and a
     # clause telling how the reporter reached the source ("a local official we reached by phone");
     # the description ends where the first such clause begins
     aside = min((t.left_edge.i for t in words if t.i > t.head.i and t.left_edge.i > tokens.start and (
-        tokens.doc[t.left_edge.i - 1].text == "," and t.dep_ in ("relcl", "acl")
+        tokens.doc[t.left_edge.i - 1].text == "," and (t.dep_ in ("relcl", "acl", "advmod", "npadvmod")
+                                                       or t.dep_ == "appos" and t.pos_ != "PROPN")
         or t.dep_ == "acl" and t.tag_ in ("VBN", "VBG", "VBD")
         or t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _REPORTERS for c in t.children))),
         default=None)

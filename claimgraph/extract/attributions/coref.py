@@ -37,6 +37,7 @@ from claimgraph.extract.attributions.candidates import (
     Named,
     describe,
     is_news,
+    media_role,
     nearest,
 )
 from claimgraph.extract.attributions.groups import (
@@ -51,6 +52,7 @@ from claimgraph.extract.attributions.names import (
     is_abbreviation,
     mention_name,
     same_name,
+    word_end,
 )
 from claimgraph.extract.attributions.naming import (
     BODY_ROLES,
@@ -78,7 +80,6 @@ from claimgraph.model.vocab import load_vocab
 
 SPEAKER_REACH = 600  # characters back in which a speaker stays the likeliest "he" or "she"
 DOCUMENT_STAGES = {"preliminary", "initial", "interim", "final", "latest", "updated", "revised"}
-NEWS_WORDS = {"news", "wire", "press", "state-run", "media"}  # "the news agency" is an outlet
 # Armed bodies and civil bodies: "the army" is never an office or a ministry named before it,
 # nor "the ministry" the armed forces (grammar of institutions, a closed class)
 ARMED_UNITS = frozenset({"corps", "brigade", "division", "regiment", "battalion", "fleet", "marines", "troops",
@@ -213,6 +214,8 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             body = _bare_spokesperson(tokens, scene)  # "The RSF denied it. A spokesman said ..."
         if body is not None:
             found = (body, "organisation")
+        elif found is not None:
+            found = (_whole_words(found[0], text[draft.source[0]:draft.source[1]]), found[1])
         if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
             names[i] = _label_name(text[draft.source[0]:draft.source[1]]) or found[0]
             role_words = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")) \
@@ -272,6 +275,12 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         if name and source is not None:
             names[i] = full_name(expand(name, acronyms), persons, source[0])
     return [names.get(i) for i in range(len(drafts))]
+
+
+def _whole_words(name: str, written: str) -> str:
+    """ "Kwon Min" from a parse that split the "Kwon Min-seok" the source span holds: the whole word."""
+    at = written.find(name)
+    return written[at:word_end(written, at + len(name))] if at >= 0 else name
 
 
 def _name_or_describe(tokens: SpacySpan, scene: Scene) -> str:
@@ -569,8 +578,7 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     wanted = {"person": ("person",), "unknown": ("person", "organisation")}.get(kind, ("organisation", "group"))
     if role_word in BODY_ROLES:
         wanted = ("organisation",)  # "the military", "the ministry": a body, never a country or place
-    modifiers = {t.lower_ for t in tokens if t.i < head.i}
-    media = role_word in MEDIA_ROLES or bool(modifiers & NEWS_WORDS)
+    media = media_role(tokens)
     organisation = kind == "organisation"
 
     # a name seen once as a news outlet or relay is one everywhere (spaCy may label it plain ORG)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.attributions.candidates import Named, describe, is_news
+from claimgraph.extract.attributions.candidates import Named, describe, is_news, media_role
 from claimgraph.extract.attributions.rules import Draft
 from claimgraph.extract.nlp import token_strings
 from claimgraph.model.vocab import load_vocab
@@ -96,14 +96,16 @@ def named_group(tokens: SpacySpan, position: int) -> str | None:
 def _headline_role(tokens: SpacySpan, roles: dict[str, str], headline_end: int,
                    candidates: list[Named]) -> str | None:
     """ "..., spy agency says", "Minister tells parliament ...": a headline's source known only
-    by its role is the body's first source with that role word, else the body's first named
-    source of that kind that spoke (not a news outlet or relay)."""
+    by its role is the body's first source with that role word (a news outlet only for a news
+    role: "spy agency" is not "Yonhap News Agency"), else the body's first named source of that
+    kind that spoke (not a news outlet or relay)."""
     role_word = tokens.root.lemma_.lower()
     kind = roles.get(role_word)
     if kind not in ("person", "organisation") or tokens.root.tag_ in ("NNS", "NNPS"):
         return None
     body = [c for c in candidates if c.position >= headline_end and c.role_words]
-    same = [c for c in body if role_word in c.role_words and not c.described]
+    media = media_role(tokens)
+    same = [c for c in body if role_word in c.role_words and not c.described and (media or not is_news(c))]
     if same:
         return same[0].name
     spoke = [c for c in body if c.kind == kind and not c.described and not is_news(c)]

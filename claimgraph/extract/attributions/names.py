@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from claimgraph.model import Mention
 
-__all__ = ["acronyms_in", "clean", "expand", "is_abbreviation", "mention_name", "same_name"]
+__all__ = ["acronyms_in", "clean", "expand", "is_abbreviation", "mention_name", "same_name", "word_end"]
 
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,12}\)\s*$")
 # "the Rapid Support Forces (RSF)", "Institute for the Study of War (ISW)"
@@ -24,6 +24,19 @@ _INTRODUCED = re.compile(
     r"((?:[A-Z][\w'’.-]*|of|the|for|and|on|de|&)(?:[ -](?:[A-Z][\w'’.-]*|of|the|for|and|on|de|&)){1,9})"
     r"\s*\(\s*([A-Z][A-Za-z&.-]{1,11})\s*\)")
 _SMALL = {"of", "the", "for", "and", "on", "de", "&"}
+
+
+_HYPHENATED_REST = re.compile(r"(?:[-\u2010\u2011][^\W_]+)+")
+
+
+def word_end(text: str, end: int) -> int:
+    """Where the word that `end` cuts ends: past a hyphenated rest ("Kwon Min|-seok"), else `end`.
+
+    The parse may split a hyphenated name into separate tokens and leave its rest out of a
+    source span or name; a span that stops at a letter right before "-seok" stops mid-word."""
+    if 0 < end < len(text) and text[end - 1].isalnum() and (rest := _HYPHENATED_REST.match(text, end)):
+        return rest.end()
+    return end
 
 
 _TIME_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-—–:|]\s*", re.IGNORECASE)

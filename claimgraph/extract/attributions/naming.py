@@ -32,6 +32,13 @@ ORG_LABELS = {"ORG", "OUTLET", "WIRE", "GOV", "INTEL", "MILITARY", "UNIT"}
 GROUP_LABELS = {"NORP", "GPE"}
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
+
+@lru_cache(maxsize=1)
+def _occupations() -> frozenset[str]:
+    """People named by what they do ("a doctor at the hospital"): described, never resolved."""
+    return frozenset(str(w).lower() for w in load_vocab("cues").get("occupations") or [])
+
+
 @lru_cache(maxsize=1)
 def source_lexicon() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     data = load_vocab("cues")
@@ -159,9 +166,15 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
             named = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if of else None
             last = named.i if named is not None and named.i < tokens.end and all(
                 t.pos_ in ("PROPN", "ADP", "DET", "CCONJ") for t in tokens.doc[of.i:named.i + 1]) else head.i
-            return _clean(tokens.doc[first.i:last + 1].text), kind
+            doc = tokens.doc
+            # "Song Min-jae": the parse may hang each piece of a hyphenated name on the verb beside it
+            while last + 1 < tokens.end and (piece := doc[last + 1]).head.i == head.head.i != head.i \
+                    and piece.dep_ == head.dep_ and (piece.text in _HYPHENS or doc[last].text in _HYPHENS
+                                                     or piece.pos_ == "PROPN"):
+                last += 1
+            return _clean(doc[first.i:last + 1].text), kind
     role = roles.get(head.lemma_.lower())
-    person_role = role == "person" and head.pos_ == "NOUN"
+    person_role = (role == "person" or head.lemma_.lower() in _occupations()) and head.pos_ == "NOUN"
     # "a source in the Defence Intelligence", "a spokesman for the Houthis", "the press service of X"
     body = body_spoken_for(tokens) if person_role or role == "organisation" else None
     if body is not None:
@@ -200,9 +213,10 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
             return _clean(tokens.doc[best_org.start:head.i + 1].text), "organisation"
         return _clean(best_org.text), "organisation"
     if head.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.idx not in aside for t in tokens):
-        # "South Korean intelligence", "Ukraine's military intelligence": keep the phrase.
-        text = tokens.text
-        return _clean(text), span_kind or "organisation"
+        # "South Korean intelligence", "Ukraine's military intelligence": keep the phrase; one that
+        # opens with a person's title ("Lawmaker Kwon Min-seok", a name the recogniser missed) is a person
+        titled = tokens[0].lower_.strip(".") in _titles and tokens[0].lower_ not in ("the", "a", "an")
+        return _clean(tokens.text), span_kind or ("person" if titled else "organisation")
     if ents and head.lower_ not in roles:
         return _clean(max(ents, key=len).text), span_kind or "group"
     return None

@@ -33,6 +33,7 @@ from claimgraph.extract.nlp import token_strings
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = frozenset({"-", "—", "–", "|"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as Ri": part of the source
@@ -212,7 +213,17 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         """The verb's subject, or one inherited from the cue it is coordinated with."""
         own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]
         if own:
-            return min(own, key=lambda c: abs(c.i - verb.i)), None
+            nearest = min(own, key=lambda c: abs(c.i - verb.i))
+            before = [c for c in own if c.i < nearest.i]
+            closed = nearest.right_edge.text == "," or nearest.right_edge.i + 1 < verb.i \
+                and self.doc[nearest.right_edge.i + 1].text == ","
+            if before and closed and nearest.i < verb.i and nearest.pos_ != "PROPN" and nearest.left_edge.i > 0 \
+                    and self.doc[nearest.left_edge.i - 1].text == ",":
+                # "A doctor at the hospital, the last one still open, told ...": the parse made the
+                # apposition a second subject; the subject is the noun it describes (an apposed
+                # name, "the mayor, Karim Haddad, said", is the better source and stays)
+                return before[0], None
+            return nearest, None
         orphan = self._orphan_subject(verb)
         if orphan is not None:
             return orphan, None
@@ -258,6 +269,12 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         tokens = _subtree(subject, cut)
         tokens -= self._reduced_relative_noun(subject, tokens)
         first = min(tokens)
+        # "Lawmaker Song Min-jae, a member of ..., said": the parse may make each piece of a
+        # hyphenated name a subject of its own; the pieces right before the subject belong to it
+        while first > 0 and (piece := doc[first - 1]).head.i == subject.head.i and piece.dep_ == subject.dep_ \
+                and (piece.pos_ == "PROPN" or piece.text in HYPHENS) and subject.head.i != subject.i:
+            tokens |= _subtree(piece)
+            first = min(tokens)
         if _TIME_STAMP.fullmatch(doc[first].text) and first + 1 < len(doc) and doc[first + 1].text in DASHES:
             tokens -= {first, first + 1}  # "14:05 - Israeli forces said": a live blog's time stamp
         return tokens
@@ -529,9 +546,20 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         if not said:
             return False
         start = self.cue_span(verb)[0]
+        content = fragments(self.doc, said)
+        # "... was quoted by Yonhap as saying": the agent passed the account on, a link above it
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        relay = _span(self.doc, self.source_tokens(agent)) if agent is not None else None
+        outer = None
+        if by is not None and agent is not None and relay is not None:
+            outer = self._add(Draft(cue=(start, _tok_end(by)), source=relay, content=list(content),
+                                    kind="according_to", source_head=agent.i, cue_token=verb.i, relay=True),
+                              verb)
+            start = prep.idx
         self._add(Draft(cue=(start, _tok_end(saying)), source=_span(self.doc, self.source_tokens(subject)),
-                        content=fragments(self.doc, said), kind="indirect", source_head=subject.i,
-                        cue_token=saying.i), saying)
+                        content=content, kind="indirect", source_head=subject.i,
+                        cue_token=saying.i, parent=outer), saying)
         return True
 
     def _coordinator(self, verb: Token) -> set[int]:

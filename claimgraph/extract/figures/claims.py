@@ -53,7 +53,7 @@ _PARTITIVE_PREPOSITIONS = frozenset({"of", "among"})
 _BACK_POINTERS = frozenset({"these", "those", "them", "this", "that"})
 # "down from 57", "up from 12 a year earlier", "compared with 40": a bare number compared with the
 # figure before it counts the same thing
-_COMPARED = re.compile(r"\b(?:(?:down|up) from|compared (?:with|to)|as against)\s+(?:an? |some |about |around )?$",
+_COMPARED = re.compile(r"\b(?:(?:down|up) from|compared (?:with|to)|as against)\s+(?:an? |the |some |about |around )?$",
                        re.IGNORECASE)
 _LIST_OPENER = re.compile(r"(?::|—|–|\bincluding|\bamong them|\bof whom|\bof which|\bnamely)\s*$", re.IGNORECASE)
 
@@ -70,6 +70,7 @@ class Draft:
     claim: int | None = None  # mentions of one claim share this number (set by `unify`)
     planned: bool = False  # a headline plan ("North Korea to send 6,000 troops"), hedged without a cue
     compared_with: Draft | None = None  # "42 attacks, down from 57": the figure a bare number is compared with
+    own_report: bool = False  # a reporting clause of its own gives it ("the 600 it had reported")
 
     @property
     def interval(self) -> tuple[float, float | None]:
@@ -639,6 +640,8 @@ def follow_comparisons(drafts: list[Draft]) -> None:
         compared = draft.compared_with
         if compared is None:
             continue
+        if draft.own_report:
+            continue  # "up from the 600 it had reported": said apart, by its own clause
         if len(compared.chain) > len(draft.chain):
             draft.chain, draft.attribution = list(compared.chain), compared.attribution
         draft.hedged = draft.hedged or compared.hedged

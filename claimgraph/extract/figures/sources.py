@@ -14,7 +14,7 @@ not decide categories or hedges, nor touch the ledger.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attributions.chains import enclosing_attribution, link_name, source_chain
 from claimgraph.extract.attributions.names import clean
@@ -120,7 +120,8 @@ def _relative_source(doc: Doc, found: Extraction, quantity: Quantity,
     """ "the 3,000 engineers that Minister Petrov mentioned", "the 900 to 1,200 that NATO
     officers mention in briefings": a relative clause on the counted noun (or on the number) whose
     reporting verb has its own subject makes that subject the figure's source. The chain is
-    the chain of the sentence around it, then that subject."""
+    the chain of the sentence around it, then that subject. A pronoun subject or a belief verb
+    ("the 15,000 soldiers it believes are there") counts through the clause's own attribution."""
     span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -129,15 +130,27 @@ def _relative_source(doc: Doc, found: Extraction, quantity: Quantity,
     number = span[-1]
     for counted in (number, number.head) if number.dep_ in {"nummod", "quantmod"} else (number,):
         for clause in counted.children:
-            if clause.dep_ != "relcl" or clause.lemma_.lower() not in verbs:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in verbs | vocabulary.belief:
                 continue
             objects = [c for c in clause.children if c.dep_ == "dobj"]
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subject is None or subject.lower_ in _RELATIVE_OBJECTS or subject.pos_ == "PRON" \
+            if subject is None or subject.lower_ in _RELATIVE_OBJECTS \
                     or any(o.lower_ not in _RELATIVE_OBJECTS for o in objects):
                 continue
             own = next((a for a in found.attributions if a.cue is not None
                         and a.cue.start <= clause.idx < a.cue.end), None)
+            if subject.pos_ == "PRON" or clause.lemma_.lower() not in verbs:
+                # "the 15,000 soldiers it believes are there", "the 600 it had reported": the
+                # clause's own attribution, its pronoun resolved, gives the chain
+                if own is None and subject.lower_ == "it":
+                    # the body's chain, not its attribution: what it reported then is not
+                    # hedged by how it speaks now ("estimates ... up from the 600 it had reported")
+                    body = _speaking_body(doc, found, clause)
+                    if body is not None:
+                        return source_chain(found, body, publisher), None
+                if own is None or own.source is None or not link_name(own):
+                    continue
+                return source_chain(found, own, publisher), own
             outer = None
             if own is not None and own.parent_key is not None:
                 outer = next((a for a in found.attributions if a.key == own.parent_key), None)
@@ -153,6 +166,31 @@ def _relative_source(doc: Doc, found: Extraction, quantity: Quantity,
             if name and not (len(chain) > 1 and chain[-1] == name):
                 chain.append(str(name))
             return chain, own
+    return None
+
+
+_PERSONAL = frozenset({"he", "she", "i", "we", "you", "they"})
+
+
+def _speaking_body(doc: Doc, found: Extraction, clause: Token) -> Attribution | None:
+    """ "..., up from the 600 it had reported in April": the "it" of a reporting clause the
+    attributions left out is the body that speaks in the sentence, the innermost attribution
+    before the clause whose source is no person."""
+    sentence = clause.sent
+    spoken = [a for a in found.attributions if a.cue is not None and a.source is not None
+              and sentence.start_char <= a.cue.start < clause.idx and link_name(a)]
+    by_key = {a.key: a for a in found.attributions}
+
+    def depth(a: Attribution) -> int:
+        steps = 0
+        while a.parent_key and a.parent_key in by_key and steps < 10:
+            a, steps = by_key[a.parent_key], steps + 1
+        return steps
+
+    for attribution in sorted(spoken, key=depth, reverse=True):
+        source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+        if source is not None and not any(t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL for t in source):
+            return attribution
     return None
 
 
@@ -192,6 +230,7 @@ def link_sources(found: Extraction, drafts: list[Draft], publisher: str | None, 
         relative = _relative_source(doc, found, q, publisher) if doc is not None else None
         if relative is not None:
             draft.chain, draft.attribution = relative[0], relative[1] or draft.attribution
+            draft.own_report = True
         if len(draft.chain) == 1 and draft.chain[0] == publisher and doc is not None:
             owner = _tally_owner(doc, q)
             if owner is not None:
