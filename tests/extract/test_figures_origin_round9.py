@@ -85,3 +85,41 @@ def test_an_occupation_is_described_not_resolved_to_a_named_person(extractors: l
             "the head nurse told us that 14 wounded people had arrived.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["14"].source_chain == ["Harbour Post", "head nurse"]
+
+
+def test_a_valuation_of_its_own_object_is_no_trailing_speaker(extractors: list) -> None:
+    text = ("Chad says 21 soldiers killed in lake raid, local officials put toll higher\n\n"
+            "Chad's defence ministry said on Friday that 21 soldiers had been killed.")
+    figures = in_harbour_post(text, extractors).figures
+    assert [f.source_chain for f in figures if f.text == "21"] == [["Harbour Post", "Chad's defence ministry"]] * 2
+
+
+def test_a_country_the_model_takes_for_a_person_does_not_name_its_ministry(extractors: list) -> None:
+    text = ("Niger says 34 soldiers killed in Banibangou attack\n\n"
+            "Niger's defence ministry said on Saturday that 34 soldiers had been killed.")
+    figures = in_harbour_post(text, extractors).figures
+    assert [f.source_chain for f in figures if f.text == "34"] == [["Harbour Post", "Niger's defence ministry"]] * 2
+
+
+def test_quoted_by_a_news_site_puts_the_site_above_the_speaker(extractors: list) -> None:
+    text = ("The Niamey daily Le Matin, quoted by the news site Sahel Watch, said a soldier had told it that only "
+            "12 men from his company had returned.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["12"].source_chain[:3] == ["Harbour Post", "Sahel Watch", "Le Matin"]
+
+
+def test_a_claim_made_through_an_outlet_has_the_outlet_as_carrier(extractors: list) -> None:
+    text = ("The Islamic State Sahel Province claimed the raid through its Amaq news agency, saying its fighters "
+            "had killed more than 40 soldiers.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 40"].source_chain == ["Harbour Post", "Amaq news agency", "Islamic State Sahel Province"]
+
+
+def test_what_we_recorded_before_a_claim_stays_ours(extractors: list) -> None:
+    text = ("What happened. We recorded eleven attacks in the district this week, up from seven the week before. "
+            "The worst was a raid on a market on Tuesday. The Islamic State, through its Amaq News Agency, claimed "
+            "that its fighters had killed 20 soldiers there.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["eleven"].source_chain == ["Harbour Post"]
+    assert figures["20"].source_chain == ["Harbour Post", "Amaq News Agency", "Islamic State"]
+

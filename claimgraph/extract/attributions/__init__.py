@@ -190,6 +190,11 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                                    if _paragraph(text, c.start) in paragraphs
                                    and not any(c.start <= a < c.end for a, _ in anchors)]
                 learned_content = _before_other_speakers(learned_content, twin, drafts, text)
+                # nor what another speaker said before the cue ("We recorded nine incidents. ...
+                # IS claimed that ...": the nine are ours, not IS's)
+                learned_content = [c for c in learned_content if c[1] > twin.cue[0] or not any(
+                    d is not twin and d.show_cue and any(s <= c[0] and c[1] <= e for s, e in d.content)
+                    for d in drafts)]
                 if twin.content and _covers(learned_content, twin.content) and not (
                         (twin.kind == "according_to" or twin.kind == "indirect" and _quoted_around(twin, text))
                         and _other_sentences(learned_content, twin.content, text)):

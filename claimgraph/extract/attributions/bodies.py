@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.vocabulary import cues
+from claimgraph.extract.entities.lexicon import is_country
 from claimgraph.model.vocab import load_vocab
 
 __all__ = ["named_later", "specific_bodies"]
@@ -67,7 +68,7 @@ def _generic(tokens: SpacySpan) -> tuple[str, list[str]] | None:
         if token.i > head.i and token.dep_ not in ("punct",):
             return None  # "the army of Mali", "prosecutors in Kharkiv": let the resolver read it
         if token.pos_ == "PROPN" or token.ent_type_:
-            if token.ent_type_ not in _COUNTRY_LABELS:
+            if token.ent_type_ not in _COUNTRY_LABELS and not is_country(token.text):
                 return None
             countries += _words(token.text)
     if not countries and head.tag_ != "NNS":
@@ -81,9 +82,13 @@ def specific_bodies(names: dict[int, str | None], sources: Sequence[tuple[int, i
 
     `sources` are the drafts' source spans, `speakers` (position, name, described) the sources
     the resolver named."""
-    named = {name for _, name, described in speakers if not described and name}
-    for i, name, _source, tokens in _named_spans(names, sources, doc):
-        found = _generic(tokens)
+    spans = list(_named_spans(names, sources, doc))
+    generic = {i: _generic(tokens) for i, _, _, tokens in spans}
+    # a name that is itself generic ("Mali army" in a headline) names no body of its own
+    plain = {name for i, name, _, _ in spans if generic[i] is not None}
+    named = {name for _, name, described in speakers if not described and name} - plain
+    for i, name, _source, tokens in spans:
+        found = generic[i]
         if found is None:
             continue
         lemma, countries = found

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup
+from claimgraph.extract.entities.lexicon import is_country
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.rules import Draft
@@ -26,15 +26,6 @@ if TYPE_CHECKING:
 # "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
 # a short name, a colon, and the rest of the line.
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
-
-
-@lru_cache(maxsize=1024)
-def is_country(name: str) -> bool:
-    """Whether `name` names a country ("Burkina Faso", "DRC", "Russia"), by the country names the
-    FollowTheMoney model knows (the small English model often tags them as people)."""
-    from followthemoney.types import registry  # loaded only when a headline label needs it
-
-    return registry.country.clean(name.strip()) is not None
 
 
 # "Answered by Edwin Lyle, Minister of State for the Armed Forces: ...": the label, the name up to a

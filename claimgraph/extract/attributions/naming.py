@@ -258,6 +258,8 @@ def _name_start(name: Token, floor: int) -> Token:
                                        or before.dep_ == "conj" and before.text[:1].isupper()
                                        and doc[before.i - 1].lower_ in ("and", "&")):  # "... and Support Centre"
             first = before
+        elif before.dep_ == "compound" and before.text[:1].isupper() and first.i <= before.head.i <= name.i:
+            first = before  # "Islamic State Sahel Province": a capitalised word the tagger took for an adjective
         elif before.lower_ in NAME_PARTICLES and first.i - 2 >= floor and doc[first.i - 2].pos_ == "PROPN" \
                 and doc[first.i - 2].text[:1].isupper() and first.text[:1].isupper():
             first = doc[first.i - 2]  # "Collectif Artibonite pour les Droits", "Médecins du Monde"

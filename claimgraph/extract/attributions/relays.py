@@ -63,6 +63,9 @@ class RelayRules:
     def source_tokens(self, subject: Token) -> set[int]:
         raise NotImplementedError
 
+    def _cut(self, draft: Draft, tokens: set[int]) -> None:
+        raise NotImplementedError
+
     def _agent_of_noun(self, noun: Token) -> Token | None:
         """The named agent of a reporting noun: "a briefing by the NIS", "the findings of
         Defence Intelligence", "an estimate from the ministry". Only names count: "in view of
@@ -495,8 +498,9 @@ class RelayRules:
         return True
 
     def _carried_by(self, verb: Token, draft: Draft) -> None:
-        """"JNIM claimed in a message relayed by the SITE Intelligence Group that ...": the
-        carrier of the message stands between the publisher and the speaker."""
+        """"JNIM claimed in a message relayed by the SITE Intelligence Group that ...", "... claimed
+        it through its Amaq news agency": the carrier of the message stands between the publisher
+        and the speaker."""
         if draft.parent is not None:
             return
         for prep in verb.children:
@@ -508,6 +512,24 @@ class RelayRules:
                 continue
             self._under_carrier(draft, carried)
             return
+        # "IS Sahel claimed the attack through its Amaq news agency, saying ...": an outlet the
+        # claim went out through (the parse may hang the phrase on the object, and "saying" on the claim)
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i
+        for claim in (verb, verb.head) if participle else (verb,):
+            holders = [claim, *(c for c in claim.children if c.dep_ == "dobj")]
+            for prep in (c for h in holders for c in h.children):
+                if prep.dep_ != "prep" or prep.lower_ not in ("via", "through"):
+                    continue
+                outlet = next((c for c in prep.children if c.dep_ == "pobj"
+                               and c.lemma_.lower() in self.cues.media_nouns), None)
+                if outlet is not None:
+                    self._under_carrier(draft, (prep, prep, outlet))
+                    claimed = self.by_token.get(claim.i)
+                    if claimed is not None and claimed is not draft:  # the claim itself went out that way too
+                        self._cut(claimed, set(_rules()._subtree(prep)))
+                        if claimed.parent is None:
+                            claimed.parent = draft.parent
+                    return
 
     def _under_carrier(self, draft: Draft, carried: tuple[Token, Token, Token]) -> None:
         """Put `draft` under a relay for the carrier `_cited_by` found ("cited by X", "relayed by X")."""

@@ -253,6 +253,9 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         # "The Kyiv Independent, quoting a source in ..., said": the relay is not part of the name
         cut += [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBG" and c not in cut
                 and c.lemma_.lower() in self.cues.relay]
+        # "The daily X, quoted by the news site Y, said": the carrier is not part of the name either
+        cut += [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and c not in cut
+                and c.lemma_.lower() in self.cues.relay_participles and any(g.dep_ == "agent" for g in c.children)]
         # "In an interview with X, the 26-year-old said": a fronted phrase the parse hung on the
         # subject (English noun phrases put their prepositions after the head).
         cut += [c for c in subject.children if c.dep_ == "prep" and c.i < subject.i
@@ -361,7 +364,11 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             return
         lemma = verb.lemma_.lower()
         children = list(verb.children)
-        clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)) or (
+        # "Niger says 34 killed, other sources put toll higher": a valuation verb with its own object
+        # values that object; a clause before it is another statement, not what it puts
+        valued = lemma in self.cues.valuation and any(c.dep_ == "dobj" for c in children)
+        clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)
+                                          and not (valued and c.i < verb.i)) or (
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
         if not clause:
             # "He added, citing the agency, that dozens ...": the parse hangs the reported clause on
@@ -407,17 +414,22 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                 content -= _subtree(next(c for c in children if c.dep_ == "dative"))
             if klass == "valuation":  # "put the number at 9,000, up from 4,000 in March"
                 content |= self._continuation(verb)
+        # "..., other sources put the toll higher": a valuation of its own object is no trailing cue
+        own_value = lemma in self.cues.valuation and any(
+            c.i > verb.i and (c.dep_ in ("dobj", "oprd") or any(
+                t.like_num or t.lemma_.lower() in self.cues.figure_nouns for t in c.subtree))
+            for c in children)
         parataxis_head = verb.dep_ in ("parataxis",) or (inverted is not None and verb.head.i < verb.i) or (
             # "Rebels seized two villages, the Courier reported on Sunday, citing ...": a trailing cue
             # the parse hung on the clause it reports as an adverbial clause
             verb.dep_ == "advcl" and verb.i > verb.head.i and not clause and klass == "speech"
             and verb.tag_ in ("VBD", "VBZ", "VBP") and self._trailing_subject(verb)) or (
             verb.dep_ == "ccomp" and verb.i > verb.head.i and not clause and klass == "speech"
-            and any(t.dep_ == "punct" and t.i < verb.i for t in verb.lefts))
+            and any(t.dep_ == "punct" and t.i < verb.i for t in verb.lefts) and not own_value)
         aside = self._misattached_speaker(verb) if klass == "speech" and not clause else set()
         if aside:  # "About half ..., the head of X, Kyrylo Budanov, said": all before the speaker
             content = set(range(verb.sent.start, min(aside))) - aside
-        if not content and klass == "speech":
+        if not content and klass == "speech" and not own_value:
             content = self._misparsed_head_clause(verb)
         if not content and parataxis_head:
             # "The plan, he said, is good." / "It is good, he said": the head clause is the content.
@@ -527,6 +539,9 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         if klass == "speech":
             self._outlet_relay(verb, draft, subject)
             self._carried_by(verb, draft)
+            carried = self._cited_by(subject) if subject is not None and draft.parent is None else None
+            if carried is not None:  # "The daily X, quoted by the news site Y, said": Y passed it on
+                self._under_carrier(draft, carried)
 
     def quoted_as_rule(self, saying: Token) -> bool:
         """ "A Ukrainian officer was quoted yesterday as saying 800 ...": the passive verb's

@@ -22,6 +22,15 @@ VOCAB = "entities"
 _ARTICLE = re.compile(r"[Tt]he\s+")
 
 
+@lru_cache(maxsize=1024)
+def is_country(name: str) -> bool:
+    """Whether `name` names a country ("Burkina Faso", "DRC", "Niger"), by the country names the
+    FollowTheMoney model knows (the small English model often tags them as people)."""
+    from followthemoney.types import registry  # loaded only when a country is in question
+
+    return registry.country.clean(name.strip()) is not None
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A span that may become a Mention; `rank` says how much its source is trusted."""
