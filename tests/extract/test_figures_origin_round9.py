@@ -123,3 +123,44 @@ def test_what_we_recorded_before_a_claim_stays_ours(extractors: list) -> None:
     assert figures["eleven"].source_chain == ["Harbour Post"]
     assert figures["20"].source_chain == ["Harbour Post", "Amaq News Agency", "Islamic State"]
 
+
+
+def test_a_participle_after_the_object_is_its_subject_s_claim(extractors: list) -> None:
+    text = ("The pro-war channel Yuzhny Front, followed by about 200,000 subscribers, published a post on Friday "
+            "claiming that Russian units had lost 150 men in a week.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["150"].source_chain == ["Harbour Post", "Yuzhny Front"]
+
+
+def test_a_headline_channel_described_by_its_side_takes_the_body_s_name(extractors: list) -> None:
+    text = ("Pro-war Russian Telegram channel admits 150 losses\n\n"
+            "The Russian pro-war Telegram channel Yuzhny Front published a post on Friday claiming that "
+            "Russian units had lost 150 men in a week.")
+    figures = in_harbour_post(text, extractors).figures
+    assert [f.source_chain[-1] for f in figures if f.text == "150"] == ["Yuzhny Front"] * 2
+
+
+def test_a_clause_saying_the_source_was_not_named_is_no_part_of_its_description(extractors: list) -> None:
+    text = "A commander of an assault unit whom the channel did not name said 12 tanks were lost."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["12"].source_chain[-1] == "commander of an assault unit"
+
+
+def test_a_body_set_apart_by_its_own_words_is_not_the_last_body_that_spoke(extractors: list) -> None:
+    text = ("The UN peacekeeping force said it had recorded about 900 violations. In the Gaza Strip, the civil "
+            "defence agency said Israeli fire had killed four people.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["four"].source_chain == ["Harbour Post", "civil defence agency"]
+
+
+def test_a_ministry_placed_elsewhere_is_not_the_ministry_named_before(extractors: list) -> None:
+    text = ("Strikes killed five people on Monday, Lebanon's health ministry said. The health ministry in the "
+            "Hamas-run territory says more than 400 people have been killed since the truce.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 400"].source_chain[-1] == "health ministry in the Hamas-run territory"
+
+
+def test_one_with_its_noun_after_that_is_a_count(extractors: list) -> None:
+    text = "The army also said that one soldier had been lightly wounded by a mine."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["one"].category == "wounded"

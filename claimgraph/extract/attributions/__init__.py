@@ -195,6 +195,9 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                 learned_content = [c for c in learned_content if c[1] > twin.cue[0] or not any(
                     d is not twin and d.show_cue and any(s <= c[0] and c[1] <= e for s, e in d.content)
                     for d in drafts)]
+                if twin.source is not None:  # nor the speaker ("quoted a commander: ...")
+                    learned_content = [c for c in learned_content
+                                       if not (c[0] < twin.source[1] and twin.source[0] < c[1])]
                 if twin.content and _covers(learned_content, twin.content) and not (
                         (twin.kind == "according_to" or twin.kind == "indirect" and _quoted_around(twin, text))
                         and _other_sentences(learned_content, twin.content, text)):

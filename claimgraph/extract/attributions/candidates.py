@@ -69,6 +69,7 @@ def nearest(candidates: list[Named], position: int, kinds: tuple[str, ...], skip
 
 
 # grammar words: who a relative clause names when it tells how the reporter reached the source
+_WITHHOLDING = frozenset({"name", "identify"})  # a clause on whether the source is named says nothing of who
 _REPORTERS = frozenset({"we", "i", "you"})
 
 
@@ -90,7 +91,9 @@ def describe(tokens: SpacySpan) -> str:
         tokens.doc[t.left_edge.i - 1].text == "," and (t.dep_ in ("relcl", "acl", "advmod", "npadvmod")
                                                        or t.dep_ == "appos" and t.pos_ != "PROPN")
         or t.dep_ == "acl" and t.tag_ in ("VBN", "VBG", "VBD")
-        or t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _REPORTERS for c in t.children))),
+        or t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _REPORTERS for c in t.children)
+        # "a commander whom it did not name", "an official who asked not to be identified"
+        or t.dep_ == "relcl" and any(w.lemma_.lower() in _WITHHOLDING for w in t.subtree))),
         default=None)
     if aside is not None:
         cut = aside - 1 if tokens.doc[aside - 1].text == "," else aside

@@ -55,7 +55,10 @@ def name_headline_roles(names: dict[int, str | None], drafts: list[Draft], doc: 
         if draft.source is None or draft.source[1] > headline_end or names.get(i) is None:
             continue
         tokens = doc.char_span(*draft.source, alignment_mode="expand")
-        if tokens is None or not len(tokens) or any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in tokens):
+        # (a nationality may describe a body's role: "Pro-war Russian Telegram channel says"; "Russian
+        # soldier tells ..." is a person the body may never name)
+        if tokens is None or not len(tokens) or any(t.ent_type_ in ("PERSON", "GPE") for t in tokens) \
+                or any(t.ent_type_ == "NORP" for t in tokens) and roles.get(tokens.root.lemma_.lower()) != "organisation":
             continue
         written = names[i]
         if written is None or written.lower() != describe(tokens).lower():

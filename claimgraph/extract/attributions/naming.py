@@ -186,6 +186,9 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
             return named
     if person_role:  # "a Pentagon spokesperson", "a US military official": unnamed, described as written.
         return describe(tokens), "person"
+    if role == "organisation" and head.pos_ == "NOUN" and inside and all(m.label == "NORP" for m in inside):
+        # "a pro-war Russian Telegram channel": a body described by its side, not the nationality
+        return describe(tokens), "organisation"
     where = [t for c in head.rights if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS for t in c.subtree]
     if inside and not head.ent_type_ and where and all(
             any(t.idx <= m.start < t.idx + len(t.text) for t in where) for m in inside):

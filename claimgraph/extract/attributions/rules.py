@@ -244,6 +244,9 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                 return subject, None  # the nearest subject controls the infinitive
             if subject is not None and node.dep_ not in ("ccomp",) and verb.dep_ == "conj":
                 return subject, None
+            if subject is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and node.i == verb.head.i \
+                    and node.i < verb.i and node.dep_ == "ROOT":  # (not a clause of reported content)
+                return subject, None  # "X published a post on Thursday claiming that ...": X claims
         return None, None
 
     def source_tokens(self, subject: Token) -> set[int]:

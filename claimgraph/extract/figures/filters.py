@@ -212,6 +212,14 @@ _LOCATIVE_PREPOSITIONS = frozenset({"over", "across", "in", "throughout"})
 _PRONOUN_ONE_DETERMINERS = frozenset({"the", "this", "that", "which", "each", "every", "any", "no"})
 
 
+def _counts_a_noun(doc: Doc | None, quantity: Quantity) -> bool:
+    """ "said that one soldier was wounded": a "one" that modifies its noun is a number."""
+    if doc is None:
+        return False
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "nummod"
+
+
 def _age_limit(text: str, quantity: Quantity, lexicon: FigureLexicon) -> bool:
     """ "six people were killed, including two girls under 12": a bound on age after a noun for
     people, with no counted noun of its own after it."""
@@ -282,7 +290,7 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
     if _one_member(text, quantity, lexicon, doc):
         return "member"
     if text[start:end].lower() == "one" and quantity.start == start \
-            and _prev_word(text, start)[0] in _PRONOUN_ONE_DETERMINERS:
+            and _prev_word(text, start)[0] in _PRONOUN_ONE_DETERMINERS and not _counts_a_noun(doc, quantity):
         return "pronoun"  # "our toll differs from the one on Al-Manar": "one" stands for a noun
     if _in_date_entity(doc, quantity, months):
         return "date"
