@@ -164,3 +164,29 @@ def test_one_with_its_noun_after_that_is_a_count(extractors: list) -> None:
     text = "The army also said that one soldier had been lightly wounded by a mine."
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["one"].category == "wounded"
+
+
+def test_a_transcript_label_with_who_it_is_in_brackets_speaks_its_turn(extractors: list) -> None:
+    text = ("Transcript: agencies' briefing, Geneva\n\n"
+            "OSEI (WHO spokesperson Daniel Osei): WHO has verified 12 attacks on clinics this year, in which "
+            "nine health workers were killed.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["nine"].source_chain == ["Harbour Post", "Daniel Osei"]
+
+
+def test_a_later_bare_transcript_label_is_the_full_name_given_first(extractors: list) -> None:
+    text = ("Transcript: agencies' briefing, Geneva\n\n"
+            "MORROW (UNHCR spokesperson Eliza Morrow): Good morning. Our teams have registered 9,000 new arrivals.\n\n"
+            "QUESTION (Radio Selam): And in the north?\n\n"
+            "MORROW: The regional administration tells us that about 40,000 people have fled.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 40,000"].source_chain[:2] == ["Harbour Post", "Eliza Morrow"]
+
+
+def test_a_part_of_a_count_goes_with_the_count_s_deeper_source(extractors: list) -> None:
+    text = ("Transcript: agencies' briefing, Geneva\n\n"
+            "OSEI (WHO spokesperson Daniel Osei): The referral hospital in Gondar told our staff it had received "
+            "about 210 wounded people in ten days, 58 of them children.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["58"].source_chain == figures["about 210"].source_chain
+    assert figures["58"].source_chain[-1] == "referral hospital in Gondar"

@@ -289,6 +289,12 @@ class LineRules:
         words = [t for t in tokens if not t.is_punct]
         if not words or len(words) > 6 or any(t.like_num for t in words):
             return None
+        whole = words
+        bracket = next((t for t in tokens if t.text.startswith("(")), None)
+        if bracket is not None and bracket.i > tokens.start:
+            # "OSEI (WHO spokesperson Daniel Osei):" a transcript's label with who it is in brackets:
+            # the label is judged, the tagger's reading of the brackets is not
+            words = [t for t in words if t.i < bracket.i]
         if words[0].lower_ in ("asked", "question", "questions"):
             return None  # "Asked by Jane Doe: To ask the Secretary of State ...": the asking side
         if words[0].tag_ == "VBG" or words[0].lower_.endswith("ing") and words[0].pos_ in ("VERB", "NOUN"):
@@ -309,7 +315,7 @@ class LineRules:
         head = words[-1]
         if len(words) > 1 and head.pos_ == "NOUN" and not role and head.ent_type_ not in ("PERSON", "ORG"):
             return None  # "Border clashes:", "Harbour losses:": a topic, not someone speaking
-        return words[0].idx, words[-1].idx + len(words[-1].text)
+        return whole[0].idx, whole[-1].idx + len(whole[-1].text)
 
     def paragraph(self, offset: int) -> tuple[int, int]:
         """The paragraph (line) holding character `offset`: a headline without a full stop

@@ -205,6 +205,11 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
                 and tokens.doc.text[best.end:head.idx].strip() == "":
             # "the Armed Conflict Location and Event Data project": the noun ends the name
             return _clean(f"{mention_name(best)} {head.text}"), "organisation"
+        before = tokens.doc.char_span(best.start, best.end, alignment_mode="expand")
+        previous = tokens.doc[before.start - 1].lower_.strip(".") if before is not None and before.start > 0 else ""
+        if previous and (roles.get(tokens.doc[before.start - 1].lemma_.lower()) == "person"
+                         or previous in _titles and previous not in ("the", "a", "an")):
+            return mention_name(best), "person"  # "UNHCR spokesperson Eliza Morrow": the model may say ORG
         return mention_name(best), kind_of_label(best.label) or "organisation"
     span_kind = _kind_of_span(tokens, roles, ents)
     orgs = [e for e in ents if e.label_ in ORG_LABELS]

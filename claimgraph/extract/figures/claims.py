@@ -624,10 +624,15 @@ def unify(drafts: list[Draft], text: str = "") -> None:
 
 def follow_parts(drafts: list[Draft]) -> None:
     """ "Of those, 40 were civilians", "Among the injured are two children": a part of an earlier
-    count that names no source of its own is given by whoever gave the count."""
+    count that names no source of its own is given by whoever gave the count; so is one whose
+    source only carries the count's ("..., the hospital told our staff it had received 210 wounded,
+    58 of them children" under a spokesperson's turn: the hospital's 58)."""
     for draft in drafts:
         whole = draft.antecedent
-        if whole is None or draft.reading.decided_by != "subset" or len(draft.chain) > 1 or len(whole.chain) < 2:
+        if whole is None or draft.reading.decided_by != "subset" or len(whole.chain) < 2:
+            continue
+        if len(draft.chain) > 1 and not (len(whole.chain) > len(draft.chain)
+                                         and whole.chain[:len(draft.chain)] == draft.chain):
             continue
         draft.chain, draft.attribution = list(whole.chain), whole.attribution
 
