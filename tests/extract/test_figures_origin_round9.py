@@ -190,3 +190,24 @@ def test_a_part_of_a_count_goes_with_the_count_s_deeper_source(extractors: list)
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["58"].source_chain == figures["about 210"].source_chain
     assert figures["58"].source_chain[-1] == "referral hospital in Gondar"
+
+
+def test_an_outlet_told_by_some_officials_does_not_relay_what_other_officials_said(extractors: list) -> None:
+    text = ("US officials have said the campaign destroyed hundreds of missiles, without giving a breakdown. "
+            "The US lost seven drones over Yemen, two US officials told CBS News.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["hundreds"].source_chain == ["Harbour Post", "US officials"]
+    assert figures["seven"].source_chain == ["Harbour Post", "CBS News", "US officials"]
+
+
+def test_a_trailing_speaker_the_parse_set_in_apposition_is_the_source(extractors: list) -> None:
+    text = "Two fighter jets were lost from the carrier Harry S. Truman, the US Navy has confirmed."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["Two"].source_chain == ["Harbour Post", "US Navy"]
+
+
+def test_fighters_after_a_model_designator_are_aircraft(extractors: list) -> None:
+    text = "Two F/A-18 fighters were lost at sea, the navy said, and rebels said 40 fighters were killed."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["Two"].category == "destroyed"
+    assert figures["40"].category == "killed"

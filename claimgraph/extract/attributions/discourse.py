@@ -34,7 +34,9 @@ def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
             continue
         if draft.parent.outlet and draft.kind != "sourceless":
             speaker = name_of.get(id(draft))
-            if speaker and speaker not in outlets:
+            # (only a named speaker: "two US officials told CBS News" says nothing of what other
+            # US officials said elsewhere in the article)
+            if speaker and speaker not in outlets and speaker.split()[-1][:1].isupper():
                 outlets[speaker] = (draft.parent, name_of.get(id(draft.parent)))
         if draft.conduit:
             speaker = name_of.get(id(draft.parent))

@@ -249,6 +249,17 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                 return subject, None  # "X published a post on Thursday claiming that ...": X claims
         return None, None
 
+    def _trailing_apposition(self, subject: Token, verb: Token, content: set[int]) -> Token:
+        """ "... lost from the carrier Harry S. Truman, the US Navy has confirmed": the parse took the
+        last name of the reported clause for the trailing cue's subject and the speaker for its
+        apposition; the speaker is the apposition when only it is set off by a comma."""
+        if not content or max(content) > verb.i or subject.i > verb.i or subject.left_edge.i == 0 \
+                or self.doc[subject.left_edge.i - 1].text == ",":
+            return subject
+        appos = next((c for c in subject.children if c.dep_ == "appos" and c.i < verb.i
+                      and self.doc[c.left_edge.i - 1].text == ","), None)
+        return appos if appos is not None and subject.left_edge.i - 1 in content else subject
+
     def source_tokens(self, subject: Token) -> set[int]:
         """The subject's subtree without relative clauses that hold another cue."""
         cut = [c for c in subject.children if c.dep_ in ("relcl", "acl")
@@ -514,6 +525,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                         and subject.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") \
                         and subject.pos_ not in ("PRON", "PROPN"):
                     return
+                subject = self._trailing_apposition(subject, verb, content)
                 tokens = self.source_tokens(subject)
                 source, head = _span(doc, tokens), subject
                 content -= tokens

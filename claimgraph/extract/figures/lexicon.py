@@ -109,6 +109,7 @@ class FigureLexicon:
     conveyances: frozenset[str] = frozenset()
     conveying_verbs: frozenset[str] = frozenset()
     capacity_holders: frozenset[str] = frozenset()  # "the stadium holds 40,000 people": a capacity
+    aircraft_or_crew: frozenset[str] = frozenset()  # "fighters": people, or aircraft after "F/A-18"
     attack_prepositions: frozenset[str] = frozenset()  # "sent 300 drones against 36 towns": an attack
     frequency_verbs: frozenset[str] = frozenset()
     comparatives: frozenset[str] = frozenset()
@@ -321,6 +322,7 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         conveying_verbs=_optional(taxonomy, "conveying_verbs", c),
         attack_prepositions=_optional(taxonomy, "attack_prepositions", c),
         capacity_holders=_optional(taxonomy, "capacity_holders", c),
+        aircraft_or_crew=_optional(taxonomy, "aircraft_or_crew", c),
         frequency_verbs=_optional(quantities, "frequency_verbs", q),
         comparatives=_optional(quantities, "comparatives", q),
         approximate_numbers=_optional(quantities, "approximate_numbers", q),

@@ -9,6 +9,8 @@ acts on). This module must not pick a figure's head noun or clause, nor read num
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.figures.lexicon import FigureLexicon
@@ -31,10 +33,17 @@ def pick(categories: set[str]) -> str | None:
     return None
 
 
+# a model designator: "F/A-18", "Su-34", "MiG-29", "A-18" (the parse may split "F/A-18")
+_DESIGNATOR = re.compile(r"^[A-Z][A-Za-z/]*-\d{1,3}[A-Z]?$")
+
+
 def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
     found = lexicon.noun_class(token.lemma_) or lexicon.noun_class(token.lower_)
     if found is None and token.ent_type_ == "NORP" and token.lower_.endswith("s"):
         return "personnel"  # "North Koreans", "Russians"
+    if found == "personnel" and token.lemma_.lower() in lexicon.aircraft_or_crew and any(
+            _DESIGNATOR.match(t.text) for t in token.doc[max(0, token.i - 4):token.i]):
+        return "equipment"  # "two F/A-18 fighters", "Su-34 bombers": aircraft
     if found == "units":  # "two batteries of Pantsir systems" count the systems
         kept = of_object(token)
         if kept is not None and (lexicon.noun_class(kept.lemma_) or lexicon.noun_class(kept.lower_)) == "equipment":
