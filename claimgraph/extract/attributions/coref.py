@@ -22,6 +22,7 @@ attributions.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -219,6 +220,9 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             found = (body, "organisation")
         elif found is not None:
             found = (_whole_words(found[0], text[draft.source[0]:draft.source[1]]), found[1])
+        bracketed = _bracketed_name(text[draft.source[0]:draft.source[1]])
+        if bracketed is not None:  # "TKACHUK (Iryna Tkachuk, State Border Guard Service):"
+            found = (bracketed, "person")
         if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
             names[i] = _label_name(text[draft.source[0]:draft.source[1]]) or found[0]
             role_words = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")) \
@@ -333,6 +337,27 @@ def _employers(drafts: list[Draft], doc: Doc, roles: dict[str, str]) -> list[Nam
                                frozenset(t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")),
                                described=True))
     return found
+
+
+_BRACKETED_LABEL = re.compile(r"^\s*([A-Z][A-Z'’-]+)\s*\(\s*([^,()]+?)\s*(?:[,)]|$)")
+
+
+def _bracketed_name(written: str) -> str | None:
+    """ "TKACHUK (Iryna Tkachuk, State Border Guard Service)": a transcript's label in capitals
+    with the speaker's full name first in brackets; the full name when it holds the label."""
+    match = _BRACKETED_LABEL.match(written)
+    if match is None:
+        return None
+    words = match.group(2).split()
+    folded = [w.casefold().replace("’", "'") for w in words]
+    label = match.group(1).casefold().replace("’", "'")
+    if label not in folded:
+        return None
+    last = folded.index(label)
+    first = last  # the capitalised words before it ("UNHCR spokesperson Eliza Morrow": Eliza Morrow)
+    while first > 0 and words[first - 1][:1].isupper() and not words[first - 1].isupper():
+        first -= 1
+    return " ".join(words[first:last + 1])
 
 
 def _label_name(written: str) -> str | None:

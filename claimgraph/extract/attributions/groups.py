@@ -96,6 +96,11 @@ def named_group(tokens: SpacySpan, position: int) -> str | None:
     return names[-1] if names and len(set(names)) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _intelligence_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_vocab("cues").get("intelligence_words") or [])
+
+
 def _headline_role(tokens: SpacySpan, roles: dict[str, str], headline_end: int,
                    candidates: list[Named]) -> str | None:
     """ "..., spy agency says", "Minister tells parliament ...": a headline's source known only
@@ -107,6 +112,11 @@ def _headline_role(tokens: SpacySpan, roles: dict[str, str], headline_end: int,
     if kind not in ("person", "organisation") or tokens.root.tag_ in ("NNS", "NNPS"):
         return None
     body = [c for c in candidates if c.position >= headline_end and c.role_words]
+    modifiers = {t.lower_ for t in tokens if t.i < tokens.root.i}
+    if modifiers & _intelligence_words():  # "spy agency says": the intelligence service the body names
+        service = next((c for c in candidates if c.position >= headline_end and c.label == "INTEL"), None)
+        if service is not None:
+            return service.name
     media = media_role(tokens)
     same = [c for c in body if role_word in c.role_words and not c.described and (media or not is_news(c))]
     if same:

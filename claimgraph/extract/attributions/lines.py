@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 # "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
 # a short name, a colon, and the rest of the line.
-_LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
+_LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
 # "Answered by Edwin Lyle, Minister of State for the Armed Forces: ...": the label, the name up to a
@@ -286,15 +286,14 @@ class LineRules:
         cut = next((t for t in tokens if t.lower_ in ("to", "on") and t.pos_ == "ADP" and t.i > tokens.start), None)
         if cut is not None:  # "Clinton to Planned Parenthood:", "Gillibrand on the transcripts:"
             tokens = self.doc[tokens.start:cut.i]
-        words = [t for t in tokens if not t.is_punct]
-        if not words or len(words) > 6 or any(t.like_num for t in words):
-            return None
-        whole = words
+        words = whole = [t for t in tokens if not t.is_punct]
         bracket = next((t for t in tokens if t.text.startswith("(")), None)
         if bracket is not None and bracket.i > tokens.start:
             # "OSEI (WHO spokesperson Daniel Osei):" a transcript's label with who it is in brackets:
             # the label is judged, the tagger's reading of the brackets is not
             words = [t for t in words if t.i < bracket.i]
+        if not words or len(words) > 6 or any(t.like_num for t in words):
+            return None
         if words[0].lower_ in ("asked", "question", "questions"):
             return None  # "Asked by Jane Doe: To ask the Secretary of State ...": the asking side
         if words[0].tag_ == "VBG" or words[0].lower_.endswith("ing") and words[0].pos_ in ("VERB", "NOUN"):

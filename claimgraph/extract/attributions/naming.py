@@ -150,9 +150,10 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         first = _name_start(name, tokens.start)
         kind = "organisation" if roles.get(head.lemma_.lower()) == "organisation" else "person"
         return _clean(tokens.doc[first.i:name.i + 1].text), kind
-    if head.pos_ == "PROPN" and not (head.ent_type_ and kind_of_label(head.ent_type_) != "person"
-                                     and any(e.label_ in ORG_LABELS for e in ents)):
-        # A name the entity recogniser missed: the run of proper nouns ending at the head.
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and not (
+            head.ent_type_ and kind_of_label(head.ent_type_) != "person" and any(e.label_ in ORG_LABELS for e in ents)):
+        # A name the entity recogniser missed: the run of proper nouns ending at the head (a
+        # lower-case word the tagger took for one, "spy agency briefing" in a headline, is none).
         first = _name_start(head, tokens.start)
         # ("Skywatch, a Geneva-based monitoring group, said": the entities of what describes the
         # name are left out of `ents` above, so they do not make it someone else)

@@ -145,6 +145,8 @@ class RelayRules:
             name = match.group(1).strip()
             if not any(name == a or name.lower() == a.lower() for a in self.cues.agencies):
                 continue
+            if self.text[match.start():match.start(1) - 1].strip().lower() in self.cues.question_labels:
+                continue  # "QUESTION (Suspilne):" is a transcript's asking side, not a dateline
             start = match.end()
             end = len(self.text.rstrip())
             if start >= end:
