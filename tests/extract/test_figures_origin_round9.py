@@ -232,3 +232,27 @@ def test_a_headline_spy_agency_is_the_intelligence_service_of_the_body(extractor
             "about 250 missiles were also sent.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["about 250"].source_chain[-1] == "National Intelligence Service"
+
+
+def test_the_group_is_the_body_the_outlet_cited(extractors: list) -> None:
+    text = ("A drone struck a market in El Obeid on Monday, killing at least 31 people, Agence France-Presse "
+            "reported, citing the city's Emergency Response Room, a volunteer network. The group said more than "
+            "70 others were wounded.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 70"].source_chain[-1] == "Emergency Response Room"
+
+
+def test_the_army_is_not_a_group_only_blamed_before(extractors: list) -> None:
+    text = ("The volunteers blamed the paramilitary Rapid Support Forces for the strike. The army said it had "
+            "killed about 120 fighters near Bara.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 120"].source_chain != ["Harbour Post", "Rapid Support Forces"]
+
+
+def test_a_trailing_relay_the_parse_put_inside_the_content_passes_the_statement_on(extractors: list) -> None:
+    text = ("A medic at the teaching hospital told AFP the hospital had received 23 bodies. \"We ran out of "
+            "blood bags within two hours,\" he said.\n\n"
+            "The army said its air defences had shot down five drones over the city during the night that "
+            "followed, AFP added.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["five"].source_chain == ["Harbour Post", "Agence France-Presse", "army"]

@@ -37,7 +37,11 @@ from claimgraph.extract.attributions.chains import (
 from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources, role_kind
 from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.names import word_end
-from claimgraph.extract.attributions.pairs import cut_concessions, split_trailing_pairs
+from claimgraph.extract.attributions.pairs import (
+    cut_concessions,
+    lift_trailing_relays,
+    split_trailing_pairs,
+)
 from claimgraph.extract.attributions.rules import Draft, find_drafts, link_parents
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.base import Context, register
@@ -485,6 +489,7 @@ class AttributionExtractor:
         drafts = drop_misplaced_estimates(drafts, doc)
         drafts = drop_dangling_participles(drafts, doc)
         split_trailing_pairs(drafts, ctx.text)
+        lift_trailing_relays(drafts, ctx.text)
         cut_concessions(drafts, doc, ctx.text)
         link_parents(drafts)
         if learned is not None:

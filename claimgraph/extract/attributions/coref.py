@@ -229,7 +229,10 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                 or frozenset({"source"})
             kind = "person" if any(c.name == found[0] and c.kind == "person" for c in candidates) else found[1]
             described = not any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
-            candidates.append(Named(draft.source[0], found[0], kind, role_words, draft.relay,
+            # the source a "citing X" link names is where the account comes from, not an outlet
+            cited = draft.relay and draft.cue_token is not None and draft.show_cue \
+                and doc[draft.cue_token].lemma_.lower() in cues().relay
+            candidates.append(Named(draft.source[0], found[0], kind, role_words, draft.relay and not cited,
                                     scene.label_at(*draft.source), described,
                                     # "community leaders in the rural area of Tibú" are no "he"
                                     plural=tokens.root.pos_ == "NOUN" and tokens.root.tag_ == "NNS"))
@@ -653,8 +656,11 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
         return None
     # a different role never points at a source known only by its description: "the governor"
     # after "officials who inspected the site" is someone else
+    # (an armed role points at a body only mentioned, never speaking, only when its name holds the
+    # role: "the army" after "It blamed the paramilitary Rapid Support Forces" is not the RSF)
     usable = [c for c in earlier if fits(c) and not c.described and not _other_body(role_word, c.name)
-              and not (role_word in ARMED_ROLES and not c.role_words and _insurgent(c.name))]
+              and not (role_word in ARMED_ROLES and not c.role_words
+                       and (_insurgent(c.name) or role_word not in _name_words(c.name)))]
     qualified = [t for c in head.children if c.dep_ == "prep" and c.i > head.i
                  for t in c.subtree if t.pos_ == "PROPN"]
     if qualified and kind == "person" and all(t.ent_type_ in PLACE_LABELS | {"NORP"} for t in qualified):

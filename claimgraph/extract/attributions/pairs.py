@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from claimgraph.extract.attributions.rules import Draft
 from claimgraph.extract.attributions.vocabulary import cues
 
-__all__ = ["cut_concessions", "split_trailing_pairs"]
+__all__ = ["cut_concessions", "lift_trailing_relays", "split_trailing_pairs"]
 
 # subordinators that set a second source's account against the first one's
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
@@ -68,6 +68,33 @@ def split_trailing_pairs(drafts: list[Draft], text: str) -> None:
             inner.content, outer.content = before, after
             if inner.parent is outer:
                 inner.parent = None
+            if outer.parent is inner:
+                outer.parent = None
+            break
+
+
+def lift_trailing_relays(drafts: list[Draft], text: str) -> None:
+    """ "The army said its air defences shot down five drones during the night that followed, AFP
+    added": the parse may hang the trailing "AFP added" inside the first speaker's content; the
+    content ends before it, and the trailing speaker passes the whole statement on (in place)."""
+    for inner in drafts:
+        if not inner.show_cue or not inner.content or inner.kind != "indirect":
+            continue  # (a speaker named inside a quotation speaks inside it)
+        for outer in drafts:
+            if outer is inner or not outer.show_cue or outer.source is None or outer.source[0] > outer.cue[0]:
+                continue
+            hit = next(((s, e) for s, e in inner.content if s < outer.source[0] and outer.cue[1] <= e), None)
+            if hit is None or hit[0] < inner.cue[1] or text[outer.cue[1]:hit[1]].strip(" ,.") \
+                    or not text[:outer.source[0]].rstrip().endswith(","):
+                continue
+            comma = text.rfind(",", hit[0], outer.source[0])
+            cut = _trimmed(hit[0], comma, text) if comma > hit[0] else None
+            if not cut or cut[1] <= cut[0]:
+                continue
+            inner.content = [cut if (s, e) == hit else (s, e) for s, e in inner.content]
+            start = min([inner.cue[0]] + ([inner.source[0]] if inner.source else []))
+            outer.content, outer.mirror = [(start, cut[1])], None
+            inner.parent = outer
             if outer.parent is inner:
                 outer.parent = None
             break
