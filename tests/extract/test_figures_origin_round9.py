@@ -256,3 +256,11 @@ def test_a_trailing_relay_the_parse_put_inside_the_content_passes_the_statement_
             "followed, AFP added.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["five"].source_chain == ["Harbour Post", "Agence France-Presse", "army"]
+
+
+def test_what_carried_a_statement_carries_its_next_sentences(extractors: list) -> None:
+    text = ("Soldiers killed more than 100 fighters in Djibo on Saturday, the security ministry said in a statement "
+            "carried on Monday by the official news agency AIB. The ministry put the army's own losses at 12 "
+            "soldiers.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["12"].source_chain == ["Harbour Post", "AIB", "security ministry"]

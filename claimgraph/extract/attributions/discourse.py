@@ -23,6 +23,11 @@ from claimgraph.extract.attributions.vocabulary import cues
 __all__ = ["place_provenance", "spread_links"]
 
 
+# Characters after "a statement carried by AIB" within which the same speaker's next statements
+# ("The ministry put the losses at ...", "it added") are read as the same statement, carried too.
+CARRIED_REACH = 500
+
+
 def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
         dict[str, tuple[Draft, str | None]], dict[str, tuple[Draft, str | None]]]:
     """Per speaker name: the first outlet relaying them and the first source they pass on."""
@@ -34,9 +39,9 @@ def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
             continue
         if draft.parent.outlet and draft.kind != "sourceless":
             speaker = name_of.get(id(draft))
-            # (only a named speaker: "two US officials told CBS News" says nothing of what other
-            # US officials said elsewhere in the article)
-            if speaker and speaker not in outlets and speaker.split()[-1][:1].isupper():
+            # (a speaker known by a description only through a carrier close by: "two US officials
+            # told CBS News" says nothing of what other US officials said elsewhere in the article)
+            if speaker and speaker not in outlets and (draft.parent.show_cue or speaker.split()[-1][:1].isupper()):
                 outlets[speaker] = (draft.parent, name_of.get(id(draft.parent)))
         if draft.conduit:
             speaker = name_of.get(id(draft.parent))
@@ -59,11 +64,13 @@ def spread_links(drafts: list[Draft], names: list[str | None]) -> tuple[list[Dra
         if not name or draft.outlet or draft.kind == "sourceless" or not draft.show_cue:
             continue
         outlet = outlets.get(name)
+        if outlet is not None and outlet[0].show_cue and not 0 < draft.cue[0] - outlet[0].cue[1] < CARRIED_REACH:
+            outlet = None  # what carried a statement carries only what follows it closely
         if outlet is not None and outlet[0] is not draft.parent and (
                 draft.parent is None or (draft.parent.relay and not draft.parent.show_cue
                                          and not draft.parent.outlet)):
             relay = replace(outlet[0], content=list(draft.content), kind=draft.kind,
-                            parent=draft.parent, mirror=None)
+                            parent=draft.parent, mirror=None, show_cue=False, cue_token=None)
             draft.parent = relay
             out_drafts.append(relay)
             out_names.append(outlet[1])

@@ -539,9 +539,11 @@ class RelayRules:
         r = _rules()
         source = r._span(self.doc, self.source_tokens(carrier))
         if source is not None:
+            # (an outlet: what carried one statement carries the speaker's others, `discourse`)
             draft.parent = self._add(r.Draft(
                 cue=(participle.idx, r._tok_end(by)), source=source, content=list(draft.content),
-                kind="according_to", source_head=carrier.i, cue_token=participle.i, relay=True), participle)
+                kind="according_to", source_head=carrier.i, cue_token=participle.i, relay=True,
+                outlet=True), participle)
 
     def _cited_by(self, noun: Token) -> tuple[Token, Token, Token] | None:
         """(verb, "by", carrier) of "a UN report cited by Al Jazeera": who passed the source on."""
