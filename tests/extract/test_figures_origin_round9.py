@@ -264,3 +264,20 @@ def test_what_carried_a_statement_carries_its_next_sentences(extractors: list) -
             "soldiers.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["12"].source_chain == ["Harbour Post", "AIB", "security ministry"]
+
+
+def test_a_headline_that_names_its_body_keeps_the_name(extractors: list) -> None:
+    text = ("Arakan Army says it has captured 400 junta troops\n\n"
+            "The Arakan Army (AA) said on Thursday it had taken 400 soldiers prisoner. Khaing Thu Ya, a spokesman "
+            "for the ethnic armed group, said 26 of its fighters had died.")
+    figures = in_harbour_post(text, extractors).figures
+    assert {f.source_chain[-1] for f in figures if f.text == "400"} == {"Arakan Army"}
+
+
+def test_it_after_a_team_that_denied_is_the_team_not_the_body_its_statement_names(extractors: list) -> None:
+    text = ("The military's information team denied that the defences had been breached. In a statement read on "
+            "state television, it said more than 150 fighters had been killed. Navy gunboats had also sunk six "
+            "boats carrying reinforcements, it said.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 150"].source_chain[-1] == "military's information team"
+    assert figures["six"].source_chain[-1] == "military's information team"

@@ -577,8 +577,10 @@ def _subject_before_in_sentence(pronoun: Token, candidates: list[Named]) -> str 
                 and t.pos_ in ("NOUN", "PROPN") and not any(m.dep_ == "mark" for m in t.head.children)]
     for subject in reversed(subjects):
         start, end = subject.left_edge.idx, subject.idx + len(subject.text)
+        # (the body must be the subject, not name what the subject is: "Navy gunboats had sunk six
+        # boats, it said" is not the navy speaking)
         inside = [c for c in candidates if start <= c.position < end and c.kind == "organisation"
-                  and not c.relay]
+                  and not c.relay and (subject.pos_ == "PROPN" or _name_words(c.name) & {subject.lower_})]
         if inside:  # the whole name, not a name inside it ("UN" in "the UN human rights office")
             return max(inside, key=lambda c: len(c.name)).name
     return None

@@ -61,8 +61,10 @@ def name_headline_roles(names: dict[int, str | None], drafts: list[Draft], doc: 
                 or any(t.ent_type_ == "NORP" for t in tokens) and roles.get(tokens.root.lemma_.lower()) != "organisation":
             continue
         written = names[i]
-        if written is None or written.lower() != describe(tokens).lower():
-            continue  # the headline names its source
+        if written is None or written.lower() != describe(tokens).lower() or any(
+                c.name.lower() == written.lower() and c.position >= headline_end and c.label is not None
+                for c in candidates):
+            continue  # the headline names its source (as the body does: "Arakan Army says")
         named = _headline_role(tokens, roles, headline_end, [c for c in candidates if c.name != written])
         if named is not None:
             for k, name in names.items():
