@@ -281,3 +281,17 @@ def test_it_after_a_team_that_denied_is_the_team_not_the_body_its_statement_name
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["more than 150"].source_chain[-1] == "military's information team"
     assert figures["six"].source_chain[-1] == "military's information team"
+
+
+def test_as_quoted_by_between_cue_and_content_passes_the_statement_on(extractors: list) -> None:
+    text = ("Russia's Defence Ministry said, as quoted by the state news agency TASS, that air defences had "
+            "destroyed 112 drones overnight.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["112"].source_chain == ["Harbour Post", "TASS", "Russia's Defence Ministry"]
+
+
+def test_a_town_the_model_takes_for_a_person_is_no_one_a_role_points_at(extractors: list) -> None:
+    text = ("A local channel posted that 12 drones had been seen over Liski. The regional governor wrote on his "
+            "channel that 17 drones had been destroyed.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["17"].source_chain[-1] != "Liski"

@@ -39,6 +39,7 @@ from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.names import word_end
 from claimgraph.extract.attributions.pairs import (
     cut_concessions,
+    lift_as_quoted_relays,
     lift_trailing_relays,
     split_trailing_pairs,
 )
@@ -490,6 +491,7 @@ class AttributionExtractor:
         drafts = drop_dangling_participles(drafts, doc)
         split_trailing_pairs(drafts, ctx.text)
         lift_trailing_relays(drafts, ctx.text)
+        lift_as_quoted_relays(drafts, ctx.text)
         cut_concessions(drafts, doc, ctx.text)
         link_parents(drafts)
         if learned is not None:

@@ -75,7 +75,7 @@ from claimgraph.extract.attributions.spoken_for import (
     unnamed_spokesperson,
 )
 from claimgraph.extract.attributions.vocabulary import cues
-from claimgraph.extract.entities.lexicon import is_country
+from claimgraph.extract.entities.lexicon import misread_place
 from claimgraph.extract.nlp import headline_end, text_of
 from claimgraph.model import Mention
 from claimgraph.model.vocab import load_vocab
@@ -184,9 +184,9 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     mentions = mentions or []
     names: dict[int, str | None] = {}
     candidates: list[Named] = []
-    # "Niger says ...": the small model takes some countries for people; they are places here
-    doc_ents = [SpacySpan(doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" and is_country(e.text) else e
-                for e in doc.ents]
+    # "Niger says ...", "drones seen over Liski": the small model takes some countries and towns
+    # for people; they are places here
+    doc_ents = [SpacySpan(doc, e.start, e.end, label="GPE") if misread_place(e) else e for e in doc.ents]
     asking = cues().question_labels  # "HOST:" in a transcript is the publisher's side, no one to point back at
     for ent in doc_ents:
         kind = kind_of_label(ent.label_)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from claimgraph.extract.attributions.rules import Draft
 from claimgraph.extract.attributions.vocabulary import cues
 
-__all__ = ["cut_concessions", "lift_trailing_relays", "split_trailing_pairs"]
+__all__ = ["cut_concessions", "lift_as_quoted_relays", "lift_trailing_relays", "split_trailing_pairs"]
 
 # subordinators that set a second source's account against the first one's
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
@@ -97,6 +97,30 @@ def lift_trailing_relays(drafts: list[Draft], text: str) -> None:
             inner.parent = outer
             if outer.parent is inner:
                 outer.parent = None
+            break
+
+
+def lift_as_quoted_relays(drafts: list[Draft], text: str) -> None:
+    """ "The ministry said, as quoted by the state news agency TASS, that ...": the relay phrase
+    between a speaker's cue and what was said passes the speaker's statement on; it is no part of
+    the statement (in place)."""
+    for relay in drafts:
+        if not relay.relay or relay.kind != "according_to" or not relay.show_cue \
+                or not text[relay.cue[0]:relay.cue[1]].lower().startswith("as "):
+            continue
+        for speaker in drafts:
+            if speaker is relay or not speaker.show_cue or not speaker.content or speaker.parent is not None:
+                continue
+            first = min(speaker.content)
+            if first[0] != relay.cue[0] or text[speaker.cue[1]:first[0]].strip(" ,"):
+                continue  # the phrase must open the content, right after the cue
+            end = relay.source[1] if relay.source else relay.cue[1]
+            rest = _trimmed(end, first[1], text)
+            if not rest:
+                continue
+            speaker.content = [rest if span == first else span for span in speaker.content]
+            relay.content, relay.parent = list(speaker.content), None
+            speaker.parent = relay
             break
 
 

@@ -19,7 +19,7 @@ import re
 
 from claimgraph.extract.base import Context, register
 from claimgraph.extract.entities.dates import normalize_date
-from claimgraph.extract.entities.lexicon import Candidate, Lexicon, is_country, load_lexicon
+from claimgraph.extract.entities.lexicon import Candidate, Lexicon, load_lexicon, misread_place
 from claimgraph.model import Extraction, Mention
 
 NAME = "entities"
@@ -78,8 +78,8 @@ class EntityExtractor:
                 label, normalized = known
             elif label == "ORG":
                 label = self.lexicon.org_label(surface)
-            elif label == "PERSON" and is_country(surface):
-                label = "GPE"  # "Niger says ...": the small model takes some countries for people
+            elif label == "PERSON" and misread_place(ent):
+                label = "GPE"  # "Niger says ...", "over Liski": the small model takes some places for people
             out.append(Candidate(start, end, label, normalized, 1))
         return out
 

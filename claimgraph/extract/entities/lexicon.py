@@ -31,6 +31,17 @@ def is_country(name: str) -> bool:
     return registry.country.clean(name.strip()) is not None
 
 
+# prepositions whose object is a place, never a person ("seen over Liski", "a strike near Kupiansk")
+_PLACE_PREPOSITIONS = frozenset({"in", "over", "near", "outside", "around", "at", "across", "inside"})
+
+
+def misread_place(ent: Any) -> bool:
+    """Whether a spaCy PERSON entity is a place the small model took for a person: a country
+    ("Niger says ...") or the object of a preposition of place ("drones seen over Liski")."""
+    return ent.label_ == "PERSON" and (is_country(ent.text) or ent.root.dep_ == "pobj"
+                                       and ent.root.head.lower_ in _PLACE_PREPOSITIONS)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A span that may become a Mention; `rank` says how much its source is trusted."""
