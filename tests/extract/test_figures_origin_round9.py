@@ -295,3 +295,17 @@ def test_a_town_the_model_takes_for_a_person_is_no_one_a_role_points_at(extracto
             "channel that 17 drones had been destroyed.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["17"].source_chain[-1] != "Liski"
+
+
+def test_a_source_close_to_a_group_is_described_not_named_by_it(extractors: list) -> None:
+    text = ("A source close to the Druze spiritual leadership said that dozens of people were being held hostage "
+            "by tribal fighters.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["dozens"].source_chain == ["Harbour Post", "source close to the Druze spiritual leadership"]
+
+
+def test_a_spokesman_of_another_ministry_is_not_the_ministry_named_before(extractors: list) -> None:
+    text = ("Fighting has killed over 260 people, the health ministry said. An interior ministry spokesman told "
+            "reporters that about 2,500 security personnel had been sent to the province.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 2,500"].source_chain[-1] != "health ministry"

@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from claimgraph.extract.attributions.vocabulary import cues
 
-__all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "Named", "describe", "is_news", "nearest"]
+__all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "Named", "describe", "distinguishing_words",
+           "is_news", "nearest"]
 
 MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",
                "magazine", "site", "website", "article"}
@@ -71,6 +73,26 @@ def nearest(candidates: list[Named], position: int, kinds: tuple[str, ...], skip
 # grammar words: who a relative clause names when it tells how the reporter reached the source
 _WITHHOLDING = frozenset({"name", "identify"})  # a clause on whether the source is named says nothing of who
 _REPORTERS = frozenset({"we", "i", "you"})
+
+
+_PLAIN_MODIFIERS = frozenset({"same", "local", "country", "state", "national", "federal", "central", "official",
+                              "main", "top", "senior", "its", "their", "his", "her", "own", "other", "new"})
+
+
+def distinguishing_words(tokens: SpacySpan, roles: dict[str, str], head: Token | None = None) -> frozenset[str]:
+    """The content words of a role phrase besides its head: its compound nouns and adjectives
+    ("civil defence" in "the civil defence agency") and the words of a place it is said to be in
+    ("in the Hamas-run territory"); not nationalities, determiners or plain words like "local"."""
+    head = head if head is not None else tokens.root
+    words = {t.lower_ for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")
+             and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.ent_type_ not in ("NORP", "GPE")
+             and f"{t.lower_} {head.lower_}" not in roles}  # "think tank" is one role noun
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < tokens.end:
+            words |= {t.lower_ for t in prep.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ")
+                      and t.ent_type_ not in ("NORP",) and t.i < tokens.end}
+    parts = {p for w in words for p in w.replace("-", " ").split()}
+    return frozenset(parts - _PLAIN_MODIFIERS)
 
 
 def describe(tokens: SpacySpan) -> str:

@@ -37,6 +37,7 @@ from claimgraph.extract.attributions.candidates import (
     NEWS_LABELS,
     Named,
     describe,
+    distinguishing_words,
     is_news,
     media_role,
     nearest,
@@ -624,7 +625,7 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
 
     # "the civil defence agency", "the health ministry in the Hamas-run territory": words that set
     # the body apart must be the candidate's too
-    marks = _distinguishing_words(tokens) if organisation and not media else frozenset()
+    marks = distinguishing_words(tokens, source_lexicon()[1]) if organisation and not media else frozenset()
 
     def marked(c: Named) -> bool:
         return not marks or marks <= (c.role_words | _name_words(c.name))
@@ -682,27 +683,6 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
             if found:
                 return found
     return None
-
-
-_PLAIN_MODIFIERS = frozenset({"same", "local", "country", "state", "national", "federal", "central", "official",
-                              "main", "top", "senior", "its", "their", "his", "her", "own", "other", "new"})
-
-
-def _distinguishing_words(tokens: SpacySpan) -> frozenset[str]:
-    """The content words of a role phrase besides its head: its compound nouns and adjectives
-    ("civil defence" in "the civil defence agency") and the words of a place it is said to be in
-    ("in the Hamas-run territory"); not nationalities, determiners or plain words like "local"."""
-    head = tokens.root
-    roles = source_lexicon()[1]
-    words = {t.lower_ for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod")
-             and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.ent_type_ not in ("NORP", "GPE")
-             and f"{t.lower_} {head.lower_}" not in roles}  # "think tank" is one role noun
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < tokens.end:
-            words |= {t.lower_ for t in prep.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ")
-                      and t.ent_type_ not in ("NORP",) and t.i < tokens.end}
-    parts = {p for w in words for p in w.replace("-", " ").split()}
-    return frozenset(parts - _PLAIN_MODIFIERS)
 
 
 def _other_body(role_word: str, name: str) -> bool:

@@ -248,8 +248,10 @@ def _where_of_noun(head: Token) -> set[int]:
     offsets of those phrases' words, which name a place or a target, not the source."""
     if head.pos_ != "NOUN":
         return set()
-    return {t.idx for c in head.subtree if c.i > head.i and c.dep_ == "prep"
-            and c.lower_ in WHERE_PREPOSITIONS for t in c.subtree}
+    # (and what it is close or linked to: "a source close to the Druze spiritual leadership")
+    return {t.idx for c in head.subtree if c.i > head.i and (
+        c.dep_ == "prep" and c.lower_ in WHERE_PREPOSITIONS or c.dep_ == "amod" and c.head.i == head.i)
+        for t in c.subtree}
 
 
 _HYPHENS = ("-", "\u2011")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from claimgraph.extract.attributions.candidates import Named, describe
+from claimgraph.extract.attributions.candidates import Named, describe, distinguishing_words
 from claimgraph.extract.attributions.names import clean
 from claimgraph.extract.nlp import text_of
 
@@ -58,7 +58,7 @@ def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | 
         return None
     if all(t.dep_ == "det" for t in phrase if t.i != subject.i):
         # "the group said ... It had put the toll at 14": a bare role, the body it stands for
-        return _body_before(subject, subject.i, scene)
+        return _body_before(subject, subject.i, scene, roles)
     name = describe(phrase)
     bisect.insort(scene.candidates, Named(subject.idx, name, "organisation",
                                           frozenset(t.lemma_.lower() for t in phrase if t.pos_ in ("NOUN", "PROPN")),
@@ -121,18 +121,22 @@ def spokesperson_body(tokens: SpacySpan | None, scene: Scene, roles: dict[str, s
                 return found[0] if found is not None and found[1] == "organisation" else None
             return found[0] if found is not None and found[1] != "person" else clean(describe(words))
         if roles.get(body.lemma_.lower()) == "organisation":
-            return _body_before(body, tokens.start, scene)
+            return _body_before(body, tokens.start, scene, roles)
     return None
 
 
-def _body_before(role: Token, before: int, scene: Scene) -> str | None:
+def _body_before(role: Token, before: int, scene: Scene, roles: dict[str, str]) -> str | None:
     """The body a role noun ("the agency", "mission") stands for: the last source or name said
     with that role word before token `before`, else the last description of a body by that noun
     ("the Kenyan-led support mission"), else the role's own phrase when it says more than the
     noun ("the rebel alliance")."""
     word = role.lemma_.lower()
     start = scene.doc[before].idx
-    earlier = [c for c in scene.candidates if c.position < start and c.kind != "person" and word in c.role_words]
+    # ("an interior ministry spokesman" is not the health ministry's)
+    first = min(role.left_edge.i, before) if before < role.i else role.left_edge.i
+    marks = distinguishing_words(scene.doc[first:role.i + 1], roles, head=role)
+    earlier = [c for c in scene.candidates if c.position < start and c.kind != "person" and word in c.role_words
+               and marks <= (c.role_words | {w.casefold() for w in c.name.replace("-", " ").split()})]
     if earlier:
         return earlier[-1].name
     for token in reversed(scene.doc[:before]):
@@ -142,7 +146,8 @@ def _body_before(role: Token, before: int, scene: Scene) -> str | None:
                 if named is not None and named[1] != "person":
                     return named[0]
             phrase = scene.doc[token.left_edge.i:token.i + 1]
-            if any(t.dep_ != "det" for t in phrase if t.i != token.i):
+            if any(t.dep_ != "det" for t in phrase if t.i != token.i) \
+                    and marks <= {t.lower_ for t in phrase}:
                 return clean(describe(phrase))
     phrase = scene.doc[role.left_edge.i:role.i + 1]
     if role.dep_ == "pobj" and any(t.dep_ != "det" for t in phrase if t.i != role.i):
