@@ -309,3 +309,10 @@ def test_a_spokesman_of_another_ministry_is_not_the_ministry_named_before(extrac
             "reporters that about 2,500 security personnel had been sent to the province.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["about 2,500"].source_chain[-1] != "health ministry"
+
+
+def test_an_interview_on_the_main_verb_is_the_outlet_of_its_saying(extractors: list) -> None:
+    text = ("The town's mayor, Josué Pierre-Louis, gave a higher toll in an interview with Radio Vision 2000, "
+            "saying that more than 40 residents had been killed.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 40"].source_chain == ["Harbour Post", "Radio Vision 2000", "Josué Pierre-Louis"]

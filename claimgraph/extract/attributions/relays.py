@@ -300,6 +300,9 @@ class RelayRules:
         record carries no cue span; `cue` only anchors it at the outlet's name.
         """
         outlet = self._outlet_of(verb)
+        if outlet is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+            # "X gave a higher toll in an interview with Radio Y, saying ...": the interview is the saying's
+            outlet = self._outlet_of(verb.head)
         described = False
         if outlet is None and subject is not None:
             outlet, described = self._outlet_in_description(subject), True
