@@ -316,3 +316,16 @@ def test_an_interview_on_the_main_verb_is_the_outlet_of_its_saying(extractors: l
             "saying that more than 40 residents had been killed.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["more than 40"].source_chain == ["Harbour Post", "Radio Vision 2000", "Josué Pierre-Louis"]
+
+
+def test_a_count_in_the_author_s_own_voice_stays_the_author_s(extractors: list) -> None:
+    text = ("JNIM claimed to have killed about 70 soldiers in the same period. Our own tally of open-source reports "
+            "counts 32 attacks on fuel convoys since 1 September.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["32"].source_chain == ["Harbour Post"]
+
+
+def test_a_name_that_modifies_a_modifier_names_the_body(extractors: list) -> None:
+    text = "A UN sanctions monitoring team estimated in July that JNIM has 5,000 to 6,000 fighters in Mali."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["5,000 to 6,000"].source_chain == ["Harbour Post", "UN sanctions monitoring team"]

@@ -372,7 +372,9 @@ def _modified_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict
         return None  # "the US outlet", "the Telegram channel": a medium, named by its name
     if any(t.pos_ == "PROPN" for t in tokens if t.i > head.i):
         return None  # "the UN agency for refugees, UNHCR": named after the noun
-    modifiers = [t for t in head.lefts if t.i >= tokens.start and t.dep_ in ("compound", "nmod", "amod")]
+    # (a name may modify a modifier: "UN" in "a UN sanctions monitoring team")
+    modifiers = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "nmod", "amod")
+                 and any(a.i == head.i for a in t.ancestors)]
     if not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP")
                or any(m.start <= t.idx < m.end for m in inside) for t in modifiers):
         return None

@@ -231,7 +231,10 @@ def link_sources(found: Extraction, drafts: list[Draft], publisher: str | None, 
         if relative is not None:
             draft.chain, draft.attribution = relative[0], relative[1] or draft.attribution
             draft.own_report = True
-        if len(draft.chain) == 1 and draft.chain[0] == publisher and doc is not None:
+        # (a count the author gives in its own voice, "our own tally counts 32 attacks", stays its own)
+        own_voice = draft.attribution is not None and draft.attribution.source is not None \
+            and draft.attribution.kind != "sourceless"
+        if len(draft.chain) == 1 and draft.chain[0] == publisher and doc is not None and not own_voice:
             owner = _tally_owner(doc, q)
             if owner is not None:
                 draft.chain.append(owner)
