@@ -9,14 +9,15 @@ kind before a position; `describe` gives an unnamed source as written. Shared by
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimgraph.extract.attributions.vocabulary import cues
 
-__all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "Named", "describe", "distinguishing_words",
-           "is_news", "nearest"]
+__all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "Named", "carries_words", "describe",
+           "distinguishing_words", "is_news", "name_words", "nearest"]
 
 MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",
                "magazine", "site", "website", "article"}
@@ -93,6 +94,18 @@ def distinguishing_words(tokens: SpacySpan, roles: dict[str, str], head: Token |
                       and t.ent_type_ not in ("NORP",) and t.i < tokens.end}
     parts = {p for w in words for p in w.replace("-", " ").split()}
     return frozenset(parts - _PLAIN_MODIFIERS)
+
+
+@lru_cache(maxsize=4096)
+def name_words(name: str) -> frozenset[str]:
+    """The words of a name, casefolded, the parts of hyphenated ones too ("Seong-kweun")."""
+    return frozenset(w.casefold() for w in name.replace("-", " - ").split())
+
+
+def carries_words(candidate: Named, words: frozenset[str]) -> bool:
+    """Whether a candidate's name or role words hold every word that sets a role phrase apart
+    (`distinguishing_words`): "the civil defence agency" is no UN force named before it."""
+    return not words or words <= (candidate.role_words | name_words(candidate.name))
 
 
 def describe(tokens: SpacySpan) -> str:

@@ -36,10 +36,12 @@ from claimgraph.extract.attributions.candidates import (
     MEDIA_ROLES,
     NEWS_LABELS,
     Named,
+    carries_words,
     describe,
     distinguishing_words,
     is_news,
     media_role,
+    name_words,
     nearest,
 )
 from claimgraph.extract.attributions.groups import (
@@ -383,18 +385,12 @@ def full_name(name: str, persons: list[Named], position: int) -> str:
     if len(name.split()) != 1:
         return name
     word = name.casefold()
-    fuller = [c for c in persons if word in _name_words(c.name) and c.name.casefold() != word
+    fuller = [c for c in persons if word in name_words(c.name) and c.name.casefold() != word
               and _capitalised(c.name)]
     if not fuller:
         return name
     before = [c for c in fuller if c.position <= position]
     return (before[-1] if before else min(fuller, key=lambda c: c.position)).name
-
-
-@lru_cache(maxsize=4096)
-def _name_words(name: str) -> frozenset[str]:
-    """The words of a name, casefolded, the parts of hyphenated ones too ("Seong-kweun")."""
-    return frozenset(w.casefold() for w in name.replace("-", " - ").split())
 
 
 @lru_cache(maxsize=4096)
@@ -486,8 +482,8 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
     if speaker:
         # in a person's own words (a quote, a transcript turn) they are "I": "he" and "the
         # district commissioner" there are someone else ("Noor" is "Ali Noor")
-        words = _name_words(speaker)
-        candidates = [c for c in candidates if not (c.kind == "person" and words & _name_words(c.name))]
+        words = name_words(speaker)
+        candidates = [c for c in candidates if not (c.kind == "person" and words & name_words(c.name))]
     if len(tokens) == 1 and word in pronouns:
         if word in ("he", "she", "him", "her"):
             candidates = [c for c in candidates if not c.plural]
@@ -581,7 +577,7 @@ def _subject_before_in_sentence(pronoun: Token, candidates: list[Named]) -> str 
         # (the body must be the subject, not name what the subject is: "Navy gunboats had sunk six
         # boats, it said" is not the navy speaking)
         inside = [c for c in candidates if start <= c.position < end and c.kind == "organisation"
-                  and not c.relay and (subject.pos_ == "PROPN" or _name_words(c.name) & {subject.lower_})]
+                  and not c.relay and (subject.pos_ == "PROPN" or name_words(c.name) & {subject.lower_})]
         if inside:  # the whole name, not a name inside it ("UN" in "the UN human rights office")
             return max(inside, key=lambda c: len(c.name)).name
     return None
@@ -628,7 +624,7 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     marks = distinguishing_words(tokens, source_lexicon()[1]) if organisation and not media else frozenset()
 
     def marked(c: Named) -> bool:
-        return not marks or marks <= (c.role_words | _name_words(c.name))
+        return carries_words(c, marks)
 
     def fits(c: Named) -> bool:
         if not organisation:
@@ -637,7 +633,7 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
             return False
         if not state and c.label in PLACE_LABELS:
             return False
-        if state and c.label not in PLACE_LABELS and not _state_words() & _name_words(c.name):
+        if state and c.label not in PLACE_LABELS and not _state_words() & name_words(c.name):
             return False  # "the transitional government" is no armed group quoted before it
         return is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
 
@@ -663,7 +659,7 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     # role: "the army" after "It blamed the paramilitary Rapid Support Forces" is not the RSF)
     usable = [c for c in earlier if fits(c) and not c.described and not _other_body(role_word, c.name)
               and not (role_word in ARMED_ROLES and not c.role_words
-                       and (_insurgent(c.name) or role_word not in _name_words(c.name)))]
+                       and (_insurgent(c.name) or role_word not in name_words(c.name)))]
     qualified = [t for c in head.children if c.dep_ == "prep" and c.i > head.i
                  for t in c.subtree if t.pos_ == "PROPN"]
     if qualified and kind == "person" and all(t.ent_type_ in PLACE_LABELS | {"NORP"} for t in qualified):

@@ -379,10 +379,14 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         lemma = verb.lemma_.lower()
         children = list(verb.children)
         # "Niger says 34 killed, other sources put toll higher": a valuation verb with its own object
-        # values that object; a clause before it is another statement, not what it puts
-        valued = lemma in self.cues.valuation and any(c.dep_ == "dobj" for c in children)
+        # values that object; a clause before it is another statement, not what it puts, and the
+        # verb is no trailing cue of that clause
+        own_value = lemma in self.cues.valuation and any(
+            c.i > verb.i and (c.dep_ in ("dobj", "oprd") or any(
+                t.like_num or t.lemma_.lower() in self.cues.figure_nouns for t in c.subtree))
+            for c in children)
         clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)
-                                          and not (valued and c.i < verb.i)) or (
+                                          and not (own_value and c.i < verb.i)) or (
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
         if not clause:
             # "He added, citing the agency, that dozens ...": the parse hangs the reported clause on
@@ -428,11 +432,6 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                 content -= _subtree(next(c for c in children if c.dep_ == "dative"))
             if klass == "valuation":  # "put the number at 9,000, up from 4,000 in March"
                 content |= self._continuation(verb)
-        # "..., other sources put the toll higher": a valuation of its own object is no trailing cue
-        own_value = lemma in self.cues.valuation and any(
-            c.i > verb.i and (c.dep_ in ("dobj", "oprd") or any(
-                t.like_num or t.lemma_.lower() in self.cues.figure_nouns for t in c.subtree))
-            for c in children)
         parataxis_head = verb.dep_ in ("parataxis",) or (inverted is not None and verb.head.i < verb.i) or (
             # "Rebels seized two villages, the Courier reported on Sunday, citing ...": a trailing cue
             # the parse hung on the clause it reports as an adverbial clause

@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from claimgraph.extract.attributions.candidates import Named, describe, distinguishing_words
+from claimgraph.extract.attributions.candidates import (
+    Named,
+    carries_words,
+    describe,
+    distinguishing_words,
+)
 from claimgraph.extract.attributions.names import clean
 from claimgraph.extract.nlp import text_of
 
@@ -136,7 +141,7 @@ def _body_before(role: Token, before: int, scene: Scene, roles: dict[str, str]) 
     first = min(role.left_edge.i, before) if before < role.i else role.left_edge.i
     marks = distinguishing_words(scene.doc[first:role.i + 1], roles, head=role)
     earlier = [c for c in scene.candidates if c.position < start and c.kind != "person" and word in c.role_words
-               and marks <= (c.role_words | {w.casefold() for w in c.name.replace("-", " ").split()})]
+               and carries_words(c, marks)]
     if earlier:
         return earlier[-1].name
     for token in reversed(scene.doc[:before]):
