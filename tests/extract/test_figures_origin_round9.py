@@ -329,3 +329,9 @@ def test_a_name_that_modifies_a_modifier_names_the_body(extractors: list) -> Non
     text = "A UN sanctions monitoring team estimated in July that JNIM has 5,000 to 6,000 fighters in Mali."
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["5,000 to 6,000"].source_chain == ["Harbour Post", "UN sanctions monitoring team"]
+
+
+def test_one_that_stands_for_a_noun_said_before_is_still_no_count(extractors: list) -> None:
+    text = "The ministry gave a toll of 40 dead. The figure is far higher than the one South Korea has given."
+    figures = in_harbour_post(text, extractors).figures
+    assert [f.text for f in figures] == ["40"]

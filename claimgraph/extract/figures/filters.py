@@ -217,7 +217,9 @@ def _counts_a_noun(doc: Doc | None, quantity: Quantity) -> bool:
     if doc is None:
         return False
     span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].dep_ == "nummod"
+    # (its common noun right after it: "the one South Korea has given" stands for a noun said before)
+    return span is not None and len(span) == 1 and span[0].dep_ == "nummod" and span[0].head.pos_ == "NOUN" \
+        and span[0].head.i == span[0].i + 1
 
 
 def _age_limit(text: str, quantity: Quantity, lexicon: FigureLexicon) -> bool:
