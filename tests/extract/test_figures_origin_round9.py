@@ -335,3 +335,10 @@ def test_one_that_stands_for_a_noun_said_before_is_still_no_count(extractors: li
     text = "The ministry gave a toll of 40 dead. The figure is far higher than the one South Korea has given."
     figures = in_harbour_post(text, extractors).figures
     assert [f.text for f in figures] == ["40"]
+
+
+def test_the_outlet_a_described_body_told_relays_its_next_statement_close_by(extractors: list) -> None:
+    text = ("Ukraine's military intelligence directorate told the Guardian that the units had not been seen in "
+            "combat for two weeks. The pause could be linked to about 400 casualties, the directorate said.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 400"].source_chain[:2] == ["Harbour Post", "Guardian"]

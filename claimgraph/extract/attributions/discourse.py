@@ -23,9 +23,21 @@ from claimgraph.extract.attributions.vocabulary import cues
 __all__ = ["place_provenance", "spread_links"]
 
 
-# Characters after "a statement carried by AIB" within which the same speaker's next statements
-# ("The ministry put the losses at ...", "it added") are read as the same statement, carried too.
+# Characters after "a statement carried by AIB" (or "the directorate told the Guardian") within which
+# the same speaker's next statements ("The ministry put the losses at ...", "it added") are read as
+# the same statement, carried too.
 CARRIED_REACH = 500
+
+
+def _described(name: str) -> bool:
+    """A speaker known by a description, not a name: "intelligence directorate", "Colombian army"."""
+    return name.split()[-1][:1].islower()
+
+
+def _plural_description(name: str) -> bool:
+    """ "US officials", "local sources": several people described, never one speaker."""
+    last = name.split()[-1]
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
 
 
 def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
@@ -39,9 +51,9 @@ def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
             continue
         if draft.parent.outlet and draft.kind != "sourceless":
             speaker = name_of.get(id(draft))
-            # (a speaker known by a description only through a carrier close by: "two US officials
-            # told CBS News" says nothing of what other US officials said elsewhere in the article)
-            if speaker and speaker not in outlets and (draft.parent.show_cue or speaker.split()[-1][:1].isupper()):
+            # (never a speaker described in the plural: "two US officials told CBS News" says nothing
+            # of what other US officials said elsewhere in the article)
+            if speaker and speaker not in outlets and not _plural_description(speaker):
                 outlets[speaker] = (draft.parent, name_of.get(id(draft.parent)))
         if draft.conduit:
             speaker = name_of.get(id(draft.parent))
@@ -64,8 +76,11 @@ def spread_links(drafts: list[Draft], names: list[str | None]) -> tuple[list[Dra
         if not name or draft.outlet or draft.kind == "sourceless" or not draft.show_cue:
             continue
         outlet = outlets.get(name)
-        if outlet is not None and outlet[0].show_cue and not 0 < draft.cue[0] - outlet[0].cue[1] < CARRIED_REACH:
-            outlet = None  # what carried a statement carries only what follows it closely
+        if outlet is not None and (outlet[0].show_cue or _described(name)) \
+                and not 0 < draft.cue[0] - outlet[0].cue[1] < CARRIED_REACH:
+            # what carried a statement, or the outlet a speaker known only by a description spoke
+            # to, relays only what follows closely ("the army" further on may be another statement)
+            outlet = None
         if outlet is not None and outlet[0] is not draft.parent and (
                 draft.parent is None or (draft.parent.relay and not draft.parent.show_cue
                                          and not draft.parent.outlet)):
