@@ -342,3 +342,28 @@ def test_the_outlet_a_described_body_told_relays_its_next_statement_close_by(ext
             "combat for two weeks. The pause could be linked to about 400 casualties, the directorate said.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["about 400"].source_chain[:2] == ["Harbour Post", "Guardian"]
+
+
+def test_a_body_introduced_as_a_news_agency_is_no_body_an_agency_role_points_at(extractors: list) -> None:
+    text = ("A lawmaker said the National Intelligence Service had briefed the committee, the news agency "
+            "Newsis reported. Rep. Park Sun-young said the NIS had put the wounded at about 6,000. She said the "
+            "agency estimates that some 15,000 soldiers have been deployed.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["some 15,000"].source_chain[-1].endswith("National Intelligence Service")
+
+
+def test_a_spy_agency_role_points_at_the_intelligence_service(extractors: list) -> None:
+    text = ("A lawmaker spoke after a closed-door briefing by the National Intelligence Service. Rep. Park Ji-hoon "
+            "told reporters that the spy agency now estimates the casualties at about 4,700.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 4,700"].source_chain[-1] == "National Intelligence Service"
+
+
+def test_a_report_s_section_heading_is_no_speaker(extractors: list) -> None:
+    text = ("Situation report No. 4\n\n"
+            "Casualties: Of the 41 deaths our teams documented, 29 were caused by gunfire.\n\n"
+            "Dispatch: Is that true?\n\n"
+            "Protection: Partners reported that at least 11 people had been abducted.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["29"].source_chain == ["Harbour Post"]
+    assert figures["at least 11"].source_chain == ["Harbour Post", "Partners"]

@@ -47,9 +47,10 @@ def is_news(candidate: Named) -> bool:
     introduced with a media noun ("broadcaster MBC", "the Beirut daily")."""
     if candidate.label not in NEWS_LABELS and set(candidate.name.casefold().split()) & _BODY_NAMES:
         return False  # "a new count by the Ministry of Public Health" was cited, not published
+    # ("the news agency News1": introduced with a news word)
     return candidate.label in NEWS_LABELS or any(
         w.lower() in cues().outlet_words for w in candidate.name.split()) or candidate.relay \
-        or candidate.kind != "person" and bool(candidate.role_words & MEDIA_ROLES)
+        or candidate.kind != "person" and bool(candidate.role_words & (MEDIA_ROLES | NEWS_WORDS))
 
 
 def media_role(tokens: SpacySpan) -> bool:
@@ -105,6 +106,8 @@ def name_words(name: str) -> frozenset[str]:
 def carries_words(candidate: Named, words: frozenset[str]) -> bool:
     """Whether a candidate's name or role words hold every word that sets a role phrase apart
     (`distinguishing_words`): "the civil defence agency" is no UN force named before it."""
+    if candidate.label == "INTEL":  # "the spy agency" may be the National Intelligence Service
+        words = words - cues().intelligence_words
     return not words or words <= (candidate.role_words | name_words(candidate.name))
 
 

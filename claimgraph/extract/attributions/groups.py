@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.candidates import Named, describe, is_news, media_role
 from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.nlp import token_strings
 from claimgraph.model.vocab import load_vocab
 
@@ -98,11 +99,6 @@ def named_group(tokens: SpacySpan, position: int) -> str | None:
     return names[-1] if names and len(set(names)) == 1 else None
 
 
-@lru_cache(maxsize=1)
-def _intelligence_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_vocab("cues").get("intelligence_words") or [])
-
-
 def _headline_role(tokens: SpacySpan, roles: dict[str, str], headline_end: int,
                    candidates: list[Named]) -> str | None:
     """ "..., spy agency says", "Minister tells parliament ...": a headline's source known only
@@ -115,7 +111,7 @@ def _headline_role(tokens: SpacySpan, roles: dict[str, str], headline_end: int,
         return None
     body = [c for c in candidates if c.position >= headline_end and c.role_words]
     modifiers = {t.lower_ for t in tokens if t.i < tokens.root.i}
-    if modifiers & _intelligence_words():  # "spy agency says": the intelligence service the body names
+    if modifiers & cues().intelligence_words:  # "spy agency says": the intelligence service the body names
         service = next((c for c in candidates if c.position >= headline_end and c.label == "INTEL"), None)
         if service is not None:
             return service.name

@@ -64,6 +64,7 @@ class Cues:
     admitting: frozenset[str] = field(default_factory=frozenset)
     person_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of people ("governor")
     body_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of bodies ("ministry")
+    intelligence_words: frozenset[str] = field(default_factory=frozenset)  # "spy agency": a service's role
 
     @cached_property
     def cue_class_lemmas(self) -> frozenset[str]:
@@ -133,4 +134,5 @@ def cues() -> Cues:
         counting=words("counting_verbs"), admitting=words("admitting_verbs"),
         person_roles=frozenset(str(w).lower() for w in roles.get("person") or []),
         body_roles=frozenset(str(w).lower() for w in roles.get("organisation") or []),
+        intelligence_words=words("intelligence_words"),
     )
