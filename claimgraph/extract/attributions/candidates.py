@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.attributions.vocabulary import cues
 
-__all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "Named", "carries_words", "describe",
+__all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "NEWS_WORDS", "Named", "carries_words", "describe",
            "distinguishing_words", "is_news", "name_words", "nearest"]
 
 MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",

@@ -33,7 +33,9 @@ from claimgraph.extract.attributions.bodies import named_later, specific_bodies
 from claimgraph.extract.attributions.candidates import (
     ARMED_ROLES,
     CIVIL_ROLES,
+    MEDIA_ROLES,
     NEWS_LABELS,
+    NEWS_WORDS,
     Named,
     carries_words,
     describe,
@@ -611,7 +613,9 @@ def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) 
     organisation = kind == "organisation"
 
     # a name seen once as a news outlet or relay is one everywhere (spaCy may label it plain ORG)
-    news = {c.name for c in candidates if is_news(c)}
+    # ("the news agency News1": introduced with a news word; "Defence Intelligence Agency" is no outlet)
+    news = {c.name for c in candidates if c.relay or c.label in NEWS_LABELS
+            or c.kind != "person" and c.role_words & (MEDIA_ROLES | NEWS_WORDS)}
 
     state = role_word in _state_roles()  # "the group" is no place; "the government" may be a country
     if state and organisation and any(c.dep_ == "amod" for c in head.children):

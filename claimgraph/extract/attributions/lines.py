@@ -310,11 +310,13 @@ class LineRules:
         single = len(words) == 1 and len(words[0]) > 1 and words[0].text[:1].isupper() \
             and words[0].pos_ in ("PROPN", "NOUN", "X", "ADJ")  # "Vos:", "TAPPER:"
         if single and not role and words[0].pos_ == "NOUN" and not words[0].text.isupper() \
+                and self.text[:start].strip() \
                 and not words[0].ent_type_ and words[0].lemma_.lower() not in self.cues.person_roles \
                 and not any(t.lower_ == words[0].lower_ and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")
                             for t in self.doc[:words[0].i]):
-            # "Casualties:", "Protection:": a report's section heading, not a speaker ("Bello:" after
-            # "Maj. Gen. Abdullahi Tanko Bello" is one, whatever the tagger reads it as)
+            # "Casualties:", "Protection:": a report's section heading below its title, not a speaker
+            # ("Bello:" after "Maj. Gen. Abdullahi Tanko Bello" is one, whatever the tagger reads it
+            # as; so is a headline's "Vos:")
             return None
         if not (named or role or single):
             return None
