@@ -367,3 +367,16 @@ def test_a_report_s_section_heading_is_no_speaker(extractors: list) -> None:
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["29"].source_chain == ["Harbour Post"]
     assert figures["at least 11"].source_chain == ["Harbour Post", "Partners"]
+
+
+def test_a_capitalised_label_with_a_title_and_brackets_is_named_as_a_person(extractors: list) -> None:
+    text = ("Press conference, Bogotá (excerpt)\n\n"
+            "GENERAL ANDRÉS VILLAMIZAR (commander, Omega Joint Task Force): Troops captured 14 members of the "
+            "group.\n\n"
+            "QUESTION (Caracol Radio): Minister, the Ombudsman's Office says more than 2,000 people have been "
+            "displaced. Can you confirm that?\n\n"
+            "GENERAL VILLAMIZAR: I can confirm nine wounded soldiers.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["14"].source_chain == ["Harbour Post", "Andrés Villamizar"]
+    assert figures["nine"].source_chain == ["Harbour Post", "Andrés Villamizar"]
+    assert figures["more than 2,000"].source_chain == ["Harbour Post", "Ombudsman's Office"]

@@ -395,6 +395,24 @@ def whole_source_words(drafts: list[Draft], text: str) -> None:
         draft.source = (draft.source[0], word_end(text, draft.source[1]))
 
 
+_LINE_LABEL = re.compile(r"[^\n:]{1,80}:[^\S\n]+(?:[A-Z][a-z]+,[^\S\n]+)?")
+
+
+def drop_line_labels(drafts: list[Draft], text: str) -> None:
+    """A source span that starts at a transcript's line label runs from after it: "QUESTION
+    (Caracol Radio): Minister, the Ombudsman's Office says ..." is the Ombudsman's Office (the
+    label and the address to the minister are no part of who says it)."""
+    for draft in drafts:
+        if draft.source is None:
+            continue
+        start, end = draft.source
+        if start != text.rfind("\n", 0, start) + 1:
+            continue  # only a span that opens its line
+        label = _LINE_LABEL.match(text, start)
+        if label is not None and label.end() < end:
+            draft.source = (label.end(), end)
+
+
 def polnear_source_edges(drafts: list[Draft], text: str) -> None:
     """Close an appositive source with its comma, as PolNeAR does ("X, a spokesman," said).
 
@@ -497,6 +515,7 @@ class AttributionExtractor:
         if learned is not None:
             drafts = drop_unconfirmed_levels(drafts, predicted, ctx.text, doc=doc)
         whole_source_words(drafts, ctx.text)
+        drop_line_labels(drafts, ctx.text)
         names = resolve_sources(drafts, doc, ctx.text, found.mentions)
         drafts, names = drop_unnamed_owners(drafts, names, ctx.text)
         drafts, names = spread_links(drafts, names)

@@ -228,7 +228,11 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         if bracketed is not None:  # "TKACHUK (Iryna Tkachuk, State Border Guard Service):"
             found = (bracketed, "person")
         if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
-            names[i] = _label_name(text[draft.source[0]:draft.source[1]]) or found[0]
+            # ("GENERAL ANDRÉS VILLAMIZAR (commander, ...):": the label before its brackets)
+            label = _label_name(text[draft.source[0]:draft.source[1]].split("(")[0].strip())
+            if label is not None:  # later labels and roles point back at the name, not the capitals
+                found = (label, "person")
+            names[i] = found[0]
             role_words = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")) \
                 or frozenset({"source"})
             kind = "person" if any(c.name == found[0] and c.kind == "person" for c in candidates) else found[1]
