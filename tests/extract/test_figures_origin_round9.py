@@ -380,3 +380,20 @@ def test_a_capitalised_label_with_a_title_and_brackets_is_named_as_a_person(extr
     assert figures["14"].source_chain == ["Harbour Post", "Andrés Villamizar"]
     assert figures["nine"].source_chain == ["Harbour Post", "Andrés Villamizar"]
     assert figures["more than 2,000"].source_chain == ["Harbour Post", "Ombudsman's Office"]
+
+
+def test_an_earlier_version_of_this_story_is_the_publisher_itself(extractors: list) -> None:
+    text = ("A strike on the market killed at least 42 civilians, Emergency Lawyers said on Monday. An earlier "
+            "version of this story, published on Sunday, cited local medics who had put the toll at 18. The group "
+            "said more than 70 people had been wounded.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["18"].source_chain == ["Harbour Post", "local medics"]
+    assert figures["more than 70"].source_chain == ["Harbour Post", "Emergency Lawyers"]
+
+
+def test_people_trapped_or_cut_off_are_counted_as_other(extractors: list) -> None:
+    text = ("OCHA said about 120,000 people were trapped in the town and that some 90,000 remained cut off in "
+            "the state capital.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 120,000"].category == "other"
+    assert figures["some 90,000"].category == "other"

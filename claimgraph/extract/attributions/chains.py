@@ -12,12 +12,13 @@ its three public signatures are relied on by other extractors: keep them stable.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from claimgraph.extract.attributions.names import same_name
 from claimgraph.model import Attribution, Extraction
 
-__all__ = ["chain_links", "depth", "enclosing_attribution", "link_name", "source_chain"]
+__all__ = ["chain_links", "depth", "enclosing_attribution", "link_name", "self_reference", "source_chain"]
 
 
 def _by_key(found: Extraction) -> dict[str, Attribution]:
@@ -76,12 +77,23 @@ def link_name(attribution: Attribution) -> str | None:
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
+# the article speaking of itself: "An earlier version of this story cited ...", "this report"
+_SELF_REFERENCE = re.compile(r"\bthis (?:story|article|report|page|update)\b", re.IGNORECASE)
+
+
+def self_reference(written: str) -> bool:
+    """Whether a source is the publisher's own article ("an earlier version of this story")."""
+    return bool(_SELF_REFERENCE.search(written))
+
+
 def _first_person(attribution: Attribution) -> bool:
-    """The source is written in the first person ("We", "our count") and coreference gave it no
-    other name."""
+    """The source is written in the first person ("We", "our count") or is the article itself
+    ("an earlier version of this story"), and coreference gave it no other name."""
     if attribution.source is None:
         return False
     written = attribution.source.text.strip()
+    if self_reference(written):
+        return True
     words = written.split()
     if not words or words[0].lower() not in _FIRST_PERSON or len(words[0]) > 1 and words[0].isupper():
         return False  # "US Central Command" is no "us"

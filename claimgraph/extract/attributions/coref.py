@@ -45,6 +45,7 @@ from claimgraph.extract.attributions.candidates import (
     name_words,
     nearest,
 )
+from claimgraph.extract.attributions.chains import self_reference
 from claimgraph.extract.attributions.groups import (
     name_headline_roles,
     named_group,
@@ -79,7 +80,7 @@ from claimgraph.extract.attributions.spoken_for import (
     unnamed_spokesperson,
 )
 from claimgraph.extract.attributions.vocabulary import cues
-from claimgraph.extract.entities.lexicon import misread_place
+from claimgraph.extract.entities.lexicon import person_label_fix
 from claimgraph.extract.nlp import headline_end, text_of
 from claimgraph.model import Mention
 from claimgraph.model.vocab import load_vocab
@@ -188,9 +189,10 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     mentions = mentions or []
     names: dict[int, str | None] = {}
     candidates: list[Named] = []
-    # "Niger says ...", "drones seen over Liski": the small model takes some countries and towns
-    # for people; they are places here
-    doc_ents = [SpacySpan(doc, e.start, e.end, label="GPE") if misread_place(e) else e for e in doc.ents]
+    # "Niger says ...", "drones seen over Liski", "Emergency Lawyers said": the small model takes
+    # some countries, towns and groups for people
+    doc_ents = [SpacySpan(doc, e.start, e.end, label=fixed) if (fixed := person_label_fix(e)) else e
+                for e in doc.ents]
     asking = cues().question_labels  # "HOST:" in a transcript is the publisher's side, no one to point back at
     for ent in doc_ents:
         kind = kind_of_label(ent.label_)
@@ -240,6 +242,8 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             # the source a "citing X" link names is where the account comes from, not an outlet
             cited = draft.relay and draft.cue_token is not None and draft.show_cue \
                 and doc[draft.cue_token].lemma_.lower() in cues().relay
+            if self_reference(text[draft.source[0]:draft.source[1]]):
+                continue  # "an earlier version of this story" is the publisher, no one to point back at
             candidates.append(Named(draft.source[0], found[0], kind, role_words, draft.relay and not cited,
                                     scene.label_at(*draft.source), described,
                                     # "community leaders in the rural area of Tibú" are no "he"

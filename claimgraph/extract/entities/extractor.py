@@ -19,7 +19,7 @@ import re
 
 from claimgraph.extract.base import Context, register
 from claimgraph.extract.entities.dates import normalize_date
-from claimgraph.extract.entities.lexicon import Candidate, Lexicon, load_lexicon, misread_place
+from claimgraph.extract.entities.lexicon import Candidate, Lexicon, load_lexicon, person_label_fix
 from claimgraph.model import Extraction, Mention
 
 NAME = "entities"
@@ -78,8 +78,8 @@ class EntityExtractor:
                 label, normalized = known
             elif label == "ORG":
                 label = self.lexicon.org_label(surface)
-            elif label == "PERSON" and misread_place(ent):
-                label = "GPE"  # "Niger says ...", "over Liski": the small model takes some places for people
+            elif label == "PERSON" and (fixed := person_label_fix(ent)) is not None:
+                label = fixed  # "Niger says ...", "over Liski", "Emergency Lawyers": misread as people
             out.append(Candidate(start, end, label, normalized, 1))
         return out
 

@@ -42,6 +42,19 @@ def misread_place(ent: Any) -> bool:
                                        and ent.root.head.lower_ in _PLACE_PREPOSITIONS)
 
 
+def person_label_fix(ent: Any) -> str | None:
+    """The label a spaCy PERSON entity should have when the small model misread it: a place
+    (`misread_place`), or an organisation when the name ends in a plural ("Emergency Lawyers",
+    "Mothers of the Disappeared": a group, not one person); None when PERSON stands."""
+    if ent.label_ != "PERSON":
+        return None
+    if misread_place(ent):
+        return "GPE"
+    if ent[-1].tag_ in ("NNS", "NNPS") and ent[-1].text.lower().endswith("s"):
+        return "ORG"
+    return None
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A span that may become a Mention; `rank` says how much its source is trusted."""
