@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.20"
+VERSION = "0.9.21"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
