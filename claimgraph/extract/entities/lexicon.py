@@ -44,8 +44,8 @@ def misread_place(ent: Any) -> bool:
 
 def person_label_fix(ent: Any) -> str | None:
     """The label a spaCy PERSON entity should have when the small model misread it: a place
-    (`misread_place`), or an organisation when the name ends in a plural ("Emergency Lawyers",
-    "Mothers of the Disappeared": a group, not one person); None when PERSON stands."""
+    (`misread_place`), or an organisation when the name ends in a plural ("Emergency Lawyers": a
+    group, not one person); None when PERSON stands."""
     if ent.label_ != "PERSON":
         return None
     if misread_place(ent):
