@@ -300,7 +300,7 @@ class RelayRules:
         record carries no cue span; `cue` only anchors it at the outlet's name.
         """
         outlet = self._outlet_of(verb)
-        if outlet is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        if outlet is None and _rules().trailing_participle(verb):
             # "X gave a higher toll in an interview with Radio Y, saying ...": the interview is the saying's
             outlet = self._outlet_of(verb.head)
         described = False
@@ -519,8 +519,7 @@ class RelayRules:
             return
         # "IS Sahel claimed the attack through its Amaq news agency, saying ...": an outlet the
         # claim went out through (the parse may hang the phrase on the object, and "saying" on the claim)
-        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i
-        for claim in (verb, verb.head) if participle else (verb,):
+        for claim in (verb, verb.head) if _rules().trailing_participle(verb) else (verb,):
             holders = [claim, *(c for c in claim.children if c.dep_ == "dobj")]
             for prep in (c for h in holders for c in h.children):
                 if prep.dep_ != "prep" or prep.lower_ not in ("via", "through"):

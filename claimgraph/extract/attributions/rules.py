@@ -244,8 +244,8 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                 return subject, None  # the nearest subject controls the infinitive
             if subject is not None and node.dep_ not in ("ccomp",) and verb.dep_ == "conj":
                 return subject, None
-            if subject is not None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and node.i == verb.head.i \
-                    and node.i < verb.i and node.dep_ == "ROOT":  # (not a clause of reported content)
+            if subject is not None and trailing_participle(verb) and node.i == verb.head.i \
+                    and node.dep_ == "ROOT":  # (not a clause of reported content)
                 return subject, None  # "X published a post on Thursday claiming that ...": X claims
         return None, None
 
@@ -883,6 +883,12 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             return
         self._add(Draft(cue=(noun.idx, _tok_end(noun)), source=source, content=fragments(self.doc, content),
                         kind="indirect", source_head=owner.i, cue_token=noun.i), noun)
+
+
+def trailing_participle(verb: Token) -> bool:
+    """ "X published a post claiming that ...", "X gave a toll in an interview, saying ...": a
+    participle clause after the verb it hangs on, which speaks for that verb's subject."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i
 
 
 def find_drafts(doc: Doc, text: str) -> list[Draft]:

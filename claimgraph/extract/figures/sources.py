@@ -16,7 +16,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attributions.chains import enclosing_attribution, link_name, source_chain
+from claimgraph.extract.attributions.chains import (
+    depth,
+    enclosing_attribution,
+    link_name,
+    source_chain,
+)
 from claimgraph.extract.attributions.names import clean
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.claims import Draft, token_at
@@ -179,15 +184,7 @@ def _speaking_body(doc: Doc, found: Extraction, clause: Token) -> Attribution | 
     sentence = clause.sent
     spoken = [a for a in found.attributions if a.cue is not None and a.source is not None
               and sentence.start_char <= a.cue.start < clause.idx and link_name(a)]
-    by_key = {a.key: a for a in found.attributions}
-
-    def depth(a: Attribution) -> int:
-        steps = 0
-        while a.parent_key and a.parent_key in by_key and steps < 10:
-            a, steps = by_key[a.parent_key], steps + 1
-        return steps
-
-    for attribution in sorted(spoken, key=depth, reverse=True):
+    for attribution in sorted(spoken, key=lambda a: depth(found, a), reverse=True):
         source = doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         if source is not None and not any(t.ent_type_ == "PERSON" or t.lower_ in _PERSONAL for t in source):
             return attribution
