@@ -34,7 +34,7 @@ from claimgraph.extract.attributions.chains import (
     enclosing_attribution,
     source_chain,
 )
-from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources, role_kind
+from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources
 from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.names import word_end
 from claimgraph.extract.attributions.pairs import (
@@ -43,6 +43,7 @@ from claimgraph.extract.attributions.pairs import (
     lift_trailing_relays,
     split_trailing_pairs,
 )
+from claimgraph.extract.attributions.roles import role_kind
 from claimgraph.extract.attributions.rules import Draft, find_drafts, link_parents
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.base import Context, register

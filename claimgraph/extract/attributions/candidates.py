@@ -16,12 +16,13 @@ from spacy.tokens import Token
 
 from claimgraph.extract.attributions.vocabulary import cues
 
-__all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "NEWS_WORDS", "Named", "carries_words", "describe",
-           "distinguishing_words", "is_news", "name_words", "nearest"]
+__all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "NEWS_WORDS", "SPEAKER_REACH", "Named", "carries_words",
+           "describe", "distinguishing_words", "full_name", "is_news", "name_words", "nearest"]
 
 MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",
                "magazine", "site", "website", "article"}
 NEWS_LABELS = {"OUTLET", "WIRE"}
+SPEAKER_REACH = 600  # characters back in which a speaker stays the likeliest "he" or "she"
 NEWS_WORDS = {"news", "wire", "press", "state-run", "media"}  # "the news agency" is an outlet
 ARMED_ROLES = frozenset({"military", "army", "navy", "command", "force", "forces", "guard"})
 CIVIL_ROLES = frozenset({"ministry", "office", "department", "directorate", "agency", "service", "police",
@@ -139,3 +140,22 @@ def describe(tokens: SpacySpan) -> str:
     if not words:
         return tokens.text
     return tokens.doc[words[0].i:words[-1].i + 1].text
+
+
+def full_name(name: str, persons: list[Named], position: int) -> str:
+    """A one-word name ("Lee", "Budanov") as the fuller name of a person the text names
+    ("Lee Seong-kweun", "Kyrylo Budanov"): the nearest one before, else the first after."""
+    if len(name.split()) != 1:
+        return name
+    word = name.casefold()
+    fuller = [c for c in persons if word in name_words(c.name) and c.name.casefold() != word
+              and _capitalised(c.name)]
+    if not fuller:
+        return name
+    before = [c for c in fuller if c.position <= position]
+    return (before[-1] if before else min(fuller, key=lambda c: c.position)).name
+
+
+@lru_cache(maxsize=4096)
+def _capitalised(name: str) -> bool:
+    return all(w[:1].isupper() for w in name.split())

@@ -13,16 +13,14 @@ entities extractor ran first, its mentions. A body named only by its kind ("the 
 and an unnamed person the article names later are linked by `bodies`; a headline's role ("Spy
 agency says"), a partitive ("one of those sources") and a bare plural ("the rebels") are named
 from elsewhere in the article by `groups`; the candidates they point to are `candidates.Named`.
-Source spans themselves
-are never changed:
-PolNeAR and analysts both want the text as written. This module must not find
-attributions.
+What a role noun or a document stands for is `roles`, who a pronoun is from the sentences around
+it `pronouns`, a transcript label as a name `labels`. Source spans themselves are never changed:
+PolNeAR and analysts both want the text as written. This module must not find attributions.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,17 +29,11 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.bodies import named_later, specific_bodies
 from claimgraph.extract.attributions.candidates import (
-    ARMED_ROLES,
-    CIVIL_ROLES,
-    MEDIA_ROLES,
-    NEWS_LABELS,
-    NEWS_WORDS,
+    SPEAKER_REACH,
     Named,
-    carries_words,
     describe,
-    distinguishing_words,
+    full_name,
     is_news,
-    media_role,
     name_words,
     nearest,
 )
@@ -51,6 +43,7 @@ from claimgraph.extract.attributions.groups import (
     named_group,
     partitive_group,
 )
+from claimgraph.extract.attributions.labels import bracketed_name, label_name
 from claimgraph.extract.attributions.names import (
     acronyms_in,
     clean,
@@ -61,15 +54,24 @@ from claimgraph.extract.attributions.names import (
     word_end,
 )
 from claimgraph.extract.attributions.naming import (
-    BODY_ROLES,
     NAMING_WORDS,
-    PLACE_LABELS,
     SPEAKS_FOR_ROLES,
-    body_spoken_for,
     document_owner,
     kind_of_label,
     named_in,
     source_lexicon,
+)
+from claimgraph.extract.attributions.pronouns import (
+    organisation_pronoun,
+    previous_subject,
+    subject_before_in_sentence,
+)
+from claimgraph.extract.attributions.roles import (
+    compound_owner,
+    fronted_workplace,
+    is_document,
+    is_role,
+    role_referent,
 )
 from claimgraph.extract.attributions.rules import Draft
 from claimgraph.extract.attributions.spoken_for import (
@@ -85,41 +87,6 @@ from claimgraph.extract.nlp import headline_end, text_of
 from claimgraph.model import Mention
 from claimgraph.model.vocab import load_vocab
 
-SPEAKER_REACH = 600  # characters back in which a speaker stays the likeliest "he" or "she"
-DOCUMENT_STAGES = {"preliminary", "initial", "interim", "final", "latest", "updated", "revised"}
-# Armed bodies and civil bodies: "the army" is never an office or a ministry named before it,
-# nor "the ministry" the armed forces (grammar of institutions, a closed class)
-ARMED_UNITS = frozenset({"corps", "brigade", "division", "regiment", "battalion", "fleet", "marines", "troops",
-                         "soldiers"})  # never a civil body's name ("the court" is not the 16th Brigade)
-ARMED_NAMES = ARMED_ROLES | ARMED_UNITS | {"armed", "defence", "defense", "staff"}
-
-
-@lru_cache(maxsize=1)
-def _state_roles() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_vocab("cues").get("state_roles") or [])
-
-
-@lru_cache(maxsize=1)
-def _state_words() -> frozenset[str]:
-    """Words in the name of a state's own body ("Ministry of Defence", "Kremlin"), which a state
-    role ("the government") may stand for."""
-    return _state_roles() | frozenset(w.lower() for w in load_vocab("cues").get("state_body_words") or [])
-
-
-@lru_cache(maxsize=1)
-def _insurgent_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in load_vocab("cues").get("insurgent_name_words") or [])
-
-
-def _insurgent(name: str) -> bool:
-    """ "National Liberation Army": an armed group's name that says it fights the state."""
-    return bool(set(name.casefold().replace("’", "'").split()) & _insurgent_words())
-
-
-def role_kind(word: str) -> str | None:
-    """ "organisation" for "agency", "person" for "lawmaker": the kind a role noun names."""
-    return source_lexicon()[1].get(word.lower())
-
 
 @lru_cache(maxsize=1)
 def possessive_pronouns() -> frozenset[str]:
@@ -127,36 +94,6 @@ def possessive_pronouns() -> frozenset[str]:
 
 
 _clean = clean
-
-
-def _is_role(tokens: SpacySpan, roles: dict[str, str]) -> str | None:
-    """The kind a role noun phrase ("the lawmaker", "the spy agency") refers to."""
-    head = tokens.root
-    words = [t for t in tokens if not t.is_punct]
-    if len(words) == 2 and words[0].lower_ == "the" and head.text.istitle() \
-            and roles.get(head.lower_) == "organisation" and head.lower_ not in cues().media_nouns \
-            and head.lower_ not in ARMED_ROLES:  # "the Army" is the national army, read as a name
-        return "organisation"  # "the Centre adds", "the Ministry said": a capitalised role
-    if head.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" and t.dep_ in ("appos", "compound") for t in tokens):
-        return None  # "the district commissioner of Awdal, Ali Warsame,": named, whatever the parse
-    if body_spoken_for(tokens) is not None:
-        return None  # "the press service of the Southern Military District": named by its body
-    qualifier = {t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree}
-    media = head.lemma_.lower() in cues().media_nouns and head.lemma_.lower() != "agency"
-    # "the Beirut daily" is a role: a city says where an outlet is, not which it is
-    placed = {t.i for t in tokens if media and t.ent_type_ in ("GPE", "NORP") and t.i < head.i}
-    if any(t.pos_ == "PROPN" and t.i not in qualifier and t.i not in placed for t in tokens):
-        return None  # "the NIS spokesman" names its organisation; "the head of the NIS" is a role
-    if roles.get(head.lemma_.lower()) == "organisation" and not media and any(
-            t.ent_type_ in ("NORP", "GPE", "ORG") for t in tokens if t.i < head.i):
-        return None  # "the Israeli military", "the Ukrainian navy": named by who they are
-        # ("the Ukrainian leader" is still a role: a person the text named before)
-    determiners = [t for t in tokens if t.dep_ == "det" and t.head == head]
-    if not determiners or determiners[0].lower_ not in ("the", "this", "that", "these", "those"):
-        return None
-    if head.pos_ != "NOUN" and not (media and head.pos_ in ("ADV", "ADJ")):  # "the Beirut daily"
-        return None
-    return roles.get(head.lemma_.lower()) or roles.get(head.lower_) or "unknown"
 
 
 @dataclass
@@ -217,7 +154,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             names[i] = text[draft.source[0]:draft.source[1]]
             continue
         tokens = _speaker_tokens(tokens, roles, pronouns)
-        found = scene.named(tokens) if not (_is_role(tokens, roles) or _is_document(tokens)
+        found = scene.named(tokens) if not (is_role(tokens, roles) or is_document(tokens)
                                             or unnamed_spokesperson(tokens, roles)) else None
         body = _body_in_content(draft, tokens, scene) if found is not None else None
         if body is None and found is not None:
@@ -226,12 +163,12 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             found = (body, "organisation")
         elif found is not None:
             found = (_whole_words(found[0], text[draft.source[0]:draft.source[1]]), found[1])
-        bracketed = _bracketed_name(text[draft.source[0]:draft.source[1]])
+        bracketed = bracketed_name(text[draft.source[0]:draft.source[1]])
         if bracketed is not None:  # "TKACHUK (Iryna Tkachuk, State Border Guard Service):"
             found = (bracketed, "person")
         if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
             # ("GENERAL ANDRÉS VILLAMIZAR (commander, ...):": the label before its brackets)
-            label = _label_name(text[draft.source[0]:draft.source[1]].split("(")[0].strip())
+            label = label_name(text[draft.source[0]:draft.source[1]].split("(")[0].strip())
             if label is not None:  # later labels and roles point back at the name, not the capitals
                 found = (label, "person")
             names[i] = found[0]
@@ -354,59 +291,6 @@ def _employers(drafts: list[Draft], doc: Doc, roles: dict[str, str]) -> list[Nam
     return found
 
 
-_BRACKETED_LABEL = re.compile(r"^\s*([A-Z][A-Z'’-]+)\s*\(\s*([^,()]+?)\s*(?:[,)]|$)")
-
-
-def _bracketed_name(written: str) -> str | None:
-    """ "TKACHUK (Iryna Tkachuk, State Border Guard Service)": a transcript's label in capitals
-    with the speaker's full name first in brackets; the full name when it holds the label."""
-    match = _BRACKETED_LABEL.match(written)
-    if match is None:
-        return None
-    words = match.group(2).split()
-    folded = [w.casefold().replace("’", "'") for w in words]
-    label = match.group(1).casefold().replace("’", "'")
-    if label not in folded:
-        return None
-    last = folded.index(label)
-    first = last  # the capitalised words before it ("UNHCR spokesperson Eliza Morrow": Eliza Morrow)
-    while first > 0 and words[first - 1][:1].isupper() and not words[first - 1].isupper():
-        first -= 1
-    return " ".join(words[first:last + 1])
-
-
-def _label_name(written: str) -> str | None:
-    """A transcript speaker label in capitals ("MAJ. GEN. PAK", "MR. LEE") as a name: the
-    words after the titles, in title case ("Pak"); None for anything else."""
-    words = written.split()
-    if len(words) < 2 or not written.isupper() or not any(c.isalpha() for c in written):
-        return None
-    titles = source_lexicon()[2]
-    kept = [w for w in words if w.strip(".,:").lower() not in titles]
-    if not kept or len(kept) == len(words):
-        return None
-    return " ".join(w.strip(".,:").title() for w in kept)
-
-
-def full_name(name: str, persons: list[Named], position: int) -> str:
-    """A one-word name ("Lee", "Budanov") as the fuller name of a person the text names
-    ("Lee Seong-kweun", "Kyrylo Budanov"): the nearest one before, else the first after."""
-    if len(name.split()) != 1:
-        return name
-    word = name.casefold()
-    fuller = [c for c in persons if word in name_words(c.name) and c.name.casefold() != word
-              and _capitalised(c.name)]
-    if not fuller:
-        return name
-    before = [c for c in fuller if c.position <= position]
-    return (before[-1] if before else min(fuller, key=lambda c: c.position)).name
-
-
-@lru_cache(maxsize=4096)
-def _capitalised(name: str) -> bool:
-    return all(w[:1].isupper() for w in name.split())
-
-
 def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str, str]) -> SpacySpan:
     """The part of a source span that says who it is: without asides, and for a document owned
     or a figure owned by a role or a pronoun ("the ministry's figures", "the group's count") the owner, which is then
@@ -455,23 +339,6 @@ def _without_aside(tokens: SpacySpan) -> SpacySpan:
     return tokens.doc[tokens.start:aside.left_edge.i - 1]
 
 
-def _is_document(tokens: SpacySpan) -> bool:
-    """"The update", "the document", "preliminary findings": a document that names no issuer."""
-    head = tokens.root
-    if head.lemma_.lower() not in cues().document_nouns and head.lower_ not in cues().document_nouns:
-        return False
-    if head.pos_ != "NOUN":
-        return False
-    # "the update", "this document", "preliminary findings": one document; bare "reports" or
-    # "documents" are unnamed sources of their own, not someone's paper
-    specific = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that", "these", "those") for t in head.children) \
-        or any(t.dep_ == "amod" and t.lower_ in DOCUMENT_STAGES for t in head.children)
-    if not specific:
-        return False
-    return not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.dep_ == "poss"
-                   for t in tokens)
-
-
 def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, str],
              roles: dict[str, str]) -> str | None:
     head = tokens.root
@@ -497,19 +364,19 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
         if word in ("he", "she", "him", "her"):
             candidates = [c for c in candidates if not c.plural]
         if pronouns[word] == "person":
-            subject = _previous_subject(head, candidates)
+            subject = previous_subject(head, candidates)
             if subject:
                 return subject
             # The last person who spoke, when they spoke recently, before any person merely named.
             recent = [c for c in candidates if c.role_words and not c.relay and position - c.position < SPEAKER_REACH]
             return nearest(recent, position, ("person",), set()) or nearest(
                 candidates, position, ("person",), set())
-        return previous_body(head, scene, roles) or _subject_before_in_sentence(head, candidates) \
-            or _organisation_pronoun(position, candidates)
-    owner = _compound_owner(tokens, roles)
+        return previous_body(head, scene, roles) or subject_before_in_sentence(head, candidates) \
+            or organisation_pronoun(position, candidates)
+    owner = compound_owner(tokens, roles)
     if owner is not None:  # "a health ministry statement": the ministry issued it
-        return _role(owner, "organisation", position, candidates) or describe(owner)
-    if _is_document(tokens):
+        return role_referent(owner, "organisation", position, candidates) or describe(owner)
+    if is_document(tokens):
         return _issuer(tokens, scene) or describe(tokens)
     group = named_group(tokens, position)
     if group is not None:
@@ -519,11 +386,11 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
         same = [c for c in candidates if c.position < position and head.lemma_.lower() in c.role_words]
         if same:
             return same[-1].name
-    kind = _is_role(tokens, roles)
+    kind = is_role(tokens, roles)
     if kind == "person" and head.tag_ in ("NNS", "NNPS"):
         return describe(tokens)  # "the captives" are a group, not the last person named
     if kind == "person":
-        workplace = _fronted_workplace(head, roles)
+        workplace = fronted_workplace(head, roles)
         if workplace is not None:  # "At the San Rafael Hospital, the director said": its director
             return f"{workplace} {head.text}"
     if kind is not None:
@@ -531,7 +398,7 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
                  and d.source[1] <= position and d.cue[0] >= _sentence_opening(text_of(scene.doc), position)]
         if cited:  # "Citing the General Staff, the think tank said": the speaker is not whom it cites
             candidates = [c for c in candidates if not any(s <= c.position < e for s, e in cited)]
-        return _role(tokens, kind, position, candidates) or describe(tokens)
+        return role_referent(tokens, kind, position, candidates) or describe(tokens)
     return describe(tokens)
 
 
@@ -570,136 +437,8 @@ def _bare_spokesperson(tokens: SpacySpan, scene: Scene) -> str | None:
             if found is None and source_lexicon()[1].get(subject.lemma_.lower()) == "organisation":
                 return describe(phrase)  # "The army has rejected the report. Its spokesman said"
     if det.dep_ == "poss":
-        return _organisation_pronoun(det.idx, scene.candidates)
+        return organisation_pronoun(det.idx, scene.candidates)
     return None
-
-
-def _subject_before_in_sentence(pronoun: Token, candidates: list[Named]) -> str | None:
-    """ "The Health Ministry has updated its toll: 21 killed, it said": a body that is the subject
-    of a clause earlier in the pronoun's own sentence, before any source further back."""
-    # subjects of clauses that are not a report introduced by "that" ("The military estimated that
-    # 15,000 soldiers had been deployed, and it put ...": the military, not the soldiers)
-    subjects = [t for t in pronoun.sent if t.i < pronoun.i and t.dep_ in ("nsubj", "nsubjpass")
-                and t.pos_ in ("NOUN", "PROPN") and not any(m.dep_ == "mark" for m in t.head.children)]
-    for subject in reversed(subjects):
-        start, end = subject.left_edge.idx, subject.idx + len(subject.text)
-        # (the body must be the subject, not name what the subject is: "Navy gunboats had sunk six
-        # boats, it said" is not the navy speaking)
-        inside = [c for c in candidates if start <= c.position < end and c.kind == "organisation"
-                  and not c.relay and (subject.pos_ == "PROPN" or name_words(c.name) & {subject.lower_})]
-        if inside:  # the whole name, not a name inside it ("UN" in "the UN human rights office")
-            return max(inside, key=lambda c: len(c.name)).name
-    return None
-
-
-def _organisation_pronoun(position: int, candidates: list[Named]) -> str | None:
-    """"they", "it", "its": an organisation or group that was itself a source; failing that, an
-    organisation named in the last few sentences (a place or nationality alone never is)."""
-    sources = [c for c in candidates if c.role_words and not c.relay]
-    found = nearest(sources, position, ("organisation", "group"), set())
-    if found:
-        return found
-    recent = [c for c in candidates if not c.relay and position - c.position < SPEAKER_REACH]
-    return nearest(recent, position, ("organisation",), set())
-
-
-def _role(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
-    """The named source a role noun ("the lawmaker", "the agency", "the newspaper") stands for.
-
-    An organisation role prefers a source that spoke (made an attribution) to one merely
-    mentioned. "The news agency" and "the newspaper" want a news outlet; any other organisation
-    role ("the agency", "the ministry") skips news outlets and wire services, which a story
-    names as carriers far more often than it calls them "the agency", unless no other source
-    spoke recently.
-    """
-    head = tokens.root
-    role_word = head.lemma_.lower()
-    wanted = {"person": ("person",), "unknown": ("person", "organisation")}.get(kind, ("organisation", "group"))
-    if role_word in BODY_ROLES:
-        wanted = ("organisation",)  # "the military", "the ministry": a body, never a country or place
-    media = media_role(tokens)
-    organisation = kind == "organisation"
-
-    # a name seen once as a news outlet or relay is one everywhere (spaCy may label it plain ORG)
-    # ("the news agency News1": introduced with a news word; "Defence Intelligence Agency" is no outlet)
-    news = {c.name for c in candidates if c.relay or c.label in NEWS_LABELS
-            or c.kind != "person" and c.role_words & (MEDIA_ROLES | NEWS_WORDS)}
-
-    state = role_word in _state_roles()  # "the group" is no place; "the government" may be a country
-    if state and organisation and any(c.dep_ == "amod" for c in head.children):
-        return None  # "the transitional government", "the federal government": described as written
-
-    # "the civil defence agency", "the health ministry in the Hamas-run territory": words that set
-    # the body apart must be the candidate's too
-    marks = distinguishing_words(tokens, source_lexicon()[1]) if organisation and not media else frozenset()
-
-    def marked(c: Named) -> bool:
-        return carries_words(c, marks)
-
-    def fits(c: Named) -> bool:
-        if not organisation:
-            return True
-        if not marked(c):
-            return False
-        if not state and c.label in PLACE_LABELS:
-            return False
-        if state and c.label not in PLACE_LABELS and not _state_words() & name_words(c.name):
-            return False  # "the transitional government" is no armed group quoted before it
-        return is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
-
-    earlier = [c for c in candidates if c.position < position]
-    # (a body cited by a relay, "citing the Emergency Medicine and Support Centre", is still the
-    # one "the centre" names; an outlet is not)
-    same_role = [c for c in earlier if role_word in c.role_words
-                 and (fits(c) or organisation and not media and c.relay and c.label not in NEWS_LABELS)]
-    if same_role:
-        return same_role[-1].name
-    # "the Centre adds" after "the Public Health Emergency Operations Centre of the Ministry":
-    # a body named with the role word, when no source spoke with it
-    same_name = [c for c in earlier if c.kind != "person" and fits(c) and not _other_body(role_word, c.name)
-                 and not (role_word in ARMED_ROLES and _insurgent(c.name))
-                 and role_word in {w.casefold().strip(".,") for w in c.name.split()}]
-    if same_name:
-        return same_name[-1].name
-    if kind == "unknown":
-        return None
-    # a different role never points at a source known only by its description: "the governor"
-    # after "officials who inspected the site" is someone else
-    # (an armed role points at a body only mentioned, never speaking, only when its name holds the
-    # role: "the army" after "It blamed the paramilitary Rapid Support Forces" is not the RSF)
-    usable = [c for c in earlier if fits(c) and not c.described and not _other_body(role_word, c.name)
-              and not (role_word in ARMED_ROLES and not c.role_words
-                       and (_insurgent(c.name) or role_word not in name_words(c.name)))]
-    qualified = [t for c in head.children if c.dep_ == "prep" and c.i > head.i
-                 for t in c.subtree if t.pos_ == "PROPN"]
-    if qualified and kind == "person" and all(t.ent_type_ in PLACE_LABELS | {"NORP"} for t in qualified):
-        return None  # "the representative of Syria": someone of that country, not whoever named it before
-    qualifier = {t.lemma_.lower() for t in qualified}
-    if qualifier:  # "the head of the Defence Intelligence": someone tied to that organisation
-        usable = [c for c in usable if {w.lower() for w in c.role_words} & qualifier]
-    pools = [[c for c in usable if c.role_words], usable]  # sources before mentions
-    if organisation and not media and not qualifier:
-        # a news outlet that spoke recently, when no other organisation did ("the health ministry
-        # in the Hamas-run territory" is tied to a place or body, so it is no outlet)
-        pools.insert(1, [c for c in earlier if c.role_words and not c.relay and (fits(c) or not state and marked(c))
-                         and position - c.position < SPEAKER_REACH and not _other_body(role_word, c.name)])
-    for kinds in (wanted[:1], wanted):  # an agency is an organisation before it is a country
-        for pool in pools:
-            found = nearest(pool, position, kinds, set())
-            if found:
-                return found
-    return None
-
-
-def _other_body(role_word: str, name: str) -> bool:
-    """ "the army" and "Human Rights Office": an armed body's role points only at a name that
-    names an armed body ("Israel Defense Forces", "General Staff"), and a civil body's role
-    never at an armed body's name."""
-    words = name.casefold().replace("’", "'").replace("'s", "").split()
-    last = words[-1] if words else ""
-    if role_word in ARMED_ROLES:
-        return not set(words) & ARMED_NAMES
-    return role_word in CIVIL_ROLES and (last in ARMED_ROLES or bool(set(words) & ARMED_UNITS))
 
 
 def _antecedent(draft: Draft, scene: Scene, roles: dict[str, str]) -> str | None:
@@ -710,7 +449,7 @@ def _antecedent(draft: Draft, scene: Scene, roles: dict[str, str]) -> str | None
     antecedent = doc[draft.antecedent] if draft.antecedent is not None else None
     assert antecedent is not None
     phrase = doc[antecedent.left_edge.i:antecedent.i + 1]
-    if antecedent.pos_ not in ("PRON", "DET") and not _is_role(phrase, roles) and not _is_document(phrase):
+    if antecedent.pos_ not in ("PRON", "DET") and not is_role(phrase, roles) and not is_document(phrase):
         found = scene.named(phrase)
         if found is not None:
             return found[0]
@@ -725,11 +464,11 @@ def _antecedent(draft: Draft, scene: Scene, roles: dict[str, str]) -> str | None
         inner = doc[obj.left_edge.i:min(obj.right_edge.i + 1, stop)]
         if len(inner) and (found := scene.named(inner)) is not None:
             return found[0]
-    if _is_role(phrase, roles):
-        found_role = _role(phrase, _is_role(phrase, roles) or "unknown", phrase.start_char, scene.candidates)
+    if is_role(phrase, roles):
+        found_role = role_referent(phrase, is_role(phrase, roles) or "unknown", phrase.start_char, scene.candidates)
         if found_role:
             return found_role
-    if _is_document(phrase):
+    if is_document(phrase):
         issuer = _issuer(phrase, scene)
         if issuer:
             return issuer
@@ -766,17 +505,17 @@ def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
             owner = document_owner(token)
             if owner is None:
                 continue
-            role = _is_role(doc[owner.left_edge.i:owner.i + 1], source_lexicon()[1])
+            role = is_role(doc[owner.left_edge.i:owner.i + 1], source_lexicon()[1])
             if owner.pos_ == "PRON" or role:
                 found = next((scene.names.get(i) for i, d in enumerate(scene.drafts)
                               if d.source and d.source[0] <= owner.idx < d.source[1] and scene.names.get(i)), None)
                 if found:
                     return found
                 if owner.pos_ == "PRON":
-                    found = _organisation_pronoun(owner.idx, scene.candidates)
+                    found = organisation_pronoun(owner.idx, scene.candidates)
                 else:  # "the defence ministry released an update": what the role stands for
                     phrase = doc[owner.left_edge.i:owner.i + 1]
-                    found = _role(phrase, role or "unknown", owner.idx, scene.candidates) or describe(phrase)
+                    found = role_referent(phrase, role or "unknown", owner.idx, scene.candidates) or describe(phrase)
                 if found:
                     return found
                 continue
@@ -806,36 +545,6 @@ def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
     return inside[-1].name if inside else None
 
 
-def _previous_subject(pronoun: Token, candidates: list[Named]) -> str | None:
-    """"Lee attributed the gap to X. He said ...": the person who is the subject of one of the
-    last sentences before the pronoun's (nearest first, pronoun subjects skipped)."""
-    doc = pronoun.doc
-    sentence = pronoun.sent
-    persons = [c for c in candidates if c.kind == "person"]
-    for _ in range(3):
-        if sentence.start == 0:
-            return None
-        sentence = doc[sentence.start - 1].sent
-        if "\n\n" in text_of(doc)[sentence.end_char:pronoun.idx].strip(" ") and _ > 0:
-            return None
-        subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.pos_ == "PRON":
-            continue
-        words = {t.text for t in subject.subtree if t.pos_ == "PROPN"}
-        if not words:
-            # a described subject ends the search: "The district commissioner called me. He says
-            # ...": the commissioner, when he was a source
-            described = [c for c in persons if c.described and c.position == subject.left_edge.idx]
-            return described[-1].name if described else None
-        named = [c for c in persons if c.position <= subject.idx and words & set(c.name.split())]
-        if named:
-            return named[-1].name
-        if subject.ent_type_ == "PERSON":
-            return " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
-        return None
-    return None
-
-
 def _body_in_content(draft: Draft, tokens: SpacySpan, scene: Scene) -> str | None:
     """ "The coast guard has raised its count: 40 boats were seized, a spokesman said": a bare
     spokesperson set after what they say speaks for the organisation that is its subject."""
@@ -856,40 +565,6 @@ def _body_in_content(draft: Draft, tokens: SpacySpan, scene: Scene) -> str | Non
         if token.dep_ in ("nsubj", "nsubjpass"):
             return None
     return None
-
-
-def _fronted_workplace(role: Token, roles: dict[str, str]) -> str | None:
-    """The body a sentence opens with, for an unnamed role who speaks in it: "At the San Rafael
-    Hospital in Ocana, the director said" (the hospital's director). A place ("In Kampala, the
-    governor said") is not one; None when the sentence opens with no body."""
-    verb = role.head
-    if role.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "prep" and c.i > role.i for c in role.children):
-        return None
-    for opener in verb.children:
-        if opener.i > role.i or opener.dep_ != "prep" or opener.lower_ not in ("at", "in", "inside"):
-            continue
-        body = next((c for c in opener.children if c.dep_ == "pobj"), None)
-        if body is None or not (body.ent_type_ in ("FAC", "ORG") or roles.get(body.lemma_.lower()) == "organisation"):
-            continue
-        words = [t for t in body.doc[body.left_edge.i:body.i + 1] if t.dep_ != "det"]
-        return " ".join(t.text for t in words) if words else None
-    return None
-
-
-def _compound_owner(tokens: SpacySpan, roles: dict[str, str]) -> SpacySpan | None:
-    """The body a document noun's modifiers name ("a health ministry statement", "an army
-    communique"): the compound whose head is a body's role noun, or None (also for a name:
-    "the NIS report" is read as a name)."""
-    noun = tokens.root
-    if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in cues().document_nouns
-                               and noun.lower_ not in cues().document_nouns):
-        return None
-    owner = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound"), None)
-    if owner is None or owner.pos_ != "NOUN" or roles.get(owner.lemma_.lower()) != "organisation" \
-            or owner.lemma_.lower() in cues().document_nouns:  # "an intelligence assessment" is one document
-        return None
-    phrase = noun.doc[owner.left_edge.i:owner.i + 1]
-    return None if any(t.pos_ == "PROPN" for t in phrase) else phrase
 
 
 def _quoting_speaker(draft: Draft, scene: Scene, own_words: bool = False) -> str | None:
