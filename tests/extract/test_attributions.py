@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph.extract.attributions import AttributionExtractor, merge_learned
+from claimgraph.extract.attributions.drafts import Draft
 from claimgraph.extract.attributions.quotes import find_quotes
-from claimgraph.extract.attributions.rules import Draft
 from claimgraph.extract.base import Context
 from claimgraph.model import Attribution, Extraction, Span
 

@@ -19,7 +19,8 @@ from claimgraph.extract.attributions import (
     quote_edges,
 )
 from claimgraph.extract.attributions import learned as learned_module
-from claimgraph.extract.attributions.rules import Draft, find_drafts, link_parents
+from claimgraph.extract.attributions.drafts import Draft, link_parents
+from claimgraph.extract.attributions.rules import find_drafts
 from claimgraph.extract.base import Context
 from claimgraph.extract.nlp import load_nlp
 from claimgraph.model import Attribution, Extraction, Span

@@ -36,6 +36,7 @@ from claimgraph.extract.attributions.chains import (
 )
 from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources
 from claimgraph.extract.attributions.discourse import spread_links
+from claimgraph.extract.attributions.drafts import Draft, link_parents
 from claimgraph.extract.attributions.names import word_end
 from claimgraph.extract.attributions.pairs import (
     cut_concessions,
@@ -44,7 +45,7 @@ from claimgraph.extract.attributions.pairs import (
     split_trailing_pairs,
 )
 from claimgraph.extract.attributions.roles import role_kind
-from claimgraph.extract.attributions.rules import Draft, find_drafts, link_parents
+from claimgraph.extract.attributions.rules import find_drafts
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.base import Context, register
 from claimgraph.model import Attribution, Extraction, Span

@@ -38,6 +38,7 @@ from claimgraph.extract.attributions.candidates import (
     nearest,
 )
 from claimgraph.extract.attributions.chains import self_reference
+from claimgraph.extract.attributions.drafts import Draft
 from claimgraph.extract.attributions.groups import (
     name_headline_roles,
     named_group,
@@ -73,7 +74,6 @@ from claimgraph.extract.attributions.roles import (
     is_role,
     role_referent,
 )
-from claimgraph.extract.attributions.rules import Draft
 from claimgraph.extract.attributions.spoken_for import (
     ARMED_WORDS,
     SPOKESPERSON_WORDS,

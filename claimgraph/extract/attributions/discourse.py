@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.attributions.drafts import Draft
 from claimgraph.extract.attributions.vocabulary import cues
 
 __all__ = ["place_provenance", "spread_links"]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.candidates import Named, describe, is_news, media_role
-from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.attributions.drafts import Draft
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.nlp import token_strings
 from claimgraph.model.vocab import load_vocab

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.attributions.drafts import SUBJECTS, Draft, source_span, token_end
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup
 from claimgraph.extract.entities.lexicon import is_country
 
 if TYPE_CHECKING:
-    from claimgraph.extract.attributions.rules import Draft
     from claimgraph.extract.attributions.vocabulary import Cues
 
 # "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
@@ -33,13 +33,6 @@ _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)
 _ANSWER_LINE = re.compile(r"^[^\S\n]*([A-Z][a-z]+(?: [a-z]+)? (?:by|from)) ([^,:\n]{2,60}?)(?:,[^:\n]{0,120})?:[^\S\n]+",
                           re.MULTILINE)
 _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
-
-
-def _rules() -> Any:
-    """The rules module, imported late: it imports this mixin."""
-    from claimgraph.extract.attributions import rules
-
-    return rules
 
 
 class LineRules:
@@ -124,10 +117,9 @@ class LineRules:
             if found is None:
                 continue
             noun, owner = found
-            rules = _rules()
-            self.drafts.append(rules.Draft(
-                cue=(noun.idx, rules._tok_end(noun)), content=[(opening + 1, close)],
-                source=rules._span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
+            self.drafts.append(Draft(
+                cue=(noun.idx, token_end(noun)), content=[(opening + 1, close)],
+                source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
                 source_head=owner.i, cue_token=noun.i))
 
     def answer_rule(self) -> None:
@@ -150,7 +142,7 @@ class LineRules:
             for draft in self.drafts:  # the label line is no part of what anyone else says
                 draft.content = [(max(s, start), e) if s < start < e else (s, e) for s, e in draft.content
                                  if not (match.start() <= s and e <= start)]
-            self.drafts.append(_rules().Draft(
+            self.drafts.append(Draft(
                 cue=(match.start(1), match.end(1)), source=(name.start_char, name.end_char), content=[(start, end)],
                 source_head=name.root.i, cue_token=self.doc.char_span(match.start(1), match.end(1),
                                                                       alignment_mode="expand")[0].i))
@@ -247,7 +239,7 @@ class LineRules:
                 continue
             tokens = self.doc.char_span(*source, alignment_mode="expand")
             colon_token = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
-            self.drafts.append(_rules().Draft(
+            self.drafts.append(Draft(
                 cue=(colon, colon + 1), source=source, content=[(start, end)],
                 source_head=tokens.root.i if tokens is not None else None,
                 cue_token=colon_token[0].i if colon_token is not None and len(colon_token) else None))
@@ -271,7 +263,7 @@ class LineRules:
         line = self.doc.char_span(start, end, alignment_mode="expand")
         return line is not None and any(
             self.cue_class(t) in classes and any(
-                c.dep_ in _rules().SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in t.children) for t in line)
+                c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in t.children) for t in line)
 
     def _colon_source(self, start: int, end: int) -> tuple[int, int] | None:
         """The source a line-opening "X:" names, or None when X is a label or a clause."""

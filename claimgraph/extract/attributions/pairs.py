@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.attributions.rules import Draft
+from claimgraph.extract.attributions.drafts import Draft
 from claimgraph.extract.attributions.vocabulary import cues
 
 __all__ = ["cut_concessions", "lift_as_quoted_relays", "lift_trailing_relays", "split_trailing_pairs"]

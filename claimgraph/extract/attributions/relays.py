@@ -22,24 +22,24 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.attributions.drafts import (
+    RELATIVE_PRONOUNS,
+    Draft,
+    fragments,
+    source_span,
+    subtree,
+    token_end,
+    trailing_participle,
+)
 from claimgraph.extract.nlp import text_of, token_strings
 
 if TYPE_CHECKING:
-    from claimgraph.extract.attributions.rules import Draft
     from claimgraph.extract.attributions.vocabulary import Cues
 
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # "SEOUL (AFP) —", "GAZA CITY, Jan 5 (Reuters) -", "KYIV, Ukraine, March 3, 2025 (AP) —"
 _DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z0-9 .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",
                        re.MULTILINE)
 QUOTE_CLOSERS = {'"', "”", "»", "’", "''", "“", "›", "」"}
-
-
-def _rules():  # type: ignore[no-untyped-def]
-    """The rules module, imported late: it imports this mixin."""
-    from claimgraph.extract.attributions import rules
-
-    return rules
 
 
 class RelayRules:
@@ -156,7 +156,7 @@ class RelayRules:
             for other in self.drafts:  # the dateline is nobody's content
                 other.content = [(max(s, start), e) for s, e in other.content if e > start]
             # The credit has no reporting words: the record shows the agency as the source only.
-            self.drafts.append(_rules().Draft(cue=cue, source=(match.start(1), match.end(1)),
+            self.drafts.append(Draft(cue=cue, source=(match.start(1), match.end(1)),
                                      content=[(start, end)], kind="according_to", relay=True,
                                      show_cue=False))
             return
@@ -208,7 +208,7 @@ class RelayRules:
             speaker = doc[draft.source_head]
             if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in members:
                 continue
-            relay = _rules().Draft(cue=lead.source, source=lead.source, content=list(draft.content),
+            relay = Draft(cue=lead.source, source=lead.source, content=list(draft.content),
                                    kind=draft.kind, source_head=lead.source_head, relay=True, mirror=draft,
                                    show_cue=False, outlet=True)
             self.drafts.append(relay)
@@ -242,7 +242,7 @@ class RelayRules:
                 continue
             source = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
             self._cut(outer, set(range(first.i, comma.i + 1)))
-            relay = _rules().Draft(cue=(first.idx, first.idx + len(first.text)), source=source,
+            relay = Draft(cue=(first.idx, first.idx + len(first.text)), source=source,
                                    content=list(outer.content), kind=outer.kind, source_head=phrase.root.i,
                                    cue_token=first.i, relay=True, parent=outer, mirror=outer)
             self._add(relay, first)
@@ -254,12 +254,11 @@ class RelayRules:
         """"ISW cited one prominent milblogger who claimed ...": the subject is a source in its
         own right, relaying the cited one. The subject gets the cue; the cited source becomes a
         link under it anchored at its name, like an outlet relay."""
-        rules = _rules()
-        source = rules._span(self.doc, self.source_tokens(subject))
+        source = source_span(self.doc, self.source_tokens(subject))
         if source is None or draft.source is None:
             self._add(draft, verb)
             return
-        speaker = rules.Draft(cue=draft.cue, source=source, content=list(draft.content),
+        speaker = Draft(cue=draft.cue, source=source, content=list(draft.content),
                               kind="indirect", source_head=subject.i, cue_token=verb.i)
         self._add(speaker, verb)
         draft.cue, draft.show_cue, draft.parent = draft.source, False, speaker
@@ -283,10 +282,10 @@ class RelayRules:
                     briefer = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if briefer is None:
                     continue
-                source = _rules()._span(self.doc, _rules()._subtree(briefer))
+                source = source_span(self.doc, subtree(briefer))
                 if source is None:
                     continue
-                self._add(_rules().Draft(cue=self.cue_span(token), source=source, content=list(draft.content),
+                self._add(Draft(cue=self.cue_span(token), source=source, content=list(draft.content),
                                 kind=draft.kind, source_head=briefer.i, cue_token=token.i, parent=draft,
                                 mirror=draft, conduit=True), token)
                 return
@@ -300,7 +299,7 @@ class RelayRules:
         record carries no cue span; `cue` only anchors it at the outlet's name.
         """
         outlet = self._outlet_of(verb)
-        if outlet is None and _rules().trailing_participle(verb):
+        if outlet is None and trailing_participle(verb):
             # "X gave a higher toll in an interview with Radio Y, saying ...": the interview is the saying's
             outlet = self._outlet_of(verb.head)
         described = False
@@ -311,12 +310,12 @@ class RelayRules:
         spoken = set()
         if draft.source is not None and not described:
             spoken = {t.i for t in self.doc.char_span(*draft.source, alignment_mode="expand") or []}
-        span = next((f for f in _rules().fragments(self.doc, _rules()._subtree(outlet) - spoken, quotes_too=True)
+        span = next((f for f in fragments(self.doc, subtree(outlet) - spoken, quotes_too=True)
                      if f[0] <= outlet.idx < f[1]), None)
         if span is None:
             return
         draft.content = [(s, e) for s, e in draft.content if e <= span[0] or s >= span[1]]
-        relay = _rules().Draft(cue=span, source=span, content=list(draft.content), kind=draft.kind,
+        relay = Draft(cue=span, source=span, content=list(draft.content), kind=draft.kind,
                       source_head=outlet.i, relay=True, mirror=draft, show_cue=False, outlet=True)
         self.drafts.append(relay)
         draft.parent = relay
@@ -419,7 +418,7 @@ class RelayRules:
             for token in doc:
                 if token.like_num and _number_value(token) in values and not self._in_number_phrase(token):
                     mention = self._number_span(token)
-                    self.drafts.append(_rules().Draft(
+                    self.drafts.append(Draft(
                         cue=mention, source=source, content=[mention], source_head=origin.i,
                         show_cue=False, provenance=True))
 
@@ -476,7 +475,6 @@ class RelayRules:
     def _quoted_as_saying(self, verb: Token) -> bool:
         """"Yonhap quoted a government official as saying that ...": the subject passes on what
         its object said; two drafts, the object's (cue "as saying") under the subject's."""
-        r = _rules()
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
@@ -484,21 +482,21 @@ class RelayRules:
                 or not subject.i < obj.i < as_.i:
             return False
         saying = next((c for c in as_.children if c.dep_ == "pcomp" and self.cue_class(c) == "speech"), None)
-        outer_source = r._span(self.doc, self.source_tokens(subject))
-        inner_source = r._span(self.doc, self.source_tokens(obj))
+        outer_source = source_span(self.doc, self.source_tokens(subject))
+        inner_source = source_span(self.doc, self.source_tokens(obj))
         if saying is None or outer_source is None or inner_source is None:
             return False
-        said = {i for i in r._subtree(saying) if i > saying.i} - {c.i for c in saying.children if c.dep_ == "mark"}
+        said = {i for i in subtree(saying) if i > saying.i} - {c.i for c in saying.children if c.dep_ == "mark"}
         first = subject.left_edge.i
         if not said and first > verb.sent.start and self.doc[first - 1].text == ",":
             # "..., Yoon quoted the agency as saying.": what was said comes before
             said = {i for i in range(verb.sent.start, first - 1) if not self.doc[i].is_space}
-        content = r.fragments(self.doc, said)
+        content = fragments(self.doc, said)
         if not content:
             return False
-        outer = self._add(r.Draft(cue=self.cue_span(verb), source=outer_source, content=content,
+        outer = self._add(Draft(cue=self.cue_span(verb), source=outer_source, content=content,
                                 source_head=subject.i, cue_token=verb.i), verb)
-        self._add(r.Draft(cue=(as_.idx, r._tok_end(saying)), source=inner_source, content=list(content),
+        self._add(Draft(cue=(as_.idx, token_end(saying)), source=inner_source, content=list(content),
                         source_head=obj.i, cue_token=saying.i, parent=outer), saying)
         return True
 
@@ -519,7 +517,7 @@ class RelayRules:
             return
         # "IS Sahel claimed the attack through its Amaq news agency, saying ...": an outlet the
         # claim went out through (the parse may hang the phrase on the object, and "saying" on the claim)
-        for claim in (verb, verb.head) if _rules().trailing_participle(verb) else (verb,):
+        for claim in (verb, verb.head) if trailing_participle(verb) else (verb,):
             holders = [claim, *(c for c in claim.children if c.dep_ == "dobj")]
             for prep in (c for h in holders for c in h.children):
                 if prep.dep_ != "prep" or prep.lower_ not in ("via", "through"):
@@ -530,7 +528,7 @@ class RelayRules:
                     self._under_carrier(draft, (prep, prep, outlet))
                     claimed = self.by_token.get(claim.i)
                     if claimed is not None and claimed is not draft:  # the claim itself went out that way too
-                        self._cut(claimed, set(_rules()._subtree(prep)))
+                        self._cut(claimed, set(subtree(prep)))
                         if claimed.parent is None:
                             claimed.parent = draft.parent
                     return
@@ -538,12 +536,11 @@ class RelayRules:
     def _under_carrier(self, draft: Draft, carried: tuple[Token, Token, Token]) -> None:
         """Put `draft` under a relay for the carrier `_cited_by` found ("cited by X", "relayed by X")."""
         participle, by, carrier = carried
-        r = _rules()
-        source = r._span(self.doc, self.source_tokens(carrier))
+        source = source_span(self.doc, self.source_tokens(carrier))
         if source is not None:
             # (an outlet: what carried one statement carries the speaker's others, `discourse`)
-            draft.parent = self._add(r.Draft(
-                cue=(participle.idx, r._tok_end(by)), source=source, content=list(draft.content),
+            draft.parent = self._add(Draft(
+                cue=(participle.idx, token_end(by)), source=source, content=list(draft.content),
                 kind="according_to", source_head=carrier.i, cue_token=participle.i, relay=True,
                 outlet=True), participle)
 

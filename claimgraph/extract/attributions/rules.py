@@ -5,128 +5,50 @@ verbs of saying, believing, planning and finding with their subject and clause;
 "according to X" and "as reported by X"; noun frames ("in the agency's
 assessment", "after a closed-door NIS briefing"); relays ("citing X", "which
 quotes Y"); sourceless passives ("it is noted that", "X is expected to");
-direct quotes with their speaker; wire credits in datelines. `link_parents`
+direct quotes with their speaker; wire credits in datelines. `drafts.link_parents`
 then nests each draft under the one whose content holds its cue. Vocabulary
-comes from `model/vocab/cues.yaml` through `vocabulary`; the relay rules live in
-`relays`, the recovery of speakers the parse misattached in `speakers`, and quotes with
-line-opening speakers ("Name: ...") and the paragraph bounds of content in `lines` (mixins of
-`Finder`). This module must not resolve names (that is
-`coref`) nor build records (that is the package's extractor).
+comes from `model/vocab/cues.yaml` through `vocabulary`; `Draft` and the span helpers are in
+`drafts`; the relay rules live in `relays`, the recovery of speakers the parse misattached in
+`speakers`, "according to X" and reporting nouns in `phrases`, and quotes with line-opening
+speakers ("Name: ...") and the paragraph bounds of content in `lines` (mixins of `Finder`).
+This module must not resolve names (that is `coref`) nor build records (that is the package's
+extractor).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.attributions.drafts import (
+    RELATIVE_PRONOUNS,
+    Draft,
+    fragments,
+    source_span,
+    subtree,
+    token_end,
+    trailing_participle,
+)
 from claimgraph.extract.attributions.lines import LineRules
-from claimgraph.extract.attributions.quotes import QUOTE_CHARS, find_quotes
+from claimgraph.extract.attributions.phrases import PhraseRules
+from claimgraph.extract.attributions.quotes import find_quotes
 from claimgraph.extract.attributions.relays import RelayRules
 from claimgraph.extract.attributions.speakers import SpeakerRules
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.nlp import token_strings
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = frozenset({"-", "—", "–", "|"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as Ri": part of the source
-EDGE_PUNCT = set(",.;:—–-()[]") | {"--", "...", "…"}
-
-
-@dataclass(eq=False)
-class Draft:
-    """One attribution in the making: character spans, kind and links, no key yet."""
-
-    cue: tuple[int, int]
-    source: tuple[int, int] | None
-    content: list[tuple[int, int]]
-    kind: str = "indirect"
-    origin: str = "rules"
-    confidence: float | None = None
-    source_head: int | None = None  # token index of the source's head, for coref
-    antecedent: int | None = None  # token a relative-pronoun source stands for
-    parent: Draft | None = None
-    cue_token: int | None = None
-    inherits_from: Draft | None = None  # shares the subject of this draft ("... and added")
-    relay: bool = False
-    mirror: Draft | None = None  # content is this draft's content (a relay or frame of the same clause)
-    # A link with no reporting words of its own ("told Reuters", a dateline credit): `cue`
-    # only anchors it in the text and the record gets no cue span.
-    show_cue: bool = True
-    outlet: bool = False  # the source is a news outlet the speaker talked to ("told Reuters")
-    conduit: bool = False  # the speaker of the parent passes this source's account on (a briefing)
-    # Set by a later sentence naming where a figure came from ("the 500 figure came from X"):
-    # `content` is one mention of that figure elsewhere (see relays.RelayRules.provenance_rule).
-    provenance: bool = False
-
-
-# ---------------------------------------------------------------- span helpers
-
-
-def _tok_end(token: Token) -> int:
-    return token.idx + len(token)  # the length of its text, without making the string
-
-
-def _is_edge_punct(token: Token) -> bool:
-    return token.is_space or (token.is_punct and token.text not in QUOTE_CHARS and token.text not in "\"“”«»„‘’")
-
-
-def fragments(doc: Doc, indices: Iterable[int], quotes_too: bool = False) -> list[tuple[int, int]]:
-    """Contiguous runs of the given tokens as character spans, edge punctuation trimmed.
-
-    Quote marks stay at the edges of content (PolNeAR keeps them) unless `quotes_too`.
-    """
-    def edge(token: Token) -> bool:
-        return _is_edge_punct(token) or (quotes_too and token.is_punct)
-
-    chosen = sorted(set(indices))
-    runs: list[list[int]] = []
-    for i in chosen:
-        if runs and i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    spans = []
-    for run in runs:
-        while run and edge(doc[run[0]]):
-            run.pop(0)
-        while run and (edge(doc[run[-1]]) or doc[run[-1]].dep_ == "cc"):
-            run.pop()
-        if run and quotes_too and run[-1] + 1 < len(doc) and doc[run[-1] + 1].text == ")" \
-                and any(doc[i].text == "(" for i in run) and run[-1] + 1 in set(chosen):
-            run.append(run[-1] + 1)  # keep the bracket of "Service (NIS)"
-        if run:
-            spans.append((doc[run[0]].idx, _tok_end(doc[run[-1]])))
-    return spans
-
-
-def _subtree(token: Token, without: Iterable[Token] = ()) -> set[int]:
-    cut: set[int] = set()
-    for t in without:
-        cut.update(x.i for x in t.subtree)
-    return {t.i for t in token.subtree} - cut
-
-
-def _span(doc: Doc, indices: set[int]) -> tuple[int, int] | None:
-    """One span from the first to the last of the tokens, for sources (no edge punctuation)."""
-    spans = fragments(doc, indices, quotes_too=True)
-    if not spans:
-        return None
-    return spans[0][0], spans[-1][1]
 
 
 # ---------------------------------------------------------------- the finder
 
 
 # LineRules first: it holds the real `paragraph` that SpeakerRules only declares
-class Finder(LineRules, RelayRules, SpeakerRules):
+class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
     """Runs the rules over one parsed document."""
 
     def __init__(self, doc: Doc, text: str):
@@ -205,7 +127,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                 last = right
             else:
                 break
-        return first.idx, _tok_end(last)
+        return first.idx, token_end(last)
 
     # -- subjects
 
@@ -283,14 +205,14 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         # apposition the parse hung on the subject from beyond its verb is not part of it
         cut += [c for c in subject.children if c.dep_ == "appos" and subject.head.i > subject.i
                 and c.left_edge.i > subject.head.i]
-        tokens = _subtree(subject, cut)
+        tokens = subtree(subject, cut)
         tokens -= self._reduced_relative_noun(subject, tokens)
         first = min(tokens)
         # "Lawmaker Song Min-jae, a member of ..., said": the parse may make each piece of a
         # hyphenated name a subject of its own; the pieces right before the subject belong to it
         while first > 0 and (piece := doc[first - 1]).head.i == subject.head.i and piece.dep_ == subject.dep_ \
                 and (piece.pos_ == "PROPN" or piece.text in HYPHENS) and subject.head.i != subject.i:
-            tokens |= _subtree(piece)
+            tokens |= subtree(piece)
             first = min(tokens)
         if _TIME_STAMP.fullmatch(doc[first].text) and first + 1 < len(doc) and doc[first + 1].text in DASHES:
             tokens -= {first, first + 1}  # "14:05 - Israeli forces said": a live blog's time stamp
@@ -359,7 +281,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         """"he put the number of troops Russia intended to send at 10,000": the parse hangs
         "at 10,000" on the inner verb; the figure is the valuation's, not the inner cue's."""
         for valuation, at in self.valued:
-            phrase = _subtree(at)
+            phrase = subtree(at)
             for draft in self.drafts:
                 if draft is not valuation and draft.cue_token is not None \
                         and valuation.cue_token is not None \
@@ -411,25 +333,25 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         own_tokens = {verb.i} | {c.i for c in children if c.dep_ in ("aux", "auxpass", "neg", "prt")}
         if clause:
             for c in clause:
-                content |= _subtree(c)
+                content |= subtree(c)
                 mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"), None)
                 if mark is not None and mark.i > verb.i:  # the parse may hang the clause's subject elsewhere
                     content |= set(range(mark.i, c.right_edge.i + 1))
             content |= self._claimed_series(verb, clause[-1])
         elif xcomp and (klass == "belief" or passive_subject is not None or lemma in self.cues.plan):
-            content |= _subtree(xcomp[0])
+            content |= subtree(xcomp[0])
         elif lemma in self.cues.addressing_verbs and not objects and any(
                 c.dep_ == "prep" and c.lower_ in ("of", "about") for c in children):
             # "an official has spoken of several hundred casualties": the topic is the content
             topic = next(c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "about"))
-            content |= _subtree(topic) - {topic.i}
+            content |= subtree(topic) - {topic.i}
             own_tokens.add(topic.i)
         elif klass == "valuation" or (objects and (lemma in self.cues.object_content or klass == "finding")):
             for child in verb.rights:  # the object with its "at 12,000" / "of 300" complements
                 if child.dep_ in ("dobj", "prep", "dative", "oprd", "npadvmod") and objects:
-                    content |= _subtree(child)
+                    content |= subtree(child)
             if klass == "valuation" and any(c.dep_ == "dative" for c in children):
-                content -= _subtree(next(c for c in children if c.dep_ == "dative"))
+                content -= subtree(next(c for c in children if c.dep_ == "dative"))
             if klass == "valuation":  # "put the number at 9,000, up from 4,000 in March"
                 content |= self._continuation(verb)
         parataxis_head = verb.dep_ in ("parataxis",) or (inverted is not None and verb.head.i < verb.i) or (
@@ -454,7 +376,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                 clause_head = clause_head.head
             if clause_head.pos_ not in ("VERB", "AUX"):
                 clause_head = verb.head
-            content = _subtree(clause_head, [verb])
+            content = subtree(clause_head, [verb])
         if content and klass == "speech" and (parataxis_head or all(i < verb.i for i in content)):
             content |= self._continuation(verb)  # "..., it said, with only one hitting a house"
         if not content and klass in ("speech", "belief"):
@@ -483,7 +405,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             # "a second man, said to be a rifleman, was ...": the hearsay is about the man only.
             if not xcomp:
                 return
-            self._add(Draft(cue=self.cue_span(verb), source=None, content=fragments(doc, _subtree(xcomp[0])),
+            self._add(Draft(cue=self.cue_span(verb), source=None, content=fragments(doc, subtree(xcomp[0])),
                             kind="sourceless", cue_token=verb.i), verb)
             return
         misparsed = self._noun_root_predicate(verb)
@@ -496,12 +418,12 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     tokens = self.source_tokens(pobj)
-                    source, head = _span(doc, tokens), pobj
+                    source, head = source_span(doc, tokens), pobj
             elif lemma in self.cues.sourceless or klass != "speech":
                 kind = "sourceless"
                 if passive_subject is not None and passive_subject.lower_ not in ("it", "this") \
                         and not clause:
-                    content |= _subtree(passive_subject)
+                    content |= subtree(passive_subject)
             else:
                 return
         else:
@@ -513,7 +435,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                 tokens = aside or self._subject_before(verb) or self._phrase_before(verb)
                 if not tokens:
                     return
-                source = _span(doc, tokens)
+                source = source_span(doc, tokens)
                 head = doc[max(i for i in tokens if doc[i].pos_ in ("NOUN", "PROPN", "PRON"))]
                 content -= tokens
             elif subject is None:
@@ -526,7 +448,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                     return
                 subject = self._trailing_apposition(subject, verb, content)
                 tokens = self.source_tokens(subject)
-                source, head = _span(doc, tokens), subject
+                source, head = source_span(doc, tokens), subject
                 content -= tokens
         if source is not None and head is not None and head.pos_ == "PRON" and head.lower_ == "it" \
                 and klass != "speech":
@@ -534,7 +456,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         cue = self.cue_span(verb)
         topic_word = next((c for c in children if c.i in own_tokens and c.dep_ == "prep"), None)
         if topic_word is not None and topic_word.i == verb.i + 1:
-            cue = (cue[0], _tok_end(topic_word))  # "spoke of", "talking about"
+            cue = (cue[0], token_end(topic_word))  # "spoke of", "talking about"
         draft = Draft(cue=cue, source=source, content=fragments(doc, content),
                       kind=kind, source_head=head.i if head is not None else None,
                       cue_token=verb.i, inherits_from=inherit)
@@ -549,7 +471,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         if valued_at is not None and valued_at.head != verb:
             self.valued.append((draft, valued_at))
         if inherit is not None:
-            self._cut(inherit, _subtree(verb) | self._coordinator(verb))
+            self._cut(inherit, subtree(verb) | self._coordinator(verb))
         if klass == "speech":
             self._outlet_relay(verb, draft, subject)
             self._carried_by(verb, draft)
@@ -571,7 +493,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         said: set[int] = set()
         for child in saying.children:
             if child.dep_ in ("ccomp", "dobj"):
-                said |= _subtree(child)
+                said |= subtree(child)
         if not said:
             return False
         start = self.cue_span(verb)[0]
@@ -579,14 +501,14 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         # "... was quoted by Yonhap as saying": the agent passed the account on, a link above it
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
         agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        relay = _span(self.doc, self.source_tokens(agent)) if agent is not None else None
+        relay = source_span(self.doc, self.source_tokens(agent)) if agent is not None else None
         outer = None
         if by is not None and agent is not None and relay is not None:
-            outer = self._add(Draft(cue=(start, _tok_end(by)), source=relay, content=list(content),
+            outer = self._add(Draft(cue=(start, token_end(by)), source=relay, content=list(content),
                                     kind="according_to", source_head=agent.i, cue_token=verb.i, relay=True),
                               verb)
             start = prep.idx
-        self._add(Draft(cue=(start, _tok_end(saying)), source=_span(self.doc, self.source_tokens(subject)),
+        self._add(Draft(cue=(start, token_end(saying)), source=source_span(self.doc, self.source_tokens(subject)),
                         content=content, kind="indirect", source_head=subject.i,
                         cue_token=saying.i, parent=outer), saying)
         return True
@@ -614,7 +536,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                     and token.head.pos_ in ("VERB", "AUX"):
                 between = self.doc[verb.i + 1:token.i]
                 if all(t.is_punct or verb in t.ancestors for t in between):
-                    return _subtree(token.head) - {t.i for t in between}
+                    return subtree(token.head) - {t.i for t in between}
                 return set()
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "aux", "auxpass"):
                 return set()
@@ -625,9 +547,9 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         sentence = verb.sent
         for group in self.quotes:
             for start, end in group.segments:
-                before = self.text[_tok_end(verb):start]
+                before = self.text[token_end(verb):start]
                 after = self.text[end:verb.idx]
-                near_after = start >= _tok_end(verb) and len(before) <= 3 and before.strip() in ("", ":", ",")
+                near_after = start >= token_end(verb) and len(before) <= 3 and before.strip() in ("", ":", ",")
                 near_before = end <= verb.idx and sentence.start_char <= start and (
                     len(after) < 60 and "\n" not in after and not any(q in after for q in "\"“”«»"))
                 if near_after or near_before:
@@ -654,89 +576,10 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         while trailing and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i:
             # "300 were wounded and 40 killed, according to X": X gives both conjuncts
             head, climbed = head.head, True
-        tokens = _subtree(head, [phrase])
+        tokens = subtree(head, [phrase])
         if phrase.dep_ in ("prep", "advcl", "advmod") and (phrase.head.dep_ == "ROOT" or climbed and head.dep_ == "ROOT"):
             tokens = {t.i for t in phrase.sent} - {t.i for t in phrase.subtree}
         return tokens
-
-    def _pair_according(self, draft: Draft, phrase_tokens: set[int]) -> None:
-        """"according to X, as relayed by Y": two frames on one clause; Y passes on X's account."""
-        sentence = self.doc[draft.cue_token].sent if draft.cue_token is not None else None
-        if sentence is None:
-            return
-        for other in self.drafts:
-            if other is draft or other.kind != "according_to" or other.cue_token is None \
-                    or self.doc[other.cue_token].sent != sentence:
-                continue
-            other_phrase = self.doc.char_span(other.cue[0], (other.source or other.cue)[1],
-                                              alignment_mode="expand")
-            self._cut(draft, {t.i for t in other_phrase or []})
-            self._cut(other, phrase_tokens)
-            if draft.relay and not other.relay:
-                other.parent, other.conduit = draft, True
-            elif other.relay and not draft.relay:
-                draft.parent, draft.conduit = other, True
-
-    def according_rule(self, token: Token) -> None:
-        if token.lower_ not in self.cues.according_first:
-            return
-        doc = self.doc
-        for pattern in self.cues.according_to:
-            words = doc[token.i:token.i + len(pattern)]
-            if len(words) < len(pattern) or tuple(t.lower_ for t in words) != pattern:
-                continue
-            last = words[-1]
-            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
-            if pobj is None and last.head.dep_ == "agent":
-                pobj = next((c for c in last.head.children if c.dep_ == "pobj"), None)
-            if pobj is None and len(words) > 1:
-                pobj = next((c for c in words[-1].rights if c.dep_ in ("pobj", "dobj")), None)
-            if pobj is None:
-                continue
-            if pattern == ("per",) and not self._per_source(pobj):
-                return  # "per day", "per capita": a rate, not a source
-            phrase = words[0]
-            while phrase.head.i in range(words.start, words.end + 1) and phrase.head != phrase \
-                    and phrase.head.i < pobj.i:
-                phrase = phrase.head
-            phrase_tokens = {t.i for t in phrase.subtree} | {t.i for t in words} | _subtree(pobj)
-            # "which had, according to the UN panel, some 2,000 fighters": the parse may hang what
-            # follows the phrase on its source as an apposition; a count is no part of a name
-            stray = {t.i for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i
-                     and doc[c.left_edge.i - 1].text == "," and any(t.like_num for t in c.subtree)
-                     for t in c.subtree}
-            phrase_tokens -= stray
-            content = (self._clause_without(phrase) - phrase_tokens) | stray
-            if not content:
-                continue
-            source_tokens = self.source_tokens(pobj) - stray
-            carrier = self._cited_by(pobj)
-            if carrier is not None:
-                source_tokens -= _subtree(carrier[0])
-            first = words[0]
-            cue_first = first
-            if pattern[0] == "as":  # "as previously reported by": the adverbs belong to the cue
-                cue_first = doc[token.i]
-            draft = Draft(cue=(cue_first.idx, _tok_end(words[-1])), source=_span(doc, source_tokens),
-                          content=fragments(doc, content), kind="according_to",
-                          source_head=pobj.i, cue_token=first.i, relay=pattern[0] == "as")
-            self._add(draft, first)
-            if carrier is not None:  # "according to a UN report cited by Al Jazeera"
-                self._under_carrier(draft, carrier)
-            self._pair_according(draft, phrase_tokens)
-            return
-        # "as previously reported by X": "as" + adverbs + reporting participle + "by".
-        if token.lower_ == "as" and token.dep_ == "mark" and self.cue_class(token.head) == "speech":
-            verb = token.head
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if pobj is None or agent is None or verb.i in self.by_token or token.i > verb.i:
-                return
-            content = self._clause_without(verb) - _subtree(verb)
-            if content:
-                self._add(Draft(cue=(token.idx, _tok_end(agent)), source=_span(doc, self.source_tokens(pobj)),
-                                content=fragments(doc, content), kind="according_to",
-                                source_head=pobj.i, cue_token=verb.i), verb)
 
     def _claimed_series(self, verb: Token, clause: Token) -> set[int]:
         """ "JNIM claims it took the camp, inflicted 100 casualties and seized 12 vehicles": verbs
@@ -751,15 +594,8 @@ class Finder(LineRules, RelayRules, SpeakerRules):
                     or any(g.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for g in c.children) \
                     or self.cue_class(c):
                 continue
-            series |= _subtree(c)
+            series |= subtree(c)
         return series
-
-    def _per_source(self, pobj: Token) -> bool:
-        """"per Reuters", "per the agency's tally": a named source or a report, not a unit."""
-        lemma = pobj.lemma_.lower()
-        return pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") \
-            or lemma in self.cues.document_nouns or lemma in self.cues.figure_nouns \
-            or lemma in self.cues.reporting_nouns
 
     def relay_rule(self, verb: Token) -> None:
         """"citing X", "quoting X", "which quotes X": a source passes on another's account."""
@@ -779,7 +615,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         speaker = subject if relative else obj
         if speaker is None or obj is None:
             return
-        source = _span(doc, {speaker.i} if relative else self.source_tokens(obj))
+        source = source_span(doc, {speaker.i} if relative else self.source_tokens(obj))
         if source is None:
             return
         inner = next((self.by_token[c.i] for c in obj.children
@@ -802,14 +638,14 @@ class Finder(LineRules, RelayRules, SpeakerRules):
         elif outer is not None and not relative:
             # (not the reported clause the parse hung on the relay: "He added, citing X, that ...")
             reported = {i for g in verb.children if g.dep_ == "ccomp" and g.i > verb.i
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children) for i in _subtree(g)}
-            self._cut(outer, _subtree(verb) - reported)
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children) for i in subtree(g)}
+            self._cut(outer, subtree(verb) - reported)
             draft.content, draft.kind, draft.parent = list(outer.content), outer.kind, outer
             draft.mirror = outer
         else:
-            draft.content = fragments(doc, self._clause_without(verb) - _subtree(verb))
+            draft.content = fragments(doc, self._clause_without(verb) - subtree(verb))
             if relative:
-                draft.content = fragments(doc, _subtree(obj))
+                draft.content = fragments(doc, subtree(obj))
         if draft.content and inner is not None and outer is None and subject is not None and not relative:
             self._relay_speaker(verb, subject, draft)  # "ISW cited a milblogger who claimed ..."
         elif draft.content:
@@ -819,76 +655,7 @@ class Finder(LineRules, RelayRules, SpeakerRules):
             elif not relative:
                 self._briefing(verb, obj, draft)
 
-    def noun_rule(self, noun: Token) -> None:
-        """"In the NIS's assessment, ...", "after a closed-door NIS briefing": noun frames."""
-        if noun.lemma_.lower() not in self.cues.reporting_nouns and noun.lower_ not in self.cues.reporting_nouns:
-            return
-        prep = noun.head
-        # a frame: "in the NIS's assessment", and "based on the findings of X" too
-        if noun.dep_ != "pobj" or not (prep.lower_ in self.cues.noun_prepositions or (
-                prep.lower_ == "on" and prep.head.lemma_.lower() in self.cues.basis_verbs)):
-            self._noun_clause(noun)  # otherwise perhaps "claims by X that ..."
-            return
-        if prep.lower_ == "by" and noun.lemma_.lower() not in self.cues.figure_nouns:
-            return  # "by the army's count" is a frame, "killed by the report" is not
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None:
-            owner = next((c for c in noun.children if c.dep_ == "compound" and (
-                c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN")), None)
-        if owner is None:
-            owner = self._agent_of_noun(noun)  # "a briefing by the NIS", "the findings of X"
-        if owner is None:
-            return
-        if prep.lower_ == "by" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in owner.children):
-            return  # "she replied that, by her faction's count, ...": the speaker's own side
-        doc = self.doc
-        source_tokens = {t.i for t in owner.subtree if t.dep_ != "case"}
-        source = _span(doc, source_tokens)
-        if source is None:
-            return
-        cue = (noun.idx, _tok_end(noun))
-        holder = next((self.by_token[a.i] for a in prep.ancestors if a.i in self.by_token), None)
-        if holder is not None:
-            frame = prep.head if prep.head.lemma_.lower() in self.cues.basis_verbs else prep
-            self._cut(holder, set(range(frame.left_edge.i, noun.i + 1)) | {t.i for t in owner.head.subtree
-                                                                          if owner.head != noun})
-            draft = Draft(cue=cue, source=source, content=list(holder.content), kind=holder.kind,
-                          source_head=owner.i, cue_token=noun.i, parent=holder, mirror=holder,
-                          conduit=True)
-        else:
-            content = self._clause_without(prep) - {t.i for t in prep.subtree}
-            if not content:
-                return
-            draft = Draft(cue=cue, source=source, content=fragments(doc, content), kind="according_to",
-                          source_head=owner.i, cue_token=noun.i)
-        self._add(draft, noun)
 
-    def _noun_clause(self, noun: Token) -> None:
-        """ "Claims by pro-government bloggers that up to 50,000 ...", "the ministry's statement
-        that ...": a reporting noun with its owner (possessive or "by"/"from" a name) and a
-        that-clause after it; the clause is the content."""
-        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is None or noun.i in self.by_token:
-            return
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
-            (o for p in noun.rights if p.dep_ == "prep" and p.lower_ in ("by", "from") and p.i < clause.i
-             for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
-        if owner is None or owner.i > clause.i or owner.pos_ == "PRON":
-            return  # "his claim that ...": PolNeAR leaves a pronoun's nominal claim unannotated
-        source = _span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"})
-        mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")
-        content = set(range(mark.i, clause.right_edge.i + 1))
-        if source is None or not content:
-            return
-        self._add(Draft(cue=(noun.idx, _tok_end(noun)), source=source, content=fragments(self.doc, content),
-                        kind="indirect", source_head=owner.i, cue_token=noun.i), noun)
-
-
-def trailing_participle(verb: Token) -> bool:
-    """ "X published a post claiming that ...", "X gave a toll in an interview, saying ...": a
-    participle clause after the verb it hangs on, which speaks for that verb's subject."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i
 
 
 def find_drafts(doc: Doc, text: str) -> list[Draft]:
@@ -896,49 +663,3 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
     return Finder(doc, text).run()
 
 
-def link_parents(drafts: list[Draft]) -> None:
-    """Nest each draft under the draft whose content holds its cue (innermost first).
-
-    Parents set by a rule (relays, "X told Reuters") are kept; a parent is never
-    a descendant of its child.
-    """
-    for draft in drafts:
-        if draft.parent is not None:
-            continue
-        best: tuple[tuple[int, int], Draft] | None = None
-        for other in drafts:
-            if other is draft or other.inherits_from is draft:
-                continue
-            for start, end in other.content:
-                if start <= draft.cue[0] and draft.cue[1] <= end:
-                    # the speaker before its relay; of two with the same content, the inner one
-                    # ("..., Yoon quoted the agency as saying": the agency)
-                    size = (end - start, 0 if other.show_cue else 1, -_depth(other))
-                    if best is None or size < best[0]:
-                        best = (size, other)
-        if best is not None and not _descends(best[1], draft):
-            draft.parent = best[1]
-
-
-def _depth(draft: Draft) -> int:
-    """How many parents a rule gave `draft` (0 for a top-level draft)."""
-    depth, node = 0, draft.parent
-    while node is not None and depth < 50:
-        depth, node = depth + 1, node.parent
-    return depth
-
-
-def _descends(candidate: Draft, ancestor: Draft) -> bool:
-    node: Draft | None = candidate
-    seen = 0
-    while node is not None and seen < 50:
-        if node is ancestor:
-            return True
-        node, seen = node.parent, seen + 1
-    return False
-
-
-def summary(drafts: list[Draft], text: str) -> list[dict[str, Any]]:
-    """Drafts as plain dicts (for debugging and tests)."""
-    return [{"cue": text[d.cue[0]:d.cue[1]], "source": text[d.source[0]:d.source[1]] if d.source else None,
-             "content": [text[s:e] for s, e in d.content], "kind": d.kind} for d in drafts]

@@ -17,15 +17,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.attributions.drafts import CONTRAST_MARKS, subtree
+from claimgraph.extract.attributions.quotes import QUOTE_CHARS
+
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
-
-
-def _rules():  # type: ignore[no-untyped-def]
-    """The rules module, imported late: it imports this mixin."""
-    from claimgraph.extract.attributions import rules
-
-    return rules
 
 
 class SpeakerRules:
@@ -81,7 +77,7 @@ class SpeakerRules:
         if not any(t.text == "," for t in self.doc[far.right_edge.i + 1:near.left_edge.i]) \
                 or not any(t.pos_ == "VERB" for t in far.subtree):
             return set()
-        return _rules()._subtree(far)
+        return subtree(far)
 
     def _coordinated_report(self, verb: Token, clause: Token) -> bool:
         """"A told the paper that X, and a doctor said Y": the parse made A's report a clause of the
@@ -107,15 +103,15 @@ class SpeakerRules:
                             for c in token.head.children) and token.head.i != verb.i:
                 # "X warned that A, and the UN agency said B": a report of its own, joined by "and"
                 cc = max(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
-                out |= _rules()._subtree(token) | {cc}
+                out |= subtree(token) | {cc}
                 if self.doc[cc - 1].text == ",":
                     out.add(cc - 1)
                 continue
             if token.dep_ == "advcl" and token.i > verb.i and i not in out \
-                    and any(c.dep_ == "mark" and c.lower_ in _rules().CONTRAST_MARKS for c in token.children) \
+                    and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children) \
                     and any(c.dep_ == "nsubj" for c in token.children) \
                     and self.cue_class(token) in ("speech", "belief"):
-                out |= _rules()._subtree(token)
+                out |= subtree(token)
                 if token.left_edge.i > 0 and self.doc[token.left_edge.i - 1].text == ",":
                     out.add(token.left_edge.i - 1)
         return out
@@ -139,7 +135,7 @@ class SpeakerRules:
         comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
         if tokens[0].pos_ == "ADP" and comma is not None and comma + 1 < len(tokens):
             tokens = tokens[comma + 1:]  # "In Kampala, the head of ... wrote": where, then who
-        if any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in _rules().QUOTE_CHARS for t in tokens):
+        if any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in QUOTE_CHARS for t in tokens):
             return set()
         if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
             return set()
@@ -170,7 +166,7 @@ class SpeakerRules:
         for token in reversed(self.doc[verb.sent.start:verb.i]):
             if token.text == ",":
                 break
-            if token.pos_ in ("VERB", "AUX", "SCONJ") or token.text in _rules().QUOTE_CHARS or token.is_space:
+            if token.pos_ in ("VERB", "AUX", "SCONJ") or token.text in QUOTE_CHARS or token.is_space:
                 return set()
             tokens.append(token)
         tokens.reverse()
@@ -232,4 +228,4 @@ class SpeakerRules:
         """A short noun phrase without a verb or a quote ("the head of the regional administration")."""
         return bool(description) and len(description) <= 12 and description[0].pos_ in ("DET", "NOUN", "ADJ") \
             and any(t.pos_ == "NOUN" for t in description) \
-            and not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in _rules().QUOTE_CHARS for t in description)
+            and not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in QUOTE_CHARS for t in description)

@@ -1,0 +1,201 @@
+"""Cues that are no verb: "according to X", "as previously reported by X", and reporting nouns
+("in the NIS's assessment", "after a closed-door NIS briefing", "claims by bloggers that ...").
+
+A mixin of the rule finder (`rules.Finder`), kept apart to keep that module small; it reads the
+parse through the finder's helpers and must not resolve names.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attributions.drafts import Draft, fragments, source_span, subtree, token_end
+
+if TYPE_CHECKING:
+    from claimgraph.extract.attributions.vocabulary import Cues
+
+
+class PhraseRules:
+    """Drafts from "according to X" phrases and from reporting nouns with their owner."""
+
+    doc: Doc
+    cues: Cues
+    drafts: list[Draft]
+    by_token: dict[int, Draft]
+
+    def _add(self, draft: Draft, token: Token | None = None) -> Draft:
+        raise NotImplementedError
+
+    def cue_class(self, token: Token) -> str | None:
+        raise NotImplementedError
+
+    def source_tokens(self, subject: Token) -> set[int]:
+        raise NotImplementedError
+
+    def _cut(self, draft: Draft, tokens: set[int]) -> None:
+        raise NotImplementedError
+
+    def _clause_without(self, phrase: Token) -> set[int]:
+        raise NotImplementedError
+
+    def _agent_of_noun(self, noun: Token) -> Token | None:
+        raise NotImplementedError
+
+    def _cited_by(self, noun: Token) -> tuple[Token, Token, Token] | None:
+        raise NotImplementedError
+
+    def _under_carrier(self, draft: Draft, carried: tuple[Token, Token, Token]) -> None:
+        raise NotImplementedError
+
+    def _pair_according(self, draft: Draft, phrase_tokens: set[int]) -> None:
+        """"according to X, as relayed by Y": two frames on one clause; Y passes on X's account."""
+        sentence = self.doc[draft.cue_token].sent if draft.cue_token is not None else None
+        if sentence is None:
+            return
+        for other in self.drafts:
+            if other is draft or other.kind != "according_to" or other.cue_token is None \
+                    or self.doc[other.cue_token].sent != sentence:
+                continue
+            other_phrase = self.doc.char_span(other.cue[0], (other.source or other.cue)[1],
+                                              alignment_mode="expand")
+            self._cut(draft, {t.i for t in other_phrase or []})
+            self._cut(other, phrase_tokens)
+            if draft.relay and not other.relay:
+                other.parent, other.conduit = draft, True
+            elif other.relay and not draft.relay:
+                draft.parent, draft.conduit = other, True
+
+    def according_rule(self, token: Token) -> None:
+        if token.lower_ not in self.cues.according_first:
+            return
+        doc = self.doc
+        for pattern in self.cues.according_to:
+            words = doc[token.i:token.i + len(pattern)]
+            if len(words) < len(pattern) or tuple(t.lower_ for t in words) != pattern:
+                continue
+            last = words[-1]
+            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if pobj is None and last.head.dep_ == "agent":
+                pobj = next((c for c in last.head.children if c.dep_ == "pobj"), None)
+            if pobj is None and len(words) > 1:
+                pobj = next((c for c in words[-1].rights if c.dep_ in ("pobj", "dobj")), None)
+            if pobj is None:
+                continue
+            if pattern == ("per",) and not self._per_source(pobj):
+                return  # "per day", "per capita": a rate, not a source
+            phrase = words[0]
+            while phrase.head.i in range(words.start, words.end + 1) and phrase.head != phrase \
+                    and phrase.head.i < pobj.i:
+                phrase = phrase.head
+            phrase_tokens = {t.i for t in phrase.subtree} | {t.i for t in words} | subtree(pobj)
+            # "which had, according to the UN panel, some 2,000 fighters": the parse may hang what
+            # follows the phrase on its source as an apposition; a count is no part of a name
+            stray = {t.i for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i
+                     and doc[c.left_edge.i - 1].text == "," and any(t.like_num for t in c.subtree)
+                     for t in c.subtree}
+            phrase_tokens -= stray
+            content = (self._clause_without(phrase) - phrase_tokens) | stray
+            if not content:
+                continue
+            source_tokens = self.source_tokens(pobj) - stray
+            carrier = self._cited_by(pobj)
+            if carrier is not None:
+                source_tokens -= subtree(carrier[0])
+            first = words[0]
+            cue_first = first
+            if pattern[0] == "as":  # "as previously reported by": the adverbs belong to the cue
+                cue_first = doc[token.i]
+            draft = Draft(cue=(cue_first.idx, token_end(words[-1])), source=source_span(doc, source_tokens),
+                          content=fragments(doc, content), kind="according_to",
+                          source_head=pobj.i, cue_token=first.i, relay=pattern[0] == "as")
+            self._add(draft, first)
+            if carrier is not None:  # "according to a UN report cited by Al Jazeera"
+                self._under_carrier(draft, carrier)
+            self._pair_according(draft, phrase_tokens)
+            return
+        # "as previously reported by X": "as" + adverbs + reporting participle + "by".
+        if token.lower_ == "as" and token.dep_ == "mark" and self.cue_class(token.head) == "speech":
+            verb = token.head
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is None or agent is None or verb.i in self.by_token or token.i > verb.i:
+                return
+            content = self._clause_without(verb) - subtree(verb)
+            if content:
+                self._add(Draft(cue=(token.idx, token_end(agent)), source=source_span(doc, self.source_tokens(pobj)),
+                                content=fragments(doc, content), kind="according_to",
+                                source_head=pobj.i, cue_token=verb.i), verb)
+
+    def _per_source(self, pobj: Token) -> bool:
+        """"per Reuters", "per the agency's tally": a named source or a report, not a unit."""
+        lemma = pobj.lemma_.lower()
+        return pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") \
+            or lemma in self.cues.document_nouns or lemma in self.cues.figure_nouns \
+            or lemma in self.cues.reporting_nouns
+
+    def noun_rule(self, noun: Token) -> None:
+        """"In the NIS's assessment, ...", "after a closed-door NIS briefing": noun frames."""
+        if noun.lemma_.lower() not in self.cues.reporting_nouns and noun.lower_ not in self.cues.reporting_nouns:
+            return
+        prep = noun.head
+        # a frame: "in the NIS's assessment", and "based on the findings of X" too
+        if noun.dep_ != "pobj" or not (prep.lower_ in self.cues.noun_prepositions or (
+                prep.lower_ == "on" and prep.head.lemma_.lower() in self.cues.basis_verbs)):
+            self._noun_clause(noun)  # otherwise perhaps "claims by X that ..."
+            return
+        if prep.lower_ == "by" and noun.lemma_.lower() not in self.cues.figure_nouns:
+            return  # "by the army's count" is a frame, "killed by the report" is not
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            owner = next((c for c in noun.children if c.dep_ == "compound" and (
+                c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN")), None)
+        if owner is None:
+            owner = self._agent_of_noun(noun)  # "a briefing by the NIS", "the findings of X"
+        if owner is None:
+            return
+        if prep.lower_ == "by" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in owner.children):
+            return  # "she replied that, by her faction's count, ...": the speaker's own side
+        doc = self.doc
+        source_tokens = {t.i for t in owner.subtree if t.dep_ != "case"}
+        source = source_span(doc, source_tokens)
+        if source is None:
+            return
+        cue = (noun.idx, token_end(noun))
+        holder = next((self.by_token[a.i] for a in prep.ancestors if a.i in self.by_token), None)
+        if holder is not None:
+            frame = prep.head if prep.head.lemma_.lower() in self.cues.basis_verbs else prep
+            self._cut(holder, set(range(frame.left_edge.i, noun.i + 1)) | {t.i for t in owner.head.subtree
+                                                                          if owner.head != noun})
+            draft = Draft(cue=cue, source=source, content=list(holder.content), kind=holder.kind,
+                          source_head=owner.i, cue_token=noun.i, parent=holder, mirror=holder,
+                          conduit=True)
+        else:
+            content = self._clause_without(prep) - {t.i for t in prep.subtree}
+            if not content:
+                return
+            draft = Draft(cue=cue, source=source, content=fragments(doc, content), kind="according_to",
+                          source_head=owner.i, cue_token=noun.i)
+        self._add(draft, noun)
+
+    def _noun_clause(self, noun: Token) -> None:
+        """ "Claims by pro-government bloggers that up to 50,000 ...", "the ministry's statement
+        that ...": a reporting noun with its owner (possessive or "by"/"from" a name) and a
+        that-clause after it; the clause is the content."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None or noun.i in self.by_token:
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+            (o for p in noun.rights if p.dep_ == "prep" and p.lower_ in ("by", "from") and p.i < clause.i
+             for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+        if owner is None or owner.i > clause.i or owner.pos_ == "PRON":
+            return  # "his claim that ...": PolNeAR leaves a pronoun's nominal claim unannotated
+        source = source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"})
+        mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")
+        content = set(range(mark.i, clause.right_edge.i + 1))
+        if source is None or not content:
+            return
+        self._add(Draft(cue=(noun.idx, token_end(noun)), source=source, content=fragments(self.doc, content),
+                        kind="indirect", source_head=owner.i, cue_token=noun.i), noun)
