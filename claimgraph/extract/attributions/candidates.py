@@ -19,7 +19,7 @@ from claimgraph.extract.attributions.vocabulary import cues
 __all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "NEWS_WORDS", "SPEAKER_REACH", "Named", "carries_words",
            "describe", "distinguishing_words", "full_name", "is_news", "name_words", "nearest"]
 
-MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily",
+MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily", "station", "radio",
                "magazine", "site", "website", "article"}
 NEWS_LABELS = {"OUTLET", "WIRE"}
 SPEAKER_REACH = 600  # characters back in which a speaker stays the likeliest "he" or "she"
@@ -106,10 +106,13 @@ def name_words(name: str) -> frozenset[str]:
 
 def carries_words(candidate: Named, words: frozenset[str]) -> bool:
     """Whether a candidate's name or role words hold every word that sets a role phrase apart
-    (`distinguishing_words`): "the civil defence agency" is no UN force named before it."""
+    (`distinguishing_words`), or for a field's word ("medical") a word the field is said with
+    ("Doctors"): "the civil defence agency" is no UN force named before it."""
     if candidate.label == "INTEL":  # "the spy agency" may be the National Intelligence Service
         words = words - cues().intelligence_words
-    return not words or words <= (candidate.role_words | name_words(candidate.name))
+    held = candidate.role_words | name_words(candidate.name)
+    fields = cues().field_words  # "the medical group" is carried by "Doctors" in a name
+    return all(w in held or bool(fields.get(w, frozenset()) & held) for w in words)
 
 
 def describe(tokens: SpacySpan) -> str:

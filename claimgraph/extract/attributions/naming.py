@@ -396,7 +396,8 @@ def document_owner(noun: Token) -> Token | None:
     # published by the Lab": the parse may hang the participle on what the document is of
     topics = [p for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     for made in [*noun.rights, *(r for t in topics for r in t.rights)]:
-        if made.dep_ == "acl" and made.tag_ == "VBN":
+        # (not "a statement carried by the state news agency": who passed it on did not issue it)
+        if made.dep_ == "acl" and made.tag_ == "VBN" and made.lemma_.lower() not in cues().carrying_participles:
             agent = next((c for c in made.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if obj is not None:

@@ -383,7 +383,10 @@ class RelayRules:
             # "the newspaper", "the US outlet The War Zone": a news outlet by its role noun.
             return any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.children) \
                 or any(t.pos_ == "PROPN" for t in phrase)
+        # "state broadcaster MRTV", "the Qatari channel Al Jazeera": a name introduced by a media noun
         return token.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.lower_ in self.cues.outlet_words
+                                             or t.pos_ == "NOUN" and t.i < token.i
+                                             and t.lemma_.lower() in self.cues.media_nouns
                                              for t in phrase)
 
     # -- where a figure came from, said after the figure

@@ -60,11 +60,13 @@ class Cues:
     including_words: frozenset[str] = field(default_factory=frozenset)
     revision_verbs: frozenset[str] = field(default_factory=frozenset)
     relay_participles: frozenset[str] = field(default_factory=frozenset)
+    carrying_participles: frozenset[str] = field(default_factory=frozenset)
     counting: frozenset[str] = field(default_factory=frozenset)
     admitting: frozenset[str] = field(default_factory=frozenset)
     person_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of people ("governor")
     body_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of bodies ("ministry")
     intelligence_words: frozenset[str] = field(default_factory=frozenset)  # "spy agency": a service's role
+    field_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "medical": doctors, health, ...
 
     @cached_property
     def cue_class_lemmas(self) -> frozenset[str]:
@@ -86,6 +88,18 @@ OBJECT_CONTENT = frozenset({
     "disclose", "acknowledge", "admit", "want", "fear", "propose", "promise", "pledge", "vow",
     "plan", "seek", "suspect", "allege", "forecast", "warn",
 })
+
+
+def _outlet_names(extra: list[str]) -> set[str]:
+    """News outlets and wire services by name: the entities lexicon's OUTLET and WIRE entries with
+    their aliases (one list of outlets for both stages), and any `news_agencies` a user overlay of
+    `cues.yaml` adds."""
+    lexicon = load_vocab("entities").get("lexicon") or {}
+    names = {str(n) for n in extra}
+    for label in ("OUTLET", "WIRE"):
+        for entry in lexicon.get(label) or []:
+            names.update(str(n) for n in [entry["name"], *(entry.get("aliases") or [])])
+    return names
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +129,7 @@ def cues() -> Cues:
         according_to=tuple(tuple(p.split()) for p in sorted(words("according_to"), key=len, reverse=True)),
         reporting_nouns=words("reporting_nouns"), noun_prepositions=words("noun_cue_prepositions"),
         sourceless=words("sourceless_verbs"), adverbs=words("cue_adverbs"),
-        agencies=tuple(sorted(data.get("news_agencies") or [], key=len, reverse=True)),
+        agencies=tuple(sorted(_outlet_names(data.get("news_agencies") or []), key=len, reverse=True)),
         object_content=OBJECT_CONTENT, figure_verbs=words("figure_verbs"),
         figure_nouns=words("figure_nouns"), valuation=words("valuation_verbs"),
         outlet_words=words("outlet_words"), media_nouns=words("media_nouns"),
@@ -131,8 +145,11 @@ def cues() -> Cues:
         provenance_reporting_verbs=words("provenance_reporting_verbs"),
         vague_sources=words("vague_sources"), including_words=words("including_words"),
         revision_verbs=words("revision_verbs"), relay_participles=words("relay_participles"),
+        carrying_participles=words("carrying_participles"),
         counting=words("counting_verbs"), admitting=words("admitting_verbs"),
         person_roles=frozenset(str(w).lower() for w in roles.get("person") or []),
         body_roles=frozenset(str(w).lower() for w in roles.get("organisation") or []),
         intelligence_words=words("intelligence_words"),
+        field_words={str(k).lower(): frozenset(str(w).lower() for w in v)
+                     for k, v in (data.get("field_words") or {}).items()},
     )

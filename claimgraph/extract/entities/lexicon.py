@@ -44,12 +44,16 @@ def misread_place(ent: Any) -> bool:
 
 def person_label_fix(ent: Any) -> str | None:
     """The label a spaCy PERSON entity should have when the small model misread it: a place
-    (`misread_place`), or an organisation when the name ends in a plural ("Emergency Lawyers": a
-    group, not one person); None when PERSON stands."""
+    (`misread_place`), a name the lexicon lists as something else ("Radio Dabanga" is an outlet),
+    or an organisation when the name ends in a plural ("Emergency Lawyers": a group, not one
+    person); None when PERSON stands."""
     if ent.label_ != "PERSON":
         return None
     if misread_place(ent):
         return "GPE"
+    known = load_lexicon().lookup(ent.text)
+    if known is not None and known[0] != "PERSON":
+        return known[0] if known[0] in ("GPE", "LOC", "NORP") else "ORG"
     if ent[-1].tag_ in ("NNS", "NNPS") and ent[-1].text.lower().endswith("s"):
         return "ORG"
     return None

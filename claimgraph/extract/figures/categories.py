@@ -34,7 +34,7 @@ from claimgraph.extract.figures.triggers import (
     subtree_categories,
     trigger_categories,
 )
-from claimgraph.extract.nlp import span_text, text_of
+from claimgraph.extract.nlp import headline_end, span_text, text_of
 
 __all__ = ["PRIORITY", "Reading", "number_span", "read", "read_counted"]
 
@@ -534,6 +534,18 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                 reading.category, reading.decided_by = category, "subject"
                 reading.subject = _phrase(doc[token.left_edge.i: token.i + 1].text)
                 break
+    # 8. a headline verb the tagger read as a plural noun ("Shelling of market kills at least 23,
+    #    doctors say"): the word just before a noun-less number, when it is a trigger
+    if reading.category is None and head is None and span[0].i > 0 \
+            and span[-1].idx < headline_end(text_of(doc)):
+        first = span[0].i
+        while first > 0 and doc[first - 1].idx >= quantity.start:  # past "at least", "about"
+            first -= 1
+        before = doc[first - 1] if first > 0 else span[0]
+        if first > 0 and before.pos_ == "NOUN" and before.tag_ == "NNS":
+            triggered = trigger_categories([before], noun_class, lexicon)
+            if triggered:
+                reading.category, reading.decided_by = pick(triggered), "trigger"
     return reading
 
 

@@ -146,6 +146,14 @@ def _named_classes(noun: Token, figures: FigureLexicon) -> frozenset[str]:
                                  if t.dep_ in {"compound", "amod", "nmod"}) if c in _COUNTED_APART)
 
 
+def _claimant(noun: Token) -> bool:
+    """A noun of saying ("claims", "allegations"), not of counting: its modifier says who said it
+    ("jihadist claims", "rebel accounts"), not what was counted (as in "the troop figures")."""
+    lemma = noun.lemma_.lower()
+    return (lemma in cues().reporting_nouns or noun.lower_ in cues().reporting_nouns) \
+        and lemma not in cues().figure_nouns and noun.lower_ not in cues().figure_nouns
+
+
 def _named_kinds(noun: Token, figures: FigureLexicon) -> frozenset[str]:
     """The kinds of figure the noun and its modifiers name: "shipment figures" -> supplied,
     "casualty claims" -> casualties, "the death toll" -> killed; empty for "the figures"."""
@@ -163,7 +171,8 @@ def _named_kinds(noun: Token, figures: FigureLexicon) -> frozenset[str]:
             found.add(trigger.category)
             continue
         noun_class = figures.noun_class(lemma)
-        if noun_class in figures.defaults and token.i != noun.i and noun_class not in _COUNTED_APART:
+        if noun_class in figures.defaults and token.i != noun.i and noun_class not in _COUNTED_APART \
+                and not _claimant(noun):
             found.add(figures.defaults[noun_class])  # "the troop figures"
     if not found and noun.lemma_.lower() in figures.number_noun_defaults:
         found.add(figures.number_noun_defaults[noun.lemma_.lower()])  # "the toll"
