@@ -102,3 +102,53 @@ def test_the_outlets_of_the_entities_lexicon_are_the_attribution_rules_outlets()
     outlets = {name for name in cues().agencies if (lexicon.lookup(name) or ("", ""))[0] in ("OUTLET", "WIRE")}
     assert {"Al Jazeera", "AFP", "Reuters", "Radio Dabanga", "MRTV"} <= outlets
     assert outlets == set(cues().agencies)  # one list of outlets for both stages
+
+
+def test_a_toll_from_a_named_body_is_that_body_s(extractors: list) -> None:
+    text = ("Updated at 19:30 with the revised toll of 41 from the Amhara Rights Council.\n\n"
+            "A drone strike on the market in the town killed at least 41 civilians.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["41"].source_chain == ["Harbour Post", "Amhara Rights Council"]
+
+
+def test_the_buried_dead_are_killed_but_people_still_buried_are_not(extractors: list) -> None:
+    text = ("A local administrator said residents had buried 38 of the victims by Friday afternoon. A rescuer "
+            "said he believed five or six more people were still buried.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["38"].category == "killed"
+    assert "five or six" not in figures or figures["five or six"].category != "killed"
+
+
+def test_a_number_after_a_lower_case_place_noun_names_it(extractors: list) -> None:
+    text = "The deputy director said two fuel tankers at berth 7 had been damaged."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert "7" not in figures
+    assert figures["two"].category == "destroyed"
+
+
+def test_the_agency_is_the_news_agency_that_just_reported(extractors: list) -> None:
+    text = ("Israeli strikes on the south killed five people on Tuesday, the health ministry said.\n\n"
+            "The official National News Agency (NNA) reported that a drone had hit a car near the town, killing "
+            "two men. Citing rescue teams, the agency said three people died when a strike flattened a house.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["three"].source_chain[:2] == ["Harbour Post", "National News Agency"]
+
+
+def test_a_tally_based_on_a_body_s_figures_passes_them_on(extractors: list) -> None:
+    text = ("Israeli strikes have killed more than 330 people in Lebanon since the ceasefire, according to an "
+            "AFP tally based on health ministry figures.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 330"].source_chain == ["Harbour Post", "Agence France-Presse", "health ministry"]
+
+
+def test_violations_counted_by_a_monitor_are_other(extractors: list) -> None:
+    text = "The peacekeeping force said it had recorded more than 7,500 violations of the truce since November."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 7,500"].category == "other"
+
+
+def test_where_a_hospital_lies_is_no_part_of_the_doctor_s_name(extractors: list) -> None:
+    text = ("A doctor at Dessie Referral Hospital, about 100 km to the east, told AFP that 23 of the wounded "
+            "had been brought there overnight.\n\nThe commission said nine of the dead were children.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["23"].source_chain[-1] == "doctor at Dessie Referral Hospital"

@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.22"
+VERSION = "0.9.23"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

@@ -319,11 +319,23 @@ def _names_an_agent(participle: Token) -> bool:
                for a in participle.children if a.dep_ == "agent" for t in a.subtree)
 
 
+@lru_cache(maxsize=1)
+def _distance_units() -> frozenset[str]:
+    units = (load_vocab("quantities").get("non_figure_units") or {}).get("distance") or []
+    return frozenset(str(u).lower() for u in units)
+
+
+def _distance_aside(phrase: Token) -> bool:
+    """ "..., about 100 km to the east,": where a place lies, said of the place in the source."""
+    return any(t.like_num for t in phrase.subtree) and any(t.lower_ in _distance_units() for t in phrase.subtree)
+
+
 def _without_aside(tokens: SpacySpan) -> SpacySpan:
     """The source span without a relative or participle clause ("reached by phone") or a name-free
     description set off by commas:
     "A government official, who spoke on condition of anonymity" is named "government official",
-    "The governor, a former paratrooper who has led the region since 2019," is "governor". An
+    "The governor, a former paratrooper who has led the region since 2019," is "governor", "a doctor at
+    the hospital, about 100 km to the east," is "doctor at the hospital". An
     apposition that names someone or something ("a soldier, Vlad,", "an official of the NIS")
     stays. (The span keeps the aside: PolNeAR's sources do.)"""
     head = tokens.root
@@ -333,7 +345,7 @@ def _without_aside(tokens: SpacySpan) -> SpacySpan:
                   and (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
                                                and not _names_an_agent(c)) or (
                       c.dep_ == "appos" and c.pos_ == "NOUN"
-                      and not any(t.pos_ == "PROPN" for t in c.subtree)))), None)
+                      and not any(t.pos_ == "PROPN" for t in c.subtree)) or _distance_aside(c))), None)
     if aside is None:
         return tokens
     return tokens.doc[tokens.start:aside.left_edge.i - 1]

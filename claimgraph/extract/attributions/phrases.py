@@ -113,6 +113,7 @@ class PhraseRules:
             self._add(draft, first)
             if carrier is not None:  # "according to a UN report cited by Al Jazeera"
                 self._under_carrier(draft, carrier)
+            self._based_on(draft, pobj)
             self._pair_according(draft, phrase_tokens)
             return
         # "as previously reported by X": "as" + adverbs + reporting participle + "by".
@@ -199,3 +200,49 @@ class PhraseRules:
             return
         self._add(Draft(cue=(noun.idx, token_end(noun)), source=source, content=fragments(self.doc, content),
                         kind="indirect", source_head=owner.i, cue_token=noun.i), noun)
+
+    def figure_source_rule(self, noun: Token) -> None:
+        """ "the revised toll of 41 from the Ethiopian Human Rights Commission", "a count of 300
+        from the district office": a count noun holding a number, "from" a named body, is that
+        body's count (the noun phrase is the content, "from" anchors the cue)."""
+        if noun.pos_ != "NOUN" or noun.i in self.by_token:
+            return
+        # (the parse may hang "from" on the number: "the toll of 41 from the commission")
+        values = [noun, *(n for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"
+                          for n in c.children if n.dep_ == "pobj" and n.like_num)]
+        prep = next((c for v in values for c in v.rights if c.dep_ == "prep" and c.lower_ == "from"), None)
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if prep is None or source is None or not (
+                source.pos_ == "PROPN" or source.ent_type_ in ("ORG", "PERSON", "NORP")):
+            return
+        content = subtree(noun) - subtree(prep)
+        if not any(self.doc[i].like_num for i in content):
+            return  # "figures from the ministry show ...": what they show is the verb rule's
+        span = source_span(self.doc, self.source_tokens(source))
+        if span is None:
+            return
+        self._add(Draft(cue=(prep.idx, token_end(prep)), source=span, content=fragments(self.doc, content),
+                        kind="according_to", source_head=source.i, cue_token=prep.i), prep)
+
+    def _based_on(self, draft: Draft, pobj: Token) -> None:
+        """ "according to an AFP tally based on health ministry figures": the tally passes on the
+        figures of whoever the basis names, a level under the tally's source (its span stays)."""
+        for based in pobj.rights:
+            if based.dep_ != "acl" or based.lemma_.lower() not in self.cues.basis_verbs:
+                continue
+            on = next((c for c in based.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "from")), None)
+            basis = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+            if basis is None or basis.lemma_.lower() not in self.cues.figure_nouns | self.cues.document_nouns:
+                continue
+            owner = next((c for c in basis.children if c.dep_ == "poss" or c.dep_ == "compound" and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "NORP", "GPE")
+                or c.lemma_.lower() in self.cues.body_roles)), None)
+            owner = owner if owner is not None else self._agent_of_noun(basis)  # "figures from the ministry"
+            if owner is None:
+                continue
+            span = source_span(self.doc, {t.i for t in basis.subtree})
+            if span is not None:
+                self._add(Draft(cue=(based.idx, token_end(on)), source=span, content=list(draft.content),
+                                kind=draft.kind, source_head=basis.i, cue_token=based.i, parent=draft,
+                                mirror=draft, conduit=True), based)
+            return

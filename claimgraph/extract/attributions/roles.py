@@ -180,6 +180,12 @@ def role_referent(tokens: SpacySpan, kind: str, position: int, candidates: list[
                  and (fits(c) or organisation and not media and c.relay and c.label not in NEWS_LABELS)]
     if same_role:
         return same_role[-1].name
+    # "The official National News Agency reported ... the agency said": an outlet that spoke in its
+    # own words, named with the role word, and the last to speak, is the one the role points at
+    spoke = [c for c in earlier if c.role_words and not c.relay]
+    if organisation and spoke and is_news(spoke[-1]) and role_word in name_words(spoke[-1].name) \
+            and spoke[-1].role_words & {role_word}:
+        return spoke[-1].name
     # "the Centre adds" after "the Public Health Emergency Operations Centre of the Ministry":
     # a body named with the role word, when no source spoke with it
     same_name = [c for c in earlier if c.kind != "person" and fits(c) and not _other_body(role_word, c.name)

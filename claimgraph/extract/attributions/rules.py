@@ -254,6 +254,8 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                 self.according_rule(doc[i])
             if lemma in cues.reporting_nouns or lower in cues.reporting_nouns:
                 self.noun_rule(doc[i])
+            if lemma in cues.figure_nouns:
+                self.figure_source_rule(doc[i])
         # inner relays first: "citing X, which quotes Y"
         for i in range(len(words) - 1, -1, -1):
             _, lemma, pos = words[i]

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.6.18"
+VERSION = "0.6.19"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}

@@ -287,6 +287,12 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
     if previous in _vocab_words("designator_words") and previous_raw[:1].isupper() \
             and text[quantity.start - 1: quantity.start] in {" ", "-"} or _after_its_name(text, quantity, lexicon, doc):
         return "designator"
+    # "two tankers at berth 7", "in ward 3": digits right after a singular noun that counts nothing
+    # name that thing (a count stands before its noun)
+    if previous in _vocab_words("designator_words") and previous_raw == previous and quantity.kind == "digits" \
+            and quantity.qualifier == "exact" and text[quantity.start - 1: quantity.start] == " " \
+            and lexicon.noun_class(previous) is None:
+        return "designator"
     if _civilian_cargo(text, quantity, lexicon, doc):
         return "cargo"
     if _one_member(text, quantity, lexicon, doc):
