@@ -152,3 +152,78 @@ def test_where_a_hospital_lies_is_no_part_of_the_doctor_s_name(extractors: list)
             "had been brought there overnight.\n\nThe commission said nine of the dead were children.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["23"].source_chain[-1] == "doctor at Dessie Referral Hospital"
+
+
+def test_a_named_host_who_asks_is_the_publisher_s_side(extractors: list) -> None:
+    text = ("Morning programme, 15 June 2026: interview with Gen. Rafael Ortiz, commander of the Third Division\n\n"
+            "MENDOZA: General, good morning. How bad is it?\n\n"
+            "ORTIZ: Good morning. This year we have recorded 214 drone attacks in the department.\n\n"
+            "MENDOZA: The forensic institute has counted 23 civilians killed by explosives this year. Is that right?\n\n"
+            "ORTIZ: I have no reason to doubt it. We have some 7,000 troops in the department.\n\n"
+            "MENDOZA: What happened last week?\n\n"
+            "ORTIZ: We captured 17 members of the structure and three were killed in combat.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["23"].source_chain[:2] == ["Harbour Post", "forensic institute"]
+    assert figures["17"].category == "captured"
+    assert figures["three"].category == "killed"
+
+
+def test_people_recruited_or_in_an_armed_group_s_ranks_are_deployed(extractors: list) -> None:
+    text = ("The council says the dissidents have recruited at least 140 children in the north. Army intelligence "
+            "believes there could be up to 300 minors in the ranks of the front.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["at least 140"].category == "deployed"
+    assert figures["up to 300"].category == "deployed"
+
+
+def test_a_count_revised_from_one_value_to_another_is_no_range(extractors: list) -> None:
+    text = "Last week's count has been revised from 71 to 76 killed after late reports from Katsina."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert "71 to 76" not in figures
+    assert (figures["76"].value_low, figures["76"].category) == (76, "killed")
+
+
+def test_bandits_neutralised_are_killed_and_hostages_rescued_other(extractors: list) -> None:
+    text = ("Defence Headquarters said troops had neutralised 73 bandits and rescued 112 kidnapped people across "
+            "the north-west during the week.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["73"].category == "killed"
+    assert figures["112"].category == "other"
+
+
+def test_a_figure_that_may_be_incomplete_is_hedged(extractors: list) -> None:
+    text = ("BY STATE\n- Kebbi and Kaduna: 16 killed in total. This figure may be incomplete, because our contacts "
+            "could not be reached for three days.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["16"].hedged
+
+
+def test_its_report_is_the_report_of_the_body_that_gave_the_figure(extractors: list) -> None:
+    text = ("Our estimate of the group's strength, 6,000 to 8,000 fighters, is above the some 6,500 fighters "
+            "given by the UN sanctions monitoring team in its report to the committee.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["some 6,500"].source_chain[-1] == "UN sanctions monitoring team"
+
+
+def test_civilian_buildings_burned_are_other_and_buildings_alone_no_figure(extractors: list) -> None:
+    text = ("Residents reported that dozens of houses had been set on fire, and more than 30 market stalls had "
+            "burned. In the city, three schools have been turned into shelters.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["dozens"].category == "other"
+    assert figures["more than 30"].category == "other"
+    assert "three" not in figures
+
+
+def test_inmates_who_escaped_are_other(extractors: list) -> None:
+    text = "The police said more than 500 inmates escaped when gangs stormed the prison."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 500"].category == "other"
+
+
+def test_our_estimate_is_not_what_an_official_told_us_afterwards(extractors: list) -> None:
+    text = ("We probably undercount drone use: by our estimate there have been at least 90 quadcopter attacks "
+            "this year, and a senior police official in Peshawar told us that about 40 percent of attacks in "
+            "his division now involve them.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["at least 90"].source_chain == ["Harbour Post"]
+    assert figures["about 40 percent"].source_chain[-1] == "senior police official in Peshawar"

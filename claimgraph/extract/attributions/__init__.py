@@ -44,6 +44,7 @@ from claimgraph.extract.attributions.pairs import (
     lift_trailing_relays,
     split_trailing_pairs,
 )
+from claimgraph.extract.attributions.quotes import QUOTE_CHARS
 from claimgraph.extract.attributions.roles import role_kind
 from claimgraph.extract.attributions.rules import find_drafts
 from claimgraph.extract.attributions.vocabulary import cues
@@ -61,7 +62,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.23"
+VERSION = "0.9.24"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -199,8 +200,12 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                 learned_content = _before_other_speakers(learned_content, twin, drafts, text)
                 # nor what another speaker said before the cue ("We recorded nine incidents. ...
                 # IS claimed that ...": the nine are ours, not IS's)
+                # (or, outside quotation marks, that holds another speaker's cue: "by our estimate there
+                # have ..., and an official told us that ..."; a quote may hold what others told the speaker)
                 learned_content = [c for c in learned_content if c[1] > twin.cue[0] or not any(
-                    d is not twin and d.show_cue and any(s <= c[0] and c[1] <= e for s, e in d.content)
+                    d is not twin and d.show_cue and (any(s <= c[0] and c[1] <= e for s, e in d.content) or (
+                        c[0] <= d.cue[0] and d.cue[1] <= c[1] and twin.kind != "direct"
+                        and text[c[0]] not in QUOTE_CHARS))
                     for d in drafts)]
                 if twin.source is not None:  # nor the speaker ("quoted a commander: ...")
                     learned_content = [c for c in learned_content

@@ -63,6 +63,7 @@ from claimgraph.extract.attributions.naming import (
     source_lexicon,
 )
 from claimgraph.extract.attributions.pronouns import (
+    clause_agent,
     organisation_pronoun,
     previous_subject,
     subject_before_in_sentence,
@@ -383,8 +384,8 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             recent = [c for c in candidates if c.role_words and not c.relay and position - c.position < SPEAKER_REACH]
             return nearest(recent, position, ("person",), set()) or nearest(
                 candidates, position, ("person",), set())
-        return previous_body(head, scene, roles) or subject_before_in_sentence(head, candidates) \
-            or organisation_pronoun(position, candidates)
+        return clause_agent(head, candidates) or previous_body(head, scene, roles) \
+            or subject_before_in_sentence(head, candidates) or organisation_pronoun(position, candidates)
     owner = compound_owner(tokens, roles)
     if owner is not None:  # "a health ministry statement": the ministry issued it
         return role_referent(owner, "organisation", position, candidates) or describe(owner)

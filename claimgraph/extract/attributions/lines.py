@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -33,6 +34,29 @@ _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)
 _ANSWER_LINE = re.compile(r"^[^\S\n]*([A-Z][a-z]+(?: [a-z]+)? (?:by|from)) ([^,:\n]{2,60}?)(?:,[^:\n]{0,120})?:[^\S\n]+",
                           re.MULTILINE)
 _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
+
+
+# A transcript turn: an upper-case label opening a paragraph ("QUINTERO:", "GEN. OKAFOR:")
+_TURN = re.compile(r"(?:^|\n\n)([A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]")
+
+
+@lru_cache(maxsize=64)
+def asking_labels(text: str) -> frozenset[str]:
+    """The labels of a transcript's asking side when they are names ("QUINTERO:" beside
+    "RUBIANO:"), lower-cased: a label at least half of whose turns end in a question, in a
+    transcript where another label has two turns or more and asks nothing. Labels such as "Q:"
+    and "HOST:" are the asking side by their word (`cues.question_labels`)."""
+    turns: dict[str, list[str]] = {}
+    matches = list(_TURN.finditer(text))
+    for match, after in zip(matches, [*matches[1:], None]):
+        body = text[match.end():after.start() if after is not None else len(text)].strip()
+        turns.setdefault(match.group(1).strip(" .").lower(), []).append(body)
+    asks = {label: sum(body.endswith("?") for body in bodies) for label, bodies in turns.items()}
+    answering = [label for label, bodies in turns.items() if len(bodies) >= 2 and asks[label] == 0]
+    if not answering:
+        return frozenset()
+    return frozenset(label for label, bodies in turns.items()
+                     if label not in answering and asks[label] and 2 * asks[label] >= len(bodies))
 
 
 class LineRules:
@@ -270,7 +294,8 @@ class LineRules:
         phrase = self.text[start:end].strip()
         label = phrase.lower().strip(" .")
         asking = label.split("(")[0].strip(" .")  # "Q (Nordic Maritime Radio):"
-        if not phrase[:1].isupper() or label in self.cues.headline_labels or asking in self.cues.question_labels:
+        if not phrase[:1].isupper() or label in self.cues.headline_labels or asking in self.cues.question_labels \
+                or asking in asking_labels(self.text):
             return None  # a label, or the asking side of a transcript ("HOST:"), which is the publisher's
         tokens = self.doc.char_span(start, end, alignment_mode="expand")
         if tokens is None or len(tokens) == 0:

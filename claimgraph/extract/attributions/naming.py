@@ -364,6 +364,14 @@ def _modified_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict
     modifier names a body or a place is named by the phrase up to that noun, not cut to the
     modifier ("UN")."""
     head = tokens.root
+    words = list(tokens)
+    while words and words[-1].is_punct:
+        words.pop()
+    if words and words[-1].i > head.i and not any(t.is_punct for t in words) and words[-1].pos_ == "NOUN" \
+            and roles.get(words[-1].lemma_.lower()) == "organisation" \
+            and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") or t.dep_ in ("det", "poss", "case")
+                    for t in words[:-1]):
+        head = words[-1]  # "the UN sanctions monitoring team", parsed as "sanctions" doing the monitoring
     lemma = head.lemma_.lower()
     # "the Syrian health ministry": the parse may tag a lower-case role noun as a proper noun
     common = head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.text.islower()
@@ -373,12 +381,13 @@ def _modified_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict
     if any(t.pos_ == "PROPN" for t in tokens if t.i > head.i):
         return None  # "the UN agency for refugees, UNHCR": named after the noun
     # (a name may modify a modifier: "UN" in "a UN sanctions monitoring team")
-    modifiers = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "nmod", "amod")
-                 and any(a.i == head.i for a in t.ancestors)]
+    modifiers = [t for t in tokens if t.i < head.i and (t.dep_ in ("compound", "nmod", "amod")
+                                                         and any(a.i == head.i for a in t.ancestors)
+                                                         or head.i != tokens.root.i)]
     if not any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP")
                or any(m.start <= t.idx < m.end for m in inside) for t in modifiers):
         return None
-    first = max(head.left_edge.i, tokens.start)
+    first = max(head.left_edge.i, tokens.start) if head.i == tokens.root.i else tokens.start
     while first < head.i and tokens.doc[first].dep_ in ("det", "poss", "case"):  # "the province's health department"
         first += 1
     return _clean(tokens.doc[first:head.i + 1].text)

@@ -246,3 +246,25 @@ class PhraseRules:
                                 kind=draft.kind, source_head=basis.i, cue_token=based.i, parent=draft,
                                 mirror=draft, conduit=True), based)
             return
+
+    def given_by_rule(self, number: Token) -> None:
+        """ "the some 6,500 fighters given by the UN monitoring team", "a toll of 40 cited by the
+        council": a count with a participle of giving and its agent is the agent's count (the
+        count is the content, the participle and "by" the cue)."""
+        noun = number.head if number.dep_ == "nummod" else number
+        participle = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN"
+                           and c.lemma_.lower() in self.cues.giving_participles), None)
+        agent = next((c for c in participle.children if c.dep_ == "agent"), None) if participle is not None else None
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if source is None or participle is None or participle.i in self.by_token:
+            return
+        # the agent's noun phrase, without what the parse hung on it after ("... team in its report")
+        last = source.left_edge.i
+        while last + 1 <= source.right_edge.i and self.doc[last + 1].pos_ not in ("ADP", "PUNCT", "CCONJ"):
+            last += 1
+        span = source_span(self.doc, set(range(source.left_edge.i, last + 1)))
+        content = subtree(noun) - subtree(participle)
+        if span is None or not content:
+            return
+        self._add(Draft(cue=(participle.idx, token_end(agent)), source=span, content=fragments(self.doc, content),
+                        kind="according_to", source_head=source.i, cue_token=participle.i), participle)

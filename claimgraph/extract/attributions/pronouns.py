@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimgraph.extract.attributions.candidates import SPEAKER_REACH, Named, name_words, nearest
+from claimgraph.extract.attributions.candidates import (
+    SPEAKER_REACH,
+    Named,
+    name_words,
+    nearest,
+)
 from claimgraph.extract.nlp import text_of
 
-__all__ = ["organisation_pronoun", "previous_subject", "subject_before_in_sentence"]
+__all__ = ["clause_agent", "organisation_pronoun", "previous_subject", "subject_before_in_sentence"]
 
 
 def subject_before_in_sentence(pronoun: Token, candidates: list[Named]) -> str | None:
@@ -74,3 +79,28 @@ def previous_subject(pronoun: Token, candidates: list[Named]) -> str | None:
             return " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
         return None
     return None
+
+
+def clause_agent(pronoun: Token, candidates: list[Named]) -> str | None:
+    """ "the 6,500 given by the UN monitoring team in its report": a possessive "its" or "their" in a
+    clause whose agent ("by X") names an organisation is that organisation's."""
+    if pronoun.dep_ != "poss":
+        return None
+    agent = next((c for a in pronoun.ancestors if a.pos_ == "VERB" for c in a.children
+                  if c.dep_ == "agent" and c.i < pronoun.i), None)
+    named = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if named is None:
+        return None
+    # the agent's noun phrase up to the preposition that holds the pronoun ("the UN sanctions
+    # monitoring team", which the parse may split at "monitoring")
+    last = named.left_edge.i
+    while last + 1 < pronoun.i and pronoun.doc[last + 1].pos_ not in ("ADP", "PUNCT", "CCONJ"):
+        last += 1
+    phrase = pronoun.doc[named.left_edge.i:last + 1]
+    inside = [c for c in candidates if phrase.start_char <= c.position < phrase.end_char
+              and c.kind in ("organisation", "group")]
+    if not inside:
+        return None
+    widest = max(inside, key=lambda c: len(c.name))
+    written = " ".join(t.text for t in phrase if not (t.i == phrase.start and t.dep_ == "det"))
+    return widest.name if len(widest.name) >= len(written) else written

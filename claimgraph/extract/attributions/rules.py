@@ -249,13 +249,15 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                 kind = self.cue_class(token)
                 if kind is not None:
                     self.verb_rule(token, kind)
-        for i, (lower, lemma, _) in enumerate(words):
+        for i, (lower, lemma, pos) in enumerate(words):
             if lower in cues.according_first:
                 self.according_rule(doc[i])
             if lemma in cues.reporting_nouns or lower in cues.reporting_nouns:
                 self.noun_rule(doc[i])
             if lemma in cues.figure_nouns:
                 self.figure_source_rule(doc[i])
+            if pos == "NUM":
+                self.given_by_rule(doc[i])
         # inner relays first: "citing X, which quotes Y"
         for i in range(len(words) - 1, -1, -1):
             _, lemma, pos = words[i]

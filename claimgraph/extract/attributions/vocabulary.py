@@ -61,6 +61,7 @@ class Cues:
     revision_verbs: frozenset[str] = field(default_factory=frozenset)
     relay_participles: frozenset[str] = field(default_factory=frozenset)
     carrying_participles: frozenset[str] = field(default_factory=frozenset)
+    giving_participles: frozenset[str] = field(default_factory=frozenset)
     counting: frozenset[str] = field(default_factory=frozenset)
     admitting: frozenset[str] = field(default_factory=frozenset)
     person_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of people ("governor")
@@ -146,6 +147,7 @@ def cues() -> Cues:
         vague_sources=words("vague_sources"), including_words=words("including_words"),
         revision_verbs=words("revision_verbs"), relay_participles=words("relay_participles"),
         carrying_participles=words("carrying_participles"),
+        giving_participles=words("giving_participles"),
         counting=words("counting_verbs"), admitting=words("admitting_verbs"),
         person_roles=frozenset(str(w).lower() for w in roles.get("person") or []),
         body_roles=frozenset(str(w).lower() for w in roles.get("organisation") or []),

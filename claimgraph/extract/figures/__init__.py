@@ -48,10 +48,10 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.6.19"
+VERSION = "0.6.20"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
-_ANECDOTE_CLASSES = {None, "equipment", "facilities", "people"}
+_ANECDOTE_CLASSES = {None, "equipment", "facilities", "buildings", "people"}
 
 
 def _sentence_text(ctx: Context, quantity: Quantity) -> str:

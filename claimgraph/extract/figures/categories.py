@@ -167,6 +167,19 @@ def _clause_verb(start: Token) -> Token | None:
     return token if token.pos_ in CLAUSE_POS else None
 
 
+def _object_read_as_subject(head: Token | None, verb: Token | None) -> Token | None:
+    """ "We captured 17 members of the group and three were killed": the parse makes the first
+    count a subject of the second clause, coordinated with its number; right after a verb with
+    no object of its own, it is that verb's object, and that verb governs it."""
+    if head is None or verb is None or head.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp":
+        return verb
+    first = verb.head
+    if first.pos_ != "VERB" or head.left_edge.i != first.i + 1 or any(c.dep_ == "dobj" for c in first.children) \
+            or not any(c.dep_ == "conj" and c.like_num for c in head.children):
+        return verb
+    return first
+
+
 def _governing_lemmas(verb: Token) -> list[Token]:
     """The verb, verbs coordinated with it that share its arguments, and its complements."""
     tokens = [verb]
@@ -202,7 +215,7 @@ def _target(token: Token, lexicon: FigureLexicon) -> bool:
     if token.pos_ == "PROPN" or token.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True  # "against Haifa", "against Hamas"
     noun_class = class_of(token, lexicon)
-    return noun_class in {"facilities", "places"} or noun_class is None \
+    return noun_class in {"facilities", "buildings", "places"} or noun_class is None \
         and not intrinsic_category(token, lexicon) and any(c.dep_ == "nummod" for c in token.children)
 
 
@@ -265,6 +278,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     verb = _clause_verb(head if head is not None else span[-1])
     if verb is None:
         verb = _verb_after(doc, span)
+    verb = _object_read_as_subject(head, verb)
     subject = _subject_text(doc, span, head) if head is not None and not pronoun else None
     number_noun = head is not None and head.lemma_.lower() in lexicon.number_nouns
     reading = Reading(None, "none", noun_class, subject, head, verb, number_noun, pronoun,

@@ -76,6 +76,20 @@ def _verify_token(doc: Doc, start: int, end: int, verbs: frozenset[str]) -> Toke
     return None
 
 
+def _noun_in_cue(doc: Doc, start: int, end: int, topics: frozenset[str]) -> Token | None:
+    """The noun a caveat cue with no verb of checking opens with ("figure may be incomplete",
+    "toll is still preliminary"), when it is a caveat topic."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span[0].pos_ != "NOUN":
+        return None
+    return span[0] if span[0].lower_ in topics or span[0].lemma_.lower() in topics else None
+
+
+def _demonstrative(noun: Token) -> bool:
+    """ "this figure", "that toll": the noun points at the claim just made."""
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"this", "that"} for c in noun.children)
+
+
 def _named_noun(verify: Token) -> Token | None:
     """The noun the caveat is about: the object of an active "verify", else the subject of
     the passive or adjectival clause ("the figures could not be verified", "are hard to
@@ -185,7 +199,7 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     verify = _verify_token(doc, start, end, hedges.caveat_verbs)
     if verify is not None and _asked(verify):
         return CaveatTarget("none")  # "Members asked whether the figures could be checked"
-    noun = _named_noun(verify) if verify is not None else None
+    noun = _named_noun(verify) if verify is not None else _noun_in_cue(doc, start, end, hedges.caveat_topics)
     if noun is None:
         return CaveatTarget("unnamed")
     if noun.lower_ in hedges.caveat_quantifiers or noun.like_num:
@@ -200,8 +214,10 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     owner, pronoun = _owner(noun, hedges.caveat_owners)
     about = _topic_stem(noun, hedges.caveat_topics, figures)
     if owner is None:
+        # "it", and "this figure": the claim just made
         return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,
-                            in_sentence=_appended(noun), about=about, last_claim=noun.pos_ == "PRON")
+                            in_sentence=_appended(noun), about=about,
+                            last_claim=noun.pos_ == "PRON" or _demonstrative(noun))
     subject = _coordinated_subject(verify) if pronoun and verify is not None else None
     if subject is not None:
         return CaveatTarget("named", subject, False, noun.text, kinds, classes, _appended(noun), about,

@@ -348,8 +348,10 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
     # can be verified") doubts the claims of that entry, not every claim above it
     opening = _paragraph_start(text_of(doc), caveat.start)
     own = [d for d in before if d.quantity.start >= opening]
-    if target.last_claim:  # "confirm it": the claim just made, in the last sentence before it
-        return _last_claim(doc, caveat, before, opening)
+    if target.last_claim:  # "confirm it", "this figure may be incomplete": the claim just made,
+        # a source's, else the author's own ("16 killed in total. This figure may be incomplete")
+        made = before or _at_named_place(doc, caveat, [d for d in drafts if d.quantity.end <= caveat.start])
+        return _last_claim(doc, caveat, made, opening)
     if own:
         return own
     if before:

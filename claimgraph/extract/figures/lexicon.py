@@ -17,7 +17,7 @@ from claimgraph.extract.nlp import WORD_START
 from claimgraph.model.vocab import load_vocab
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "over", "up_to", "at_most", "range")
-NOUN_CLASS_ORDER = ("personnel", "people", "units", "equipment", "facilities", "places", "actions")
+NOUN_CLASS_ORDER = ("personnel", "people", "units", "equipment", "facilities", "buildings", "places", "actions")
 
 
 def word_body(pattern: str) -> str:
@@ -123,6 +123,7 @@ class FigureLexicon:
     hedging_prefix: re.Pattern[str] = re.compile("(?!)")  # "an estimated" right before a number
     approximate_scales: frozenset[str] = frozenset()  # "two dozen": approx [24, 24]
     ratio_joiners: tuple[str, ...] = ()  # "one in five": a share of 20 percent
+    change_words: frozenset[str] = frozenset()  # "revised from 71 to 76": a change, not a range
     ratio_bases: tuple[float, float] = (2, 100)
     age_units: frozenset[str] = frozenset()
     oldest_age: int = 120
@@ -334,6 +335,7 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         countable=frozenset(w for words in noun_classes.values() for w in words) | frozenset(intrinsic),
         hedging_prefix=_ending_with(_optional(quantities, "hedging_prefixes", q)),
         ratio_joiners=tuple(sorted(_optional(quantities, "ratio_joiners", q), key=len, reverse=True)),
+        change_words=_optional(quantities, "change_words", q),
         ratio_bases=_ratio_bases(quantities, q),
         age_units=_optional(quantities, "age_units", q),
         oldest_age=int(quantities.get("oldest_age", 120)),

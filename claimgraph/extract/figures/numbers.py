@@ -305,13 +305,16 @@ def find_quantities(text: str, lexicon: FigureLexicon | None = None) -> list[Qua
             nxt = numbers[i + 1]
             gap = text[first.end:nxt.start]
             between = _BETWEEN.search(text, max(0, first.start - 12), first.start)
+            # "revised from 71 to 76": the old value and the new, no range
+            change = between is not None and between.group().strip().lower() == "from" \
+                and _word_before(text, between.start()) in lexicon.change_words
             if first.kind == "fraction":  # "a third to a half of", "between a third and half of"
                 joined = _FRACTION_JOIN.fullmatch(gap)
             else:
                 joined = (_AND.fullmatch(gap) or _RANGE_JOIN.fullmatch(gap)) if between \
                     else _RANGE_JOIN.fullmatch(gap)
             percent_gap = _PERCENT.match(text, first.end)
-            if joined and nxt.kind != "vague" and nxt.value >= first.value and (
+            if joined and not change and nxt.kind != "vague" and nxt.value >= first.value and (
                     not percent_gap or _PERCENT.match(text, nxt.end)):
                 last, qualifier = nxt, "range"
                 if between and between.group().strip().lower() == "between":
@@ -351,3 +354,9 @@ def find_quantities(text: str, lexicon: FigureLexicon | None = None) -> list[Qua
         quantities.append(Quantity(start, end, first.start, number_end, low, high, qualifier,
                                    percent, first.kind))
     return quantities
+
+
+def _word_before(text: str, position: int) -> str:
+    """The lower-cased word that ends just before `position` (spaces skipped)."""
+    match = re.search(r"([A-Za-z]+)\s*$", text[max(0, position - 30):position])
+    return match.group(1).lower() if match else ""

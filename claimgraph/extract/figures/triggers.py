@@ -84,7 +84,7 @@ def _held_by_place(verb: Token, lexicon: FigureLexicon) -> bool:
         if subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
             subject = verb.head
         lemma = subject.lemma_.lower()
-        if lexicon.noun_class(lemma) in {"facilities", "places"} or lemma in lexicon.capacity_holders:
+        if lexicon.noun_class(lemma) in {"facilities", "buildings", "places"} or lemma in lexicon.capacity_holders:
             return True
     return False
 
