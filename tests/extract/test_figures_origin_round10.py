@@ -181,6 +181,7 @@ def test_a_count_revised_from_one_value_to_another_is_no_range(extractors: list)
     figures = by_text(in_harbour_post(text, extractors))
     assert "71 to 76" not in figures
     assert (figures["76"].value_low, figures["76"].category) == (76, "killed")
+    assert (figures["71"].value_low, figures["71"].category) == (71, "killed")  # the old value, counted alike
 
 
 def test_bandits_neutralised_are_killed_and_hostages_rescued_other(extractors: list) -> None:
@@ -192,10 +193,12 @@ def test_bandits_neutralised_are_killed_and_hostages_rescued_other(extractors: l
 
 
 def test_a_figure_that_may_be_incomplete_is_hedged(extractors: list) -> None:
-    text = ("BY STATE\n- Kebbi and Kaduna: 16 killed in total. This figure may be incomplete, because our contacts "
+    text = ("BY STATE\n- Zamfara: gunmen killed 19 villagers in Tungar Daji, according to the emirate council.\n"
+            "- Kebbi and Kaduna: 16 killed in total. This figure may be incomplete, because our contacts "
             "could not be reached for three days.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["16"].hedged
+    assert not figures["19"].hedged  # the claim just made is the 16, not the council's count above it
 
 
 def test_its_report_is_the_report_of_the_body_that_gave_the_figure(extractors: list) -> None:

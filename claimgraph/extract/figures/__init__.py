@@ -28,6 +28,7 @@ from claimgraph.extract.figures.claims import (
     follow_parts,
     link_hedges,
     resolve_references,
+    revised_values,
     unify,
 )
 from claimgraph.extract.figures.filters import non_figure_reason
@@ -48,7 +49,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.6.20"
+VERSION = "0.6.21"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "buildings", "people"}
@@ -120,6 +121,7 @@ class FigureExtractor:
                     and lexicon.anecdote.search(_sentence_text(ctx, quantity)):
                 continue
             drafts.append(Draft(quantity, reading))
+        revised_values(text, drafts, lexicon)
         drafts = resolve_references(doc, drafts, lexicon)
         _split_losses(drafts)
         for draft in drafts:  # after references: "500 a day" takes its noun from the figure before

@@ -217,7 +217,7 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
         # "it", and "this figure": the claim just made
         return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,
                             in_sentence=_appended(noun), about=about,
-                            last_claim=noun.pos_ == "PRON" or _demonstrative(noun))
+                            last_claim=noun.pos_ == "PRON" or _demonstrative(noun), single=_demonstrative(noun))
     subject = _coordinated_subject(verify) if pronoun and verify is not None else None
     if subject is not None:
         return CaveatTarget("named", subject, False, noun.text, kinds, classes, _appended(noun), about,

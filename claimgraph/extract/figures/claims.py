@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -129,6 +130,20 @@ def _coordinated_with(draft: Draft, previous: Draft) -> bool:
     """ "96 boys and 71 girls": the two counted nouns are conjuncts."""
     head, other = draft.reading.head, previous.reading.head
     return head is not None and other is not None and head in other.conjuncts
+
+
+def revised_values(text: str, drafts: list[Draft], lexicon: FigureLexicon) -> None:
+    """ "The count has been revised from 71 to 76 killed": the old value counts what the new one
+    counts (the two numbers are a change, not a range: `numbers.find_quantities`)."""
+    for old, new in pairwise(drafts):
+        if old.reading.category is not None or new.reading.category is None \
+                or text[old.quantity.end:new.quantity.start].strip().lower() != "to":
+            continue
+        before = text[max(0, old.quantity.start - 40):old.quantity.start].lower().split()
+        if len(before) >= 2 and before[-1] == "from" and before[-2] in lexicon.change_words:
+            old.reading.category, old.reading.decided_by = new.reading.category, "subset"
+            old.reading.noun_class = old.reading.noun_class or new.reading.noun_class
+            old.reading.subject = old.reading.subject or new.reading.subject
 
 
 def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) -> list[Draft]:
@@ -348,10 +363,14 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
     # can be verified") doubts the claims of that entry, not every claim above it
     opening = _paragraph_start(text_of(doc), caveat.start)
     own = [d for d in before if d.quantity.start >= opening]
-    if target.last_claim:  # "confirm it", "this figure may be incomplete": the claim just made,
-        # a source's, else the author's own ("16 killed in total. This figure may be incomplete")
-        made = before or _at_named_place(doc, caveat, [d for d in drafts if d.quantity.end <= caveat.start])
-        return _last_claim(doc, caveat, made, opening)
+    if target.last_claim and target.single:
+        # "16 killed in total. This figure may be incomplete": the one figure just given, the
+        # author's own too, in the caveat's line
+        line = text_of(doc).rfind("\n", 0, caveat.start) + 1
+        made = [d for d in drafts if line <= d.quantity.start and d.quantity.end <= caveat.start]
+        return made[-1:]
+    if target.last_claim:  # "confirm it": the claim just made, in the last sentence before it
+        return _last_claim(doc, caveat, before, opening)
     if own:
         return own
     if before:
