@@ -37,6 +37,7 @@ from claimgraph.extract.attributions.chains import (
 from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources
 from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.drafts import Draft, link_parents
+from claimgraph.extract.attributions.lines import asking_labels
 from claimgraph.extract.attributions.names import word_end
 from claimgraph.extract.attributions.pairs import (
     cut_concessions,
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.24"
+VERSION = "0.9.25"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -172,7 +173,7 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
     figure origins on conflict-figures.
     """
     merged = list(drafts)
-    labels = cues().question_labels | cues().transcript_answers | cues().headline_labels
+    labels = cues().question_labels | cues().transcript_answers | cues().headline_labels | asking_labels(text)
     for attribution in predicted:
         if attribution.cue is None or not attribution.content:
             continue

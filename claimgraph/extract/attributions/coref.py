@@ -401,7 +401,11 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
             return same[-1].name
     kind = is_role(tokens, roles)
     if kind == "person" and head.tag_ in ("NNS", "NNPS"):
-        return describe(tokens)  # "the captives" are a group, not the last person named
+        # "the captives" are a group, not the last person named; "the officers" after "military
+        # intelligence officers had told ..." are those officers
+        same = [c for c in candidates if c.position < position and c.described and c.plural
+                and head.lemma_.lower() in c.role_words]
+        return same[-1].name if same else describe(tokens)
     if kind == "person":
         workplace = fronted_workplace(head, roles)
         if workplace is not None:  # "At the San Rafael Hospital, the director said": its director

@@ -548,16 +548,22 @@ class RelayRules:
                 outlet=True), participle)
 
     def _cited_by(self, noun: Token) -> tuple[Token, Token, Token] | None:
-        """(verb, "by", carrier) of "a UN report cited by Al Jazeera": who passed the source on."""
+        """(verb, "by", carrier) of "a UN report cited by Al Jazeera": who passed the source on; also
+        (verb, "on", outlet) of "a statement read on the state broadcaster RTB"."""
         for verb in noun.rights:
-            if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in self.cues.relay_participles:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN":
                 continue
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            if agent is None:
-                continue
-            carrier = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if carrier is not None:
-                return verb, agent, carrier
+            lemma = verb.lemma_.lower()
+            if lemma in self.cues.relay_participles:
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                carrier = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if agent is not None and carrier is not None:
+                    return verb, agent, carrier
+            if lemma in self.cues.airing_participles:
+                on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "over")), None)
+                outlet = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+                if on is not None and outlet is not None and self._is_agency(outlet):
+                    return verb, on, outlet
         return None
 
 

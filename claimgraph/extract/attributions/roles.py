@@ -130,6 +130,20 @@ def is_document(tokens: SpacySpan) -> bool:
 
 
 def role_referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
+    """The named source a role noun ("the lawmaker", "the agency", "the newspaper") stands for
+    (`_referent`); a state role that stands for a country is that country's ("the government"
+    after "Burkina Faso" is the Burkina Faso government, not the country)."""
+    found = _referent(tokens, kind, position, candidates)
+    role_word = tokens.root.lemma_.lower()
+    if found is not None and role_word in _state_roles() and any(
+            c.name == found and c.label in PLACE_LABELS for c in candidates if c.position < position) \
+            and not any(c.name == found and c.label not in PLACE_LABELS and c.role_words
+                        for c in candidates if c.position < position):
+        return f"{found} {tokens.root.text.lower()}"
+    return found
+
+
+def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
     """The named source a role noun ("the lawmaker", "the agency", "the newspaper") stands for.
 
     An organisation role prefers a source that spoke (made an attribution) to one merely

@@ -302,6 +302,8 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         doc = self.doc
         if klass == "speech" and verb.dep_ == "pcomp" and self.quoted_as_rule(verb):
             return
+        if self._carrying_participle(verb):
+            return  # "X said in a claim published by Y": Y carried X's claim (`_carried_by`), Y says nothing
         lemma = verb.lemma_.lower()
         children = list(verb.children)
         # "Niger says 34 killed, other sources put toll higher": a valuation verb with its own object
@@ -314,6 +316,14 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)
                                           and not (own_value and c.i < verb.i)) or (
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+        if not clause:
+            # "X said in a claim published by Y that ...": the parse hangs the reported clause on the
+            # statement noun
+            clause = [g for c in children if c.dep_ == "prep" and c.lower_ in ("in", "via", "through")
+                      for n in c.children if n.dep_ == "pobj" and (n.lemma_.lower() in self.cues.document_nouns
+                                                                    or n.lemma_.lower() in self.cues.reporting_nouns)
+                      for g in n.children if g.dep_ in ("acl", "ccomp") and g.i > n.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
         if not clause:
             # "He added, citing the agency, that dozens ...": the parse hangs the reported clause on
             # the relay set between the verb and its clause
@@ -516,6 +526,16 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                         content=content, kind="indirect", source_head=subject.i,
                         cue_token=saying.i, parent=outer), saying)
         return True
+
+    def _carrying_participle(self, verb: Token) -> bool:
+        """ "published" in "X said in a claim published by Y": a participle of passing on, with its
+        agent, on the statement noun a speaker with a subject of its own said something in."""
+        noun = verb.head
+        said = noun.head.head if noun.dep_ == "pobj" else None
+        return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in self.cues.relay_participles \
+            and any(c.dep_ == "agent" for c in verb.children) and said is not None \
+            and noun.head.lower_ in ("in", "via", "through") and self.cue_class(said) == "speech" \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children)
 
     def _coordinator(self, verb: Token) -> set[int]:
         """The "and" / comma tying a coordinated cue to the one before it."""

@@ -61,6 +61,7 @@ class Cues:
     revision_verbs: frozenset[str] = field(default_factory=frozenset)
     relay_participles: frozenset[str] = field(default_factory=frozenset)
     carrying_participles: frozenset[str] = field(default_factory=frozenset)
+    airing_participles: frozenset[str] = field(default_factory=frozenset)
     giving_participles: frozenset[str] = field(default_factory=frozenset)
     counting: frozenset[str] = field(default_factory=frozenset)
     admitting: frozenset[str] = field(default_factory=frozenset)
@@ -147,6 +148,7 @@ def cues() -> Cues:
         vague_sources=words("vague_sources"), including_words=words("including_words"),
         revision_verbs=words("revision_verbs"), relay_participles=words("relay_participles"),
         carrying_participles=words("carrying_participles"),
+        airing_participles=words("airing_participles"),
         giving_participles=words("giving_participles"),
         counting=words("counting_verbs"), admitting=words("admitting_verbs"),
         person_roles=frozenset(str(w).lower() for w in roles.get("person") or []),

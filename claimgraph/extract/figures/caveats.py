@@ -212,6 +212,11 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     kinds = figures.categories_doubted(_named_kinds(noun, figures))
     classes = _named_classes(noun, figures)
     owner, pronoun = _owner(noun, hedges.caveat_owners)
+    if owner is not None and not pronoun:
+        # "could not verify ISWAP's claim or the army's figures": each conjunct's owner is doubted
+        others = [o for c in noun.conjuncts if c.i > noun.i
+                  for o, mine in [_owner(c, hedges.caveat_owners)] if o is not None and not mine]
+        owner = " and ".join([owner, *others])
     about = _topic_stem(noun, hedges.caveat_topics, figures)
     if owner is None:
         # "it", and "this figure": the claim just made
@@ -223,7 +228,7 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
         return CaveatTarget("named", subject, False, noun.text, kinds, classes, _appended(noun), about,
                             owner_from_sentence=True)
     return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes, _appended(noun), about,
-                        single=noun.tag_ == "NN")
+                        single=noun.tag_ == "NN" and not any(c.tag_ == "NNS" for c in noun.conjuncts))
 
 
 def _asked(verify: Token) -> bool:

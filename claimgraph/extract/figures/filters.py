@@ -140,6 +140,18 @@ def _after_its_name(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: 
     return number.head.i == name.i or name.head.i == number.i
 
 
+_UNIT_NAME = re.compile(r"[ ](?:[A-Z][\w-]*[ ]){0,3}(Brigade|Division|Battalion|Regiment|Corps|Squadron|Fleet|Army|"
+                        r"Group|Task Force|Sector|Zone|Command)\b")
+
+
+def _unit_name(text: str, quantity: Quantity) -> bool:
+    """ "troops of the 25 Task Force Brigade", "the 7 Division": the number opens a unit's name (in
+    title case up to the unit noun), it counts nothing."""
+    return quantity.kind == "digits" and quantity.qualifier == "exact" \
+        and text[max(0, quantity.start - 4):quantity.start].lower().endswith("the ") \
+        and _UNIT_NAME.match(text, quantity.end) is not None
+
+
 def _civilian_cargo(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
     """ "10,000 tonnes of grain", "1.5 million barrels of oil": a measure of something that
     is not military."""
@@ -292,6 +304,8 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
     if previous in _vocab_words("designator_words") and previous_raw == previous and quantity.kind == "digits" \
             and quantity.qualifier == "exact" and text[quantity.start - 1: quantity.start] == " " \
             and lexicon.noun_class(previous) is None:
+        return "designator"
+    if _unit_name(text, quantity):
         return "designator"
     if _civilian_cargo(text, quantity, lexicon, doc):
         return "cargo"
