@@ -71,3 +71,25 @@ def test_the_government_that_stands_for_a_country_is_its_government(extractors: 
             "The government said on Monday that 11 soldiers had been killed.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["11"].source_chain[-1] == "Burkina Faso government"
+
+
+def test_figures_a_body_published_after_a_colon_are_the_body_s(extractors: list) -> None:
+    text = ("08:15 Ukraine's air force has published its overnight figures: Russia launched 472 drones and 38 "
+            "missiles against Ukraine.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["472"].source_chain == ["Harbour Post", "Ukraine's air force"]
+    assert figures["38"].source_chain == ["Harbour Post", "Ukraine's air force"]
+
+
+def test_people_still_under_the_rubble_are_missing(extractors: list) -> None:
+    text = "Tymur Tkachenko says rescuers believe up to eight people may still be under the rubble of one stairwell."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["up to eight"].category == "missing"
+
+
+def test_a_clause_the_parse_hangs_on_the_broadcaster_told_is_what_was_said(extractors: list) -> None:
+    text = ("Israeli strikes killed at least 27 people overnight, Al Jazeera reported, quoting Mahmoud Abu Shamala, "
+            "a civil defence spokesman. Abu Shamala told the Qatari broadcaster that rescue crews had pulled 14 "
+            "bodies from a single house in Bani Suheila.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["14"].source_chain == ["Harbour Post", "Al Jazeera", "Mahmoud Abu Shamala"]

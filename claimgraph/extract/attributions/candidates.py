@@ -147,12 +147,19 @@ def describe(tokens: SpacySpan) -> str:
 
 def full_name(name: str, persons: list[Named], position: int) -> str:
     """A one-word name ("Lee", "Budanov") as the fuller name of a person the text names
-    ("Lee Seong-kweun", "Kyrylo Budanov"): the nearest one before, else the first after."""
-    if len(name.split()) != 1:
+    ("Lee Seong-kweun", "Kyrylo Budanov"): the nearest one before, else the first after. A
+    family name of two words ("Abu Shamala") is the fuller name that ends with it ("Mahmoud Abu
+    Shamala")."""
+    words = name.casefold().split()
+    if len(words) == 1:
+        word = words[0]
+        fuller = [c for c in persons if word in name_words(c.name) and c.name.casefold() != word
+                  and _capitalised(c.name)]
+    elif len(words) == 2 and _capitalised(name):
+        fuller = [c for c in persons if len(c.name.split()) > 2 and _capitalised(c.name)
+                  and c.name.casefold().split()[-2:] == words]
+    else:
         return name
-    word = name.casefold()
-    fuller = [c for c in persons if word in name_words(c.name) and c.name.casefold() != word
-              and _capitalised(c.name)]
     if not fuller:
         return name
     before = [c for c in fuller if c.position <= position]

@@ -268,3 +268,25 @@ class PhraseRules:
             return
         self._add(Draft(cue=(participle.idx, token_end(agent)), source=span, content=fragments(self.doc, content),
                         kind="according_to", source_head=source.i, cue_token=participle.i), participle)
+
+    def published_figures_rule(self, colon: Token) -> None:
+        """ "Ukraine's air force has published its overnight figures: Russia launched 472 drones
+        ...": a subject that issues its figures, and what follows the colon in the sentence is what
+        the figures say."""
+        if colon.text != ":" or colon.i in self.by_token:
+            return
+        noun = self.doc[colon.i - 1] if colon.i > 0 else None
+        verb = noun.head if noun is not None and noun.dep_ == "dobj" else None
+        if verb is None or verb.lemma_.lower() not in self.cues.issuing_verbs \
+                or noun.lemma_.lower() not in self.cues.figure_nouns | self.cues.document_nouns:
+            return
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return
+        end = colon.sent.end
+        content = set(range(colon.i + 1, end))
+        span = source_span(self.doc, self.source_tokens(subject))
+        if span is None or not content:
+            return
+        self._add(Draft(cue=(verb.idx, token_end(noun)), source=span, content=fragments(self.doc, content),
+                        source_head=subject.i, cue_token=verb.i), verb)

@@ -310,7 +310,10 @@ class RelayRules:
         spoken = set()
         if draft.source is not None and not described:
             spoken = {t.i for t in self.doc.char_span(*draft.source, alignment_mode="expand") or []}
-        span = next((f for f in fragments(self.doc, subtree(outlet) - spoken, quotes_too=True)
+        # (not the reported clause the parse hung on the outlet: "told the broadcaster that ...")
+        reported = {t.i for g in outlet.children if g.dep_ == "relcl" and g.i > outlet.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children) for t in g.subtree}
+        span = next((f for f in fragments(self.doc, subtree(outlet) - spoken - reported, quotes_too=True)
                      if f[0] <= outlet.idx < f[1]), None)
         if span is None:
             return

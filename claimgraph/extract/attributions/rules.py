@@ -258,6 +258,8 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                 self.figure_source_rule(doc[i])
             if pos == "NUM":
                 self.given_by_rule(doc[i])
+            if lower == ":":
+                self.published_figures_rule(doc[i])
         # inner relays first: "citing X, which quotes Y"
         for i in range(len(words) - 1, -1, -1):
             _, lemma, pos = words[i]
@@ -316,6 +318,12 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)
                                           and not (own_value and c.i < verb.i)) or (
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+        if not clause:
+            # "X told the Qatari broadcaster that crews had pulled ...": the parse may hang the reported
+            # clause on the audience, as a relative clause that opens with the conjunction "that"
+            clause = [g for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i
+                      for g in c.children if g.dep_ == "relcl" and g.i > c.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
         if not clause:
             # "X said in a claim published by Y that ...": the parse hangs the reported clause on the
             # statement noun
