@@ -93,3 +93,18 @@ def test_a_clause_the_parse_hangs_on_the_broadcaster_told_is_what_was_said(extra
             "bodies from a single house in Bani Suheila.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["14"].source_chain == ["Harbour Post", "Al Jazeera", "Mahmoud Abu Shamala"]
+
+
+def test_our_partners_in_a_list_of_places_are_the_publisher_s(extractors: list) -> None:
+    text = ("Protection. Our partners in Sange, Luvungi and Kiliba recorded 38 civilian deaths between 20 and 26 "
+            "January, 11 of them children.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["38"].source_chain == ["Harbour Post"]
+
+
+def test_a_statement_by_a_body_carried_by_an_agency_has_the_agency_above_it(extractors: list) -> None:
+    text = ("Troops killed five Indian soldiers, according to a statement by Inter-Services Public Relations "
+            "(ISPR) carried by the state-run Associated Press of Pakistan.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["five"].source_chain == ["Harbour Post", "Associated Press of Pakistan",
+                                            "Inter-Services Public Relations"]

@@ -97,6 +97,8 @@ def _first_person(attribution: Attribution) -> bool:
     words = written.split()
     if not words or words[0].lower() not in _FIRST_PERSON or len(words[0]) > 1 and words[0].isupper():
         return False  # "US Central Command" is no "us"
+    if words[0].lower() in ("our", "my") and len(words) > 1:
+        return True  # "our partners in Sange", "our correspondent": the publisher's own people
     return not attribution.source_name or attribution.source_name.strip() == written
 
 

@@ -552,12 +552,16 @@ class RelayRules:
 
     def _cited_by(self, noun: Token) -> tuple[Token, Token, Token] | None:
         """(verb, "by", carrier) of "a UN report cited by Al Jazeera": who passed the source on; also
-        (verb, "on", outlet) of "a statement read on the state broadcaster RTB"."""
-        for verb in noun.rights:
+        (verb, "on", outlet) of "a statement read on the state broadcaster RTB". The participle may
+        hang on the statement's issuer: "a statement by ISPR carried by APP"."""
+        issuers = [o for p in noun.rights if p.dep_ == "prep" and p.lower_ in ("by", "from")
+                   for o in p.children if o.dep_ == "pobj"]
+        hung = {r.i for o in issuers for r in o.rights}  # (only a carrier there: "published by" names the issuer)
+        for verb in [*noun.rights, *(r for o in issuers for r in o.rights)]:
             if verb.dep_ != "acl" or verb.tag_ != "VBN":
                 continue
             lemma = verb.lemma_.lower()
-            if lemma in self.cues.relay_participles:
+            if lemma in self.cues.relay_participles and (verb.i not in hung or lemma in self.cues.carrying_participles):
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 carrier = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 if agent is not None and carrier is not None:

@@ -145,6 +145,10 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                 # apposition a second subject; the subject is the noun it describes (an apposed
                 # name, "the mayor, Karim Haddad, said", is the better source and stays)
                 return before[0], None
+            if before and nearest.ent_type_ in ("GPE", "LOC") and nearest.i < verb.i:
+                # "Our partners in Sange, Luvungi and Kiliba recorded ...": a place the parse split
+                # from a list of places is no second subject
+                return before[0], None
             return nearest, None
         orphan = self._orphan_subject(verb)
         if orphan is not None:

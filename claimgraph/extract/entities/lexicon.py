@@ -38,8 +38,12 @@ _PLACE_PREPOSITIONS = frozenset({"in", "over", "near", "outside", "around", "at"
 def misread_place(ent: Any) -> bool:
     """Whether a spaCy PERSON entity is a place the small model took for a person: a country
     ("Niger says ...") or the object of a preposition of place ("drones seen over Liski")."""
-    return ent.label_ == "PERSON" and (is_country(ent.text) or ent.root.dep_ == "pobj"
-                                       and ent.root.head.lower_ in _PLACE_PREPOSITIONS)
+    if ent.label_ != "PERSON":
+        return False
+    first = ent.root  # "partners in Sange, Luvungi and Kiliba": the first of coordinated places
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return is_country(ent.text) or first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPOSITIONS
 
 
 def person_label_fix(ent: Any) -> str | None:
