@@ -230,10 +230,16 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     specific_bodies(names, [d.source for d in drafts], doc, speakers)
     named_later(names, [d.source for d in drafts], doc)
     persons = [c for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
+    # a transcript's speaker label is a person whatever the recogniser called the name it stands
+    # for ("TRAORÉ:" after "Guest: Youssouf Traoré", tagged an organisation)
+    named_twice = [c for c in candidates if 2 <= len(c.name.split()) <= 3]
+    labels = {name: full_name(name, named_twice, drafts[i].source[0]) for i, name in names.items()
+              if name and drafts[i].source is not None and name.isupper() and len(name.split()) == 1
+              and text[drafts[i].cue[0]:drafts[i].cue[1]] == ":"}
     for i, name in names.items():
         source = drafts[i].source
-        if name and source is not None:
-            names[i] = full_name(expand(name, acronyms), persons, source[0])
+        if name and source is not None:  # ("I" in the speaker's turn is the speaker too)
+            names[i] = labels.get(name) or full_name(expand(name, acronyms), persons, source[0])
     return [names.get(i) for i in range(len(drafts))]
 
 

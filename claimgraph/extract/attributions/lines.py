@@ -37,26 +37,31 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
 
 
 # A transcript turn: an upper-case label opening a paragraph ("QUINTERO:", "GEN. OKAFOR:")
-_TURN = re.compile(r"(?:^|\n\n)([A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]")
+_TURN = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\- ]{0,40}[A-ZÀ-ÖØ-Þ.]):[ \t]")  # "TRAORÉ:" too
+# "Host: Aïssata Coulibaly." in a programme's header: who asks
+_HOST = re.compile(r"\b(?:Host|Presenter|Moderator|Interviewer|Anchor)s?:\s*([^\n.;,]{2,60})")
 
 
 @lru_cache(maxsize=64)
 def asking_labels(text: str) -> frozenset[str]:
     """The labels of a transcript's asking side when they are names ("QUINTERO:" beside
-    "RUBIANO:"), lower-cased: a label at least half of whose turns end in a question, in a
-    transcript where another label has two turns or more and asks nothing. Labels such as "Q:"
-    and "HOST:" are the asking side by their word (`cues.question_labels`)."""
+    "RUBIANO:"), lower-cased: the label of the host the header names ("Host: Aïssata Coulibaly"),
+    and a label at least half of whose turns end in a question, in a transcript where another
+    label has two turns or more and asks nothing. Labels such as "Q:" and "HOST:" are the asking
+    side by their word (`cues.question_labels`)."""
     turns: dict[str, list[str]] = {}
     matches = list(_TURN.finditer(text))
     for match, after in zip(matches, [*matches[1:], None]):
         body = text[match.end():after.start() if after is not None else len(text)].strip()
         turns.setdefault(match.group(1).strip(" .").lower(), []).append(body)
+    hosts = {w.casefold() for m in _HOST.finditer(text) for w in m.group(1).split()[-1:]}
+    named = frozenset(label for label in turns if label.split()[-1].casefold() in hosts)
     asks = {label: sum(body.endswith("?") for body in bodies) for label, bodies in turns.items()}
     answering = [label for label, bodies in turns.items() if len(bodies) >= 2 and asks[label] == 0]
     if not answering:
-        return frozenset()
-    return frozenset(label for label, bodies in turns.items()
-                     if label not in answering and asks[label] and 2 * asks[label] >= len(bodies))
+        return named
+    return named | frozenset(label for label, bodies in turns.items()
+                             if label not in answering and asks[label] and 2 * asks[label] >= len(bodies))
 
 
 class LineRules:

@@ -107,12 +107,16 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     persons = [m for m in inside if m.label in PERSON_LABELS]
     if persons:
         best = max(persons, key=lambda m: m.end - m.start)
+        span = tokens.doc.char_span(best.start, best.end, alignment_mode="expand")
+        whole = _given_names(span, tokens.start) if span is not None and len(span) else None
+        if whole is not None and whole.start < span.start:
+            return _clean(whole.text), "person"
         return mention_name(best), "person"
     ents = [e for e in _ents_in(tokens, doc_ents) if kind_of_label(e.label_) is not None
             and e.start_char not in aside and (e.label_ not in PERSON_LABELS or e.start_char not in where)]
     people = [e for e in ents if e.label_ in PERSON_LABELS]
     if people:
-        return _clean(max(people, key=len).text), "person"
+        return _clean(_given_names(max(people, key=len), tokens.start).text), "person"
     head = tokens.root
     if head.text.islower() and head.lemma_.lower() in ("ministry", "ministries") and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
@@ -357,6 +361,24 @@ def _possessed_organisation(tokens: SpacySpan, inside: list[Mention], roles: dic
         if known is not None:
             return mention_name(known)
     return _clean(doc[first:last + 1].text)
+
+
+def _given_names(person: SpacySpan, floor: int) -> SpacySpan:
+    """ "Lt. Col. Adamu Galadima" where the recogniser marked only "Galadima": the capitalised
+    words before it that the parse joins to the name, without titles."""
+    _, roles, titles = source_lexicon()
+    doc = person.doc
+    first = person.start
+    while first - 1 > floor:
+        word = doc[first - 1]
+        if word.dep_ != "compound" or word.head.i != person.root.i or not word.text[:1].isupper() \
+                or not word.is_alpha or word.lower_ in titles or word.lower_ in roles:
+            break  # ("Governor Lena Marsh": a role, not a given name)
+        before = doc[first - 2] if doc[first - 2].text != "." or first < 3 else doc[first - 3]
+        if before.lower_.strip(".") not in titles:
+            break  # only between a title and the name ("Col. Adamu Galadima"), never "Economist Priya Nair"
+        first -= 1
+    return doc[first:person.end]
 
 
 def _modified_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict[str, str]) -> str | None:

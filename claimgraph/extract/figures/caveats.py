@@ -124,8 +124,11 @@ def _owner(noun: Token, owners: frozenset[str]) -> tuple[str | None, bool]:
             words = [t for t in child.subtree if t.dep_ != "case" and t.lower_ not in {"'s", "’s"}]
             return " ".join(t.text for t in words), False
     for child in noun.children:
-        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in _ENTITY_OWNERS):
-            return " ".join(t.text for t in child.subtree), False
+        # ("the ISWAP claim" parsed as "ISWAP" claiming: the subject owns the noun)
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in _ENTITY_OWNERS) \
+                or child.dep_ == "nsubj" and child.i < noun.i \
+                and (child.pos_ == "PROPN" or child.text.isupper() or child.ent_type_ in _ENTITY_OWNERS):
+            return " ".join(t.text for t in child.subtree if t.dep_ != "det"), False
     for child in noun.children:  # "figures from Kyiv", "the accounts of the residents"
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             for pobj in child.children:
@@ -200,6 +203,10 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     if verify is not None and _asked(verify):
         return CaveatTarget("none")  # "Members asked whether the figures could be checked"
     noun = _named_noun(verify) if verify is not None else _noun_in_cue(doc, start, end, hedges.caveat_topics)
+    if noun is None and verify is not None:
+        # "could not verify the ISWAP claim", parsed as a clause whose verb is "claim": the noun
+        noun = next((c for c in verify.children if c.dep_ == "ccomp" and c.lower_ in hedges.caveat_topics
+                     and c.i > verify.i), None)
     if noun is None:
         return CaveatTarget("unnamed")
     if noun.lower_ in hedges.caveat_quantifiers or noun.like_num:

@@ -373,6 +373,11 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
         return _last_claim(doc, caveat, before, opening)
     if own:
         return own
+    if before and target.topic is None:
+        # "I cannot confirm either." as a paragraph of its own: the claims of the nearest paragraph
+        # before it that has any, not every claim above
+        last = _paragraph_start(text_of(doc), before[-1].quantity.start)
+        return [d for d in before if d.quantity.start >= last]
     if before:
         return before
     limit = _paragraphs_after(text_of(doc), caveat.end)

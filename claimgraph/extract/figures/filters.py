@@ -262,6 +262,10 @@ def _places_passed(quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) 
     return head.dep_ == "pobj" and preposition.lower_ in _LOCATIVE_PREPOSITIONS
 
 
+# three or more groups of digits joined by single spaces, dots or hyphens: a telephone number
+_PHONE = re.compile(r"(?<![\d,.])\+?\d{2,4}(?:[ .-]\d{2,4}){2,}(?![\d,])")
+
+
 def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
                       doc: Doc | None = None) -> str | None:
     """Why `quantity` is not a figure claim, or None when it may be one."""
@@ -280,6 +284,9 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
         return "designator"  # 152mm, An-124s, M1989s
     if before == "/" or after[:1] == "/":
         return "date"
+    if quantity.kind == "digits" and any(m.start() <= start and end <= m.end() for m in
+                                         _PHONE.finditer(text, max(0, start - 16), min(len(text), end + 16))):
+        return "phone"  # "reach the programme on 70 00 12 34", "+509 3712 4480"
     following = _next_word(text, quantity.end)
     months = lexicon.months
     for kind, words in lexicon.non_figure_units.items():

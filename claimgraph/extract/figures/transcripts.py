@@ -26,7 +26,7 @@ from claimgraph.extract.nlp import text_of
 __all__ = ["answer_speaker", "speak_for"]
 
 # An upper-case label at the start of a paragraph: "OKAFOR:", "GEN. OKAFOR:", "MS. DIAZ-ROCA:"
-_LABEL = re.compile(r"(?:^|\n\n)([A-Z](?:[A-Z.'’\- ]{0,40}[A-Z.])?):[ \t]")
+_LABEL = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ.'’\- ]{0,40}[A-ZÀ-ÖØ-Þ.])?):[ \t]")
 # How many turns one speaker must have when no question is labelled (a label or two alone may be
 # headings or live-blog flags, "UPDATE: ...", "WATCH: ...")
 _TURNS = 2
@@ -98,6 +98,7 @@ def speak_for(doc: Doc, chains: list[list[str]], positions: list[int]) -> None:
         speaker = _speaker_at(doc, turns, position)
         if speaker is None or not chain:
             continue
-        if len(chain) > 1 and same_source(speaker, [chain[1]]):
-            continue
+        if len(chain) > 1 and (same_source(speaker, [chain[1]])
+                               or speaker.split()[-1].casefold() == chain[1].split()[-1].casefold()):
+            continue  # ("General Villamizar" and "Andrés Villamizar" are one speaker)
         chain.insert(1, speaker)
