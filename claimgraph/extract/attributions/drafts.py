@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS
 
 __all__ = ["CONTRAST_MARKS", "RELATIVE_PRONOUNS", "SUBJECTS", "Draft", "fragments", "link_parents",
-           "source_span", "subtree", "summary", "token_end", "trailing_participle"]
+           "phrase_before_preposition", "source_span", "subtree", "summary", "token_end", "trailing_participle"]
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -156,3 +157,15 @@ def summary(drafts: list[Draft], text: str) -> list[dict[str, Any]]:
     """Drafts as plain dicts (for debugging and tests)."""
     return [{"cue": text[d.cue[0]:d.cue[1]], "source": text[d.source[0]:d.source[1]] if d.source else None,
              "content": [text[s:e] for s, e in d.content], "kind": d.kind} for d in drafts]
+
+
+def phrase_before_preposition(noun: Token, stop: int) -> SpacySpan:
+    """The words of `noun`'s phrase from its left edge up to the first preposition, punctuation
+    mark or conjunction, and before token `stop`: "the UN sanctions monitoring team" of "by the UN
+    sanctions monitoring team in its report" (the parse may hang "team" on "monitoring" and the
+    report on the team)."""
+    doc = noun.doc
+    last = noun.left_edge.i
+    while last + 1 < stop and doc[last + 1].pos_ not in ("ADP", "PUNCT", "CCONJ"):
+        last += 1
+    return doc[noun.left_edge.i:last + 1]

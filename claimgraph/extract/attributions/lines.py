@@ -36,8 +36,9 @@ _ANSWER_LINE = re.compile(r"^[^\S\n]*([A-Z][a-z]+(?: [a-z]+)? (?:by|from)) ([^,:
 _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
 
 
-# A transcript turn: an upper-case label opening a paragraph ("QUINTERO:", "GEN. OKAFOR:")
-_TURN = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\- ]{0,40}[A-ZÀ-ÖØ-Þ.]):[ \t]")  # "TRAORÉ:" too
+# A transcript turn: an upper-case label opening a paragraph ("QUINTERO:", "GEN. OKAFOR:", "TRAORÉ:",
+# "Q:"); shared with the figures' transcript speakers
+TURN_LABEL = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ.'’\- ]{0,40}[A-ZÀ-ÖØ-Þ.])?):[ \t]")
 # "Host: Aïssata Coulibaly." in a programme's header: who asks
 _HOST = re.compile(r"\b(?:Host|Presenter|Moderator|Interviewer|Anchor)s?:\s*([^\n.;,]{2,60})")
 
@@ -50,7 +51,7 @@ def asking_labels(text: str) -> frozenset[str]:
     label has two turns or more and asks nothing. Labels such as "Q:" and "HOST:" are the asking
     side by their word (`cues.question_labels`)."""
     turns: dict[str, list[str]] = {}
-    matches = list(_TURN.finditer(text))
+    matches = list(TURN_LABEL.finditer(text))
     for match, after in zip(matches, [*matches[1:], None]):
         body = text[match.end():after.start() if after is not None else len(text)].strip()
         turns.setdefault(match.group(1).strip(" .").lower(), []).append(body)

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.attributions.drafts import Draft, fragments, source_span, subtree, token_end
+from claimgraph.extract.attributions.drafts import (
+    Draft,
+    fragments,
+    phrase_before_preposition,
+    source_span,
+    subtree,
+    token_end,
+)
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
@@ -259,10 +266,8 @@ class PhraseRules:
         if source is None or participle is None or participle.i in self.by_token:
             return
         # the agent's noun phrase, without what the parse hung on it after ("... team in its report")
-        last = source.left_edge.i
-        while last + 1 <= source.right_edge.i and self.doc[last + 1].pos_ not in ("ADP", "PUNCT", "CCONJ"):
-            last += 1
-        span = source_span(self.doc, set(range(source.left_edge.i, last + 1)))
+        phrase = phrase_before_preposition(source, source.right_edge.i + 1)
+        span = source_span(self.doc, {t.i for t in phrase})
         content = subtree(noun) - subtree(participle)
         if span is None or not content:
             return

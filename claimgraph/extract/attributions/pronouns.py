@@ -17,6 +17,7 @@ from claimgraph.extract.attributions.candidates import (
     name_words,
     nearest,
 )
+from claimgraph.extract.attributions.drafts import phrase_before_preposition
 from claimgraph.extract.nlp import text_of
 
 __all__ = ["clause_agent", "organisation_pronoun", "previous_subject", "subject_before_in_sentence"]
@@ -93,10 +94,7 @@ def clause_agent(pronoun: Token, candidates: list[Named]) -> str | None:
         return None
     # the agent's noun phrase up to the preposition that holds the pronoun ("the UN sanctions
     # monitoring team", which the parse may split at "monitoring")
-    last = named.left_edge.i
-    while last + 1 < pronoun.i and pronoun.doc[last + 1].pos_ not in ("ADP", "PUNCT", "CCONJ"):
-        last += 1
-    phrase = pronoun.doc[named.left_edge.i:last + 1]
+    phrase = phrase_before_preposition(named, pronoun.i)
     inside = [c for c in candidates if phrase.start_char <= c.position < phrase.end_char
               and c.kind in ("organisation", "group")]
     if not inside:

@@ -540,14 +540,15 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         return True
 
     def _carrying_participle(self, verb: Token) -> bool:
-        """ "published" in "X said in a claim published by Y": a participle of passing on, with its
-        agent, on the statement noun a speaker with a subject of its own said something in."""
+        """ "published" in "X said in a claim published by Y": the participle `_carried_by` makes the
+        carrier of the statement noun a speaker with a subject of its own said something in."""
         noun = verb.head
-        said = noun.head.head if noun.dep_ == "pobj" else None
-        return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in self.cues.relay_participles \
-            and any(c.dep_ == "agent" for c in verb.children) and said is not None \
-            and noun.head.lower_ in ("in", "via", "through") and self.cue_class(said) == "speech" \
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children)
+        if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "via", "through"):
+            return False
+        said = noun.head.head
+        carried = self._cited_by(noun)
+        return carried is not None and carried[0].i == verb.i and carried[1].dep_ == "agent" \
+            and self.cue_class(said) == "speech" and any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children)
 
     def _coordinator(self, verb: Token) -> set[int]:
         """The "and" / comma tying a coordinated cue to the one before it."""

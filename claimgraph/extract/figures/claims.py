@@ -32,7 +32,7 @@ from claimgraph.extract.attributions.chains import chain_links
 from claimgraph.extract.figures.categories import Reading, read
 from claimgraph.extract.figures.caveats import CaveatTarget, caveat_target, same_source
 from claimgraph.extract.figures.lexicon import FigureLexicon
-from claimgraph.extract.figures.numbers import Quantity
+from claimgraph.extract.figures.numbers import Quantity, revised_from
 from claimgraph.extract.figures.places import load_place_words
 from claimgraph.extract.figures.shares import apposed_part
 from claimgraph.extract.hedges import covers, cue_of
@@ -139,8 +139,7 @@ def revised_values(text: str, drafts: list[Draft], lexicon: FigureLexicon) -> No
         if old.reading.category is not None or new.reading.category is None \
                 or text[old.quantity.end:new.quantity.start].strip().lower() != "to":
             continue
-        before = text[max(0, old.quantity.start - 40):old.quantity.start].lower().split()
-        if len(before) >= 2 and before[-1] == "from" and before[-2] in lexicon.change_words:
+        if revised_from(text, old.quantity.start, lexicon):
             old.reading.category, old.reading.decided_by = new.reading.category, "subset"
             old.reading.noun_class = old.reading.noun_class or new.reading.noun_class
             old.reading.subject = old.reading.subject or new.reading.subject

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from claimgraph.extract.figures.lexicon import FigureLexicon, load_lexicon
 from claimgraph.extract.nlp import word_start_spans
 
-__all__ = ["Quantity", "find_quantities", "parse_number"]
+__all__ = ["Quantity", "find_quantities", "parse_number", "revised_from"]
 
 _TOKEN = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+|[%–—-]|\S")
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
@@ -306,8 +306,7 @@ def find_quantities(text: str, lexicon: FigureLexicon | None = None) -> list[Qua
             gap = text[first.end:nxt.start]
             between = _BETWEEN.search(text, max(0, first.start - 12), first.start)
             # "revised from 71 to 76": the old value and the new, no range
-            change = between is not None and between.group().strip().lower() == "from" \
-                and _word_before(text, between.start()) in lexicon.change_words
+            change = between is not None and revised_from(text, first.start, lexicon)
             if first.kind == "fraction":  # "a third to a half of", "between a third and half of"
                 joined = _FRACTION_JOIN.fullmatch(gap)
             else:
@@ -356,7 +355,11 @@ def find_quantities(text: str, lexicon: FigureLexicon | None = None) -> list[Qua
     return quantities
 
 
-def _word_before(text: str, position: int) -> str:
-    """The lower-cased word that ends just before `position` (spaces skipped)."""
-    match = re.search(r"([A-Za-z]+)\s*$", text[max(0, position - 30):position])
-    return match.group(1).lower() if match else ""
+_REVISED_FROM = re.compile(r"([A-Za-z]+)\s+from\s+$", re.IGNORECASE)
+
+
+def revised_from(text: str, position: int, lexicon: FigureLexicon) -> bool:
+    """Whether the text just before `position` reads "<word of change> from" ("revised from 71 to
+    76", "rose from 300 to 500"): the number there is an old value, not the low end of a range."""
+    match = _REVISED_FROM.search(text, max(0, position - 40), position)
+    return match is not None and match.group(1).lower() in lexicon.change_words

@@ -18,15 +18,13 @@ import re
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.attributions.lines import asking_labels
+from claimgraph.extract.attributions.lines import TURN_LABEL, asking_labels
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.caveats import same_source
 from claimgraph.extract.nlp import text_of
 
 __all__ = ["answer_speaker", "speak_for"]
 
-# An upper-case label at the start of a paragraph: "OKAFOR:", "GEN. OKAFOR:", "MS. DIAZ-ROCA:"
-_LABEL = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ.'’\- ]{0,40}[A-ZÀ-ÖØ-Þ.])?):[ \t]")
 # How many turns one speaker must have when no question is labelled (a label or two alone may be
 # headings or live-blog flags, "UPDATE: ...", "WATCH: ...")
 _TURNS = 2
@@ -34,7 +32,7 @@ _TURNS = 2
 
 def _turns(text: str) -> list[tuple[int, str]]:
     """(paragraph start, label) for each labelled turn."""
-    return [(m.start(1), m.group(1)) for m in _LABEL.finditer(text)]
+    return [(m.start(1), m.group(1)) for m in TURN_LABEL.finditer(text)]
 
 
 def _full_name(doc: Doc, label: str) -> str:
