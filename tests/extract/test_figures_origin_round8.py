@@ -8,7 +8,7 @@ role noun are someone else, and "he" after "The district commissioner called me"
 commissioner; plural descriptions are never "he"; a role in a sentence that opens with a body ("At
 the X Hospital, the director said") is that body's; a document whose modifiers name a body ("a
 health ministry statement") is that body's; "the Minister of Defence" keeps its "of" phrase; a
-titled name ("Air Vice-Marshal Jane Holt") is a person, and her apposed office is not the source;
+titled name ("Air Vice-Marshal Jane Holt") is a person named without her title, and her apposed office is not the source;
 "the monitoring group" is no place; a country heading a headline that names its own finding is the
 topic; the model's content of one speaker stops where another speaker's statement begins in the
 same sentence.
@@ -96,8 +96,8 @@ def test_a_titled_name_is_the_source_and_a_person(extractors: list) -> None:
             "that North Korea had shipped more than 5 million shells. On personnel, the witness put the "
             "contingent at around 11,000.")
     figures = by_text(in_harbour_post(text, extractors))
-    assert figures["more than 5 million"].source_chain == ["Harbour Post", "Air Vice-Marshal Jane Holt"]
-    assert figures["around 11,000"].source_chain == ["Harbour Post", "Air Vice-Marshal Jane Holt"]
+    assert figures["more than 5 million"].source_chain == ["Harbour Post", "Jane Holt"]
+    assert figures["around 11,000"].source_chain == ["Harbour Post", "Jane Holt"]
 
 
 def test_a_group_role_never_points_at_a_place(extractors: list) -> None:

@@ -138,6 +138,8 @@ def _later_pronoun(outer: Attribution, inner: Attribution) -> bool:
     # "The agency has learned that ..., he said": a trailing cue whose content all comes before it
     # does carry what it follows; "..., it added that ..." has words of its own after the cue
     own_words = any(part.start >= outer.cue.end for part in outer.content)
+    if outer.source_name and inner.source_name and not _same_name(outer.source_name, inner.source_name):
+        return False  # "Citing the Ombudsman's Office, she wrote": coreference named her, not the office
     return own_words and outer.source.text.strip().lower() in _BACK_PRONOUNS \
         and inner.source.start < outer.source.start
 

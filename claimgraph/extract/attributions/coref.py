@@ -582,7 +582,10 @@ def _body_in_content(draft: Draft, tokens: SpacySpan, scene: Scene) -> str | Non
         if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ == "ORG":
             phrase = scene.doc[token.left_edge.i:token.i + 1]
             found = scene.named(phrase)
-            if found is not None and found[1] == "organisation":
+            # ("army intelligence officers" speak for an army, not for the ELN they report on)
+            bodies = {t.lower_ for t in tokens if t.dep_ in ("compound", "amod", "nmod")
+                      and source_lexicon()[1].get(t.lemma_.lower()) == "organisation"}
+            if found is not None and found[1] == "organisation" and not bodies - name_words(found[0]):
                 return found[0]
             return None  # the first subject decides
         if token.dep_ in ("nsubj", "nsubjpass"):

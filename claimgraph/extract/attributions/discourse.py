@@ -2,7 +2,8 @@
 speaker passes on.
 
 Once an article says "Lee told The Korea Herald ...", the outlet relays Lee's other
-statements in it too, before or after that sentence; once it says "according to the NIS,
+statements in it too, before or after that sentence; once it says "Sudans Post quoted Koang as
+saying ...", a later "Koang was quoted as saying ..." was quoted by Sudans Post too; once it says "according to the NIS,
 as relayed by Lee" or "Lee said, after the NIS briefed lawmakers, ...", the NIS is where
 Lee's other statements come from. This module copies such links onto every statement of
 the same resolved speaker, as links without a cue span of their own (the words that set
@@ -41,14 +42,20 @@ def _plural_description(name: str) -> bool:
 
 
 def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
-        dict[str, tuple[Draft, str | None]], dict[str, tuple[Draft, str | None]]]:
-    """Per speaker name: the first outlet relaying them and the first source they pass on."""
+        dict[str, tuple[Draft, str | None]], dict[str, tuple[Draft, str | None]],
+        dict[str, tuple[Draft, str | None]]]:
+    """Per speaker name: the first outlet relaying them, the first source they pass on, and the
+    first source that quoted them ("Sudans Post quoted X as saying")."""
     name_of = {id(d): n for d, n in zip(drafts, names)}
     outlets: dict[str, tuple[Draft, str | None]] = {}
     informants: dict[str, tuple[Draft, str | None]] = {}
+    quoters: dict[str, tuple[Draft, str | None]] = {}
     for draft in drafts:
         if draft.parent is None:
             continue
+        speaker = name_of.get(id(draft))
+        if draft.parent.quoter and speaker and speaker not in quoters:
+            quoters[speaker] = (draft.parent, name_of.get(id(draft.parent)))
         if draft.parent.outlet and draft.kind != "sourceless":
             speaker = name_of.get(id(draft))
             # (never a speaker described in the plural: "two US officials told CBS News" says nothing
@@ -59,7 +66,7 @@ def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
             speaker = name_of.get(id(draft.parent))
             if speaker and speaker not in informants and name_of.get(id(draft)) not in (None, speaker):
                 informants[speaker] = (draft, name_of.get(id(draft)))
-    return outlets, informants
+    return outlets, informants, quoters
 
 
 def spread_links(drafts: list[Draft], names: list[str | None]) -> tuple[list[Draft], list[str | None]]:
@@ -67,13 +74,22 @@ def spread_links(drafts: list[Draft], names: list[str | None]) -> tuple[list[Dra
     other statements. Only statements that no one else reports (top level, or under a wire
     credit) get an outlet; statements get an informant only when they have no inner source."""
     place_provenance(drafts, names)
-    outlets, informants = _speaker_links(drafts, names)
-    if not outlets and not informants:
+    outlets, informants, quoters = _speaker_links(drafts, names)
+    if not outlets and not informants and not quoters:
         return drafts, names
     out_drafts, out_names = list(drafts), list(names)
     has_inner = {id(d.parent) for d in drafts if d.parent is not None and d.kind != "sourceless"}
     for draft, name in zip(drafts, names):
         if not name or draft.outlet or draft.kind == "sourceless" or not draft.show_cue:
+            continue
+        quoter = quoters.get(name) if draft.quoted and draft.parent is None else None
+        if quoter is not None and quoter[0].cue[1] <= draft.cue[0]:
+            # "Koang was quoted as saying ...": by whoever quoted Koang before
+            relay = replace(quoter[0], content=list(draft.content), kind="according_to", parent=None,
+                            mirror=None, show_cue=False, cue_token=None, quoter=False, relay=True)
+            draft.parent = relay
+            out_drafts.append(relay)
+            out_names.append(quoter[1])
             continue
         outlet = outlets.get(name)
         if outlet is not None and (outlet[0].show_cue or _described(name)) \

@@ -47,6 +47,8 @@ class Draft:
     # only anchors it in the text and the record gets no cue span.
     show_cue: bool = True
     outlet: bool = False  # the source is a news outlet the speaker talked to ("told Reuters")
+    quoter: bool = False  # "X quoted Y as saying": X passes Y's words on (the draft of X)
+    quoted: bool = False  # "Y was quoted as saying", no quoter named: whoever quoted Y before (`discourse`)
     conduit: bool = False  # the speaker of the parent passes this source's account on (a briefing)
     # Set by a later sentence naming where a figure came from ("the 500 figure came from X"):
     # `content` is one mention of that figure elsewhere (see relays.RelayRules.provenance_rule).

@@ -164,6 +164,13 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         if first.i < head.i or not ents:
             titled = any(t.lower_.strip(".") in _titles for t in tokens.doc[first.i:head.i]) \
                 and tokens.doc[first.i].lower_ not in ("the", "a", "an")  # "Air Vice-Marshal Jane Holt"
+            last_title = max((t.i for t in tokens.doc[first.i:head.i] if t.lower_.strip(".") in _titles),
+                             default=first.i)
+            if titled and head.i - last_title >= 2 and not any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in head.rights):
+                # a person's name without its titles: "Jane Holt", "María Fernanda Ospina" (a body
+                # such as "the General Staff of the Armed Forces" keeps its words)
+                first = tokens.doc[last_title + 1]
             kind = "person" if titled else _kind_of_span(tokens, roles, ents) or (
                 "person" if head.ent_type_ == "PERSON" else "organisation")
             # "the Minister of Defence", "the Bank of England": a capitalised "of" phrase is part of the name
@@ -273,8 +280,11 @@ def _name_start(name: Token, floor: int) -> Token:
                                        or before.dep_ == "conj" and before.text[:1].isupper()
                                        and doc[before.i - 1].lower_ in ("and", "&")):  # "... and Support Centre"
             first = before
-        elif before.dep_ == "compound" and before.text[:1].isupper() and first.i <= before.head.i <= name.i:
-            first = before  # "Islamic State Sahel Province": a capitalised word the tagger took for an adjective
+        elif (before.dep_ == "compound" or before.dep_ == "amod" and not before.ent_type_) \
+                and before.text[:1].isupper() and first.i <= before.head.i <= name.i:
+            # "Islamic State Sahel Province": a capitalised word the tagger took for an adjective
+            # (a nationality, "Russian Defence Ministry", is not part of the name)
+            first = before
         elif before.lower_ in NAME_PARTICLES and first.i - 2 >= floor and doc[first.i - 2].pos_ == "PROPN" \
                 and doc[first.i - 2].text[:1].isupper() and first.text[:1].isupper():
             first = doc[first.i - 2]  # "Collectif Artibonite pour les Droits", "Médecins du Monde"

@@ -313,7 +313,8 @@ class RelayRules:
         # (not the reported clause the parse hung on the outlet: "told the broadcaster that ...")
         reported = {t.i for g in outlet.children if g.dep_ == "relcl" and g.i > outlet.i
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children) for t in g.subtree}
-        span = next((f for f in fragments(self.doc, subtree(outlet) - spoken - reported, quotes_too=True)
+        span = next((f for f in fragments(self.doc, (subtree(outlet) | _parted_name(outlet)) - spoken - reported,
+                                          quotes_too=True)
                      if f[0] <= outlet.idx < f[1]), None)
         if span is None:
             return
@@ -501,7 +502,7 @@ class RelayRules:
         if not content:
             return False
         outer = self._add(Draft(cue=self.cue_span(verb), source=outer_source, content=content,
-                                source_head=subject.i, cue_token=verb.i), verb)
+                                source_head=subject.i, cue_token=verb.i, quoter=True), verb)
         self._add(Draft(cue=(as_.idx, token_end(saying)), source=inner_source, content=list(content),
                         source_head=obj.i, cue_token=saying.i, parent=outer), saying)
         return True
@@ -542,7 +543,7 @@ class RelayRules:
     def _under_carrier(self, draft: Draft, carried: tuple[Token, Token, Token]) -> None:
         """Put `draft` under a relay for the carrier `_cited_by` found ("cited by X", "relayed by X")."""
         participle, by, carrier = carried
-        source = source_span(self.doc, self.source_tokens(carrier))
+        source = source_span(self.doc, self.source_tokens(carrier) | _parted_name(carrier))
         if source is not None:
             # (an outlet: what carried one statement carries the speaker's others, `discourse`)
             draft.parent = self._add(Draft(
@@ -572,6 +573,17 @@ class RelayRules:
                 if on is not None and outlet is not None and self._is_agency(outlet):
                     return verb, on, outlet
         return None
+
+
+def _parted_name(noun: Token) -> set[int]:
+    """The name the parse parted from an outlet's common noun: "carried by the state news agency
+    SANA" may hang "SANA" on the participle. Empty when there is none."""
+    doc = noun.doc
+    after = doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(doc) else None
+    if noun.pos_ != "NOUN" or after is None or after.pos_ != "PROPN" or after.head.i not in (noun.i, noun.head.i, noun.head.head.i) \
+            or after.dep_ not in ("oprd", "appos", "npadvmod", "dobj"):
+        return set()
+    return subtree(after)
 
 
 def _number_value(token: Token) -> float | None:

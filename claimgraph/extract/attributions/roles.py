@@ -40,8 +40,18 @@ from claimgraph.extract.attributions.naming import (
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.model.vocab import load_vocab
 
-__all__ = ["ARMED_NAMES", "ARMED_UNITS", "DOCUMENT_STAGES", "compound_owner", "fronted_workplace", "is_document",
-           "is_role", "role_kind", "role_referent"]
+__all__ = [
+    "ARMED_NAMES",
+    "ARMED_UNITS",
+    "DOCUMENT_STAGES",
+    "compound_owner",
+    "fronted_workplace",
+    "insurgent_name",
+    "is_document",
+    "is_role",
+    "role_kind",
+    "role_referent",
+]
 
 DOCUMENT_STAGES = {"preliminary", "initial", "interim", "final", "latest", "updated", "revised"}
 
@@ -72,7 +82,7 @@ def _insurgent_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_vocab("cues").get("insurgent_name_words") or [])
 
 
-def _insurgent(name: str) -> bool:
+def insurgent_name(name: str) -> bool:
     """ "National Liberation Army": an armed group's name that says it fights the state."""
     return bool(set(name.casefold().replace("’", "'").split()) & _insurgent_words())
 
@@ -203,7 +213,7 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
     # "the Centre adds" after "the Public Health Emergency Operations Centre of the Ministry":
     # a body named with the role word, when no source spoke with it
     same_name = [c for c in earlier if c.kind != "person" and fits(c) and not _other_body(role_word, c.name)
-                 and not (role_word in ARMED_ROLES and _insurgent(c.name))
+                 and not (role_word in ARMED_ROLES and insurgent_name(c.name))
                  and role_word in {w.casefold().strip(".,") for w in c.name.split()}]
     if same_name:
         return same_name[-1].name
@@ -215,7 +225,7 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
     # role: "the army" after "It blamed the paramilitary Rapid Support Forces" is not the RSF)
     usable = [c for c in earlier if fits(c) and not c.described and not _other_body(role_word, c.name)
               and not (role_word in ARMED_ROLES and not c.role_words
-                       and (_insurgent(c.name) or role_word not in name_words(c.name)))]
+                       and (insurgent_name(c.name) or role_word not in name_words(c.name)))]
     qualified = [t for c in head.children if c.dep_ == "prep" and c.i > head.i
                  for t in c.subtree if t.pos_ == "PROPN"]
     if qualified and kind == "person" and all(t.ent_type_ in PLACE_LABELS | {"NORP"} for t in qualified):
@@ -237,14 +247,19 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
     return None
 
 
+STATE_BODY_WORDS = frozenset({"army", "military", "navy", "command", "ministry", "government", "police"})
+
+
 def _other_body(role_word: str, name: str) -> bool:
     """ "the army" and "Human Rights Office": an armed body's role points only at a name that
-    names an armed body ("Israel Defense Forces", "General Staff"), and a civil body's role
-    never at an armed body's name."""
+    names an armed body ("Israel Defense Forces", "General Staff"), a civil body's role
+    never at an armed body's name, and "the group" never at a state's army or ministry."""
     words = name.casefold().replace("’", "'").replace("'s", "").split()
     last = words[-1] if words else ""
     if role_word in ARMED_ROLES:
         return not set(words) & ARMED_NAMES
+    if role_word == "group":  # "the group" is no state's army, ministry or police force
+        return "group" not in words and bool(set(words) & STATE_BODY_WORDS)
     return role_word in CIVIL_ROLES and (last in ARMED_ROLES or bool(set(words) & ARMED_UNITS))
 
 

@@ -220,6 +220,13 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             first = min(tokens)
         if _TIME_STAMP.fullmatch(doc[first].text) and first + 1 < len(doc) and doc[first + 1].text in DASHES:
             tokens -= {first, first + 1}  # "14:05 - Israeli forces said": a live blog's time stamp
+        place = first
+        while place in tokens and doc[place].is_alpha and doc[place].is_upper and len(doc[place]) > 1:
+            place += 1
+        if place > first and place in tokens and doc[place].text in DASHES and place + 1 in tokens \
+                and (first == 0 or "\n" in doc[first - 1].text_with_ws or doc[first].idx == 0
+                     or doc.text[doc[first].idx - 1] == "\n"):
+            tokens -= set(range(first, place + 1))  # "BAMAKO - The general staff said": a dateline
         return tokens
 
     def _reduced_relative_noun(self, subject: Token, tokens: set[int]) -> set[int]:
@@ -536,7 +543,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             start = prep.idx
         self._add(Draft(cue=(start, token_end(saying)), source=source_span(self.doc, self.source_tokens(subject)),
                         content=content, kind="indirect", source_head=subject.i,
-                        cue_token=saying.i, parent=outer), saying)
+                        cue_token=saying.i, parent=outer, quoted=outer is None), saying)
         return True
 
     def _carrying_participle(self, verb: Token) -> bool:

@@ -209,14 +209,35 @@ class SpeakerRules:
         apposition. A subject whose own words end in the named aside before the cue is no speaker;
         the aside is."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is not None and subject.pos_ == "PROPN":
+            return self._swallowed_clause(verb, subject)
         if subject is None or verb.i == 0 or self.doc[verb.i - 1].text != "," \
-                or subject.ent_type_ == "PERSON" or subject.pos_ in ("PRON", "PROPN"):
+                or subject.ent_type_ == "PERSON" or subject.pos_ == "PRON":
             return set()
         aside = self._named_aside_before(verb)
         if not aside or subject.i in aside or subject.i > min(aside) \
                 or not aside <= {t.i for t in subject.subtree}:
             return set()
         return aside
+
+    def _swallowed_clause(self, verb: Token, subject: Token) -> set[int]:
+        """"Insurgents killed at least 23 people ..., district administrator Lurdes Chipande said":
+        the parse may hang the whole reported clause on the speaker's name as a modifier. The
+        speaker is the titled name after the last comma; what comes before the comma holds a verb
+        of its own and is the content."""
+        doc = self.doc
+        if subject.left_edge.i >= subject.i or subject.i + 1 != verb.i:
+            return set()
+        comma = next((t.i for t in reversed(doc[subject.left_edge.i:subject.i]) if t.text == ","), None)
+        if comma is None:
+            return set()
+        speaker = list(doc[comma + 1:subject.i + 1])
+        before = doc[subject.left_edge.i:comma]
+        if not 2 <= len(speaker) <= 6 or sum(t.pos_ == "PROPN" for t in speaker) < 2 \
+                or not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") for t in speaker) \
+                or not any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN", "VBZ", "VBP") for t in before):
+            return set()
+        return {t.i for t in speaker}
 
     def _aside_name(self, name: list[Token]) -> bool:
         """A short run of proper nouns that does not open the sentence."""

@@ -16,12 +16,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimgraph.extract.attributions.candidates import (
+    ARMED_ROLES,
     Named,
     carries_words,
     describe,
     distinguishing_words,
 )
 from claimgraph.extract.attributions.names import clean
+from claimgraph.extract.attributions.roles import insurgent_name
 from claimgraph.extract.nlp import text_of
 
 if TYPE_CHECKING:
@@ -140,8 +142,9 @@ def _body_before(role: Token, before: int, scene: Scene, roles: dict[str, str]) 
     # ("an interior ministry spokesman" is not the health ministry's)
     first = min(role.left_edge.i, before) if before < role.i else role.left_edge.i
     marks = distinguishing_words(scene.doc[first:role.i + 1], roles, head=role)
+    # ("army intelligence officers" do not speak for the National Liberation Army)
     earlier = [c for c in scene.candidates if c.position < start and c.kind != "person" and word in c.role_words
-               and carries_words(c, marks)]
+               and carries_words(c, marks) and not (word in ARMED_ROLES and insurgent_name(c.name))]
     if earlier:
         return earlier[-1].name
     for token in reversed(scene.doc[:before]):
