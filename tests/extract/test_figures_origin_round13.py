@@ -10,7 +10,8 @@ titled name the recogniser missed is a person without the title, and "she" then 
 pronoun that coreference named as someone else does not cut the source it relays ("Citing X, she
 wrote"); a lead whose whole clause the parse hung on the speaker's name is still that speaker's;
 the model's content of a cue does not reach back into a statement the rules gave to another
-speaker.
+speaker; "Y was quoted as saying", with no one named as quoting, goes through whoever quoted Y
+before.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -105,3 +106,11 @@ def test_the_model_content_does_not_reach_back_into_another_speaker_s_statement(
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["64"].source_chain == ["Harbour Post"]
     assert figures["more than 90"].source_chain == ["Harbour Post"]
+
+def test_quoted_as_saying_with_no_quoter_goes_through_the_last_quoter(extractors: list) -> None:
+    text = ("The army gave another account. The Juba Monitor quoted army spokesman Col. Deng Atem as saying "
+            "that troops had repulsed about 800 armed youth. Atem was quoted as saying six soldiers had died "
+            "and three trucks had been lost.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["six"].source_chain == ["Harbour Post", "Juba Monitor", "Deng Atem"]
+    assert figures["three"].source_chain == ["Harbour Post", "Juba Monitor", "Deng Atem"]
