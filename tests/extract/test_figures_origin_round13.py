@@ -11,7 +11,10 @@ pronoun that coreference named as someone else does not cut the source it relays
 wrote"); a lead whose whole clause the parse hung on the speaker's name is still that speaker's;
 the model's content of a cue does not reach back into a statement the rules gave to another
 speaker; "Y was quoted as saying", with no one named as quoting, goes through whoever quoted Y
-before.
+before; "the official told Rudaw" makes Rudaw a relay when the article introduced it as an outlet
+before; a named body that counted something inside a reported clause is its origin (a pronoun
+that counted is the speaker); a cue with an object of its own does not take the ", and that ..."
+clause after it.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -114,3 +117,30 @@ def test_quoted_as_saying_with_no_quoter_goes_through_the_last_quoter(extractors
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["six"].source_chain == ["Harbour Post", "Juba Monitor", "Deng Atem"]
     assert figures["three"].source_chain == ["Harbour Post", "Juba Monitor", "Deng Atem"]
+
+
+def test_an_outlet_introduced_before_is_the_outlet_a_speaker_told(extractors: list) -> None:
+    text = ("The Erbil-based broadcaster Rudaw cited a senior official in the Kurdistan Region as saying that "
+            "drones had struck six targets. Turkey keeps more than 30 outposts in the region, the official "
+            "told Rudaw.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 30"].source_chain == ["Harbour Post", "Rudaw", "senior official in the Kurdistan Region"]
+
+
+def test_a_named_body_counting_inside_a_reported_clause_is_the_origin(extractors: list) -> None:
+    text = ("In Mosul, Rudaw quoted Dilshad Omar, a lawmaker from Nineveh, as saying that Iraq's National "
+            "Security Service had counted about 900 of the returning fighters passing through Sinjar district.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 900"].source_chain == ["Harbour Post", "Rudaw", "Dilshad Omar",
+                                                 "Iraq's National Security Service"]
+    # (what a speaker counted stays the speaker's)
+    text = "Residents of Kadugli said they had counted 60 bodies after the shelling."
+    assert by_text(in_harbour_post(text, extractors))["60"].source_chain == ["Harbour Post", "Residents of Kadugli"]
+
+
+def test_a_clause_joined_after_a_cue_s_object_is_not_its_content(extractors: list) -> None:
+    text = ("The Turkish newspaper Milliyet, citing security sources, reported that about 2,000 PKK fighters "
+            "had crossed into Iraq since the group declared its dissolution, and that roughly 700 were still "
+            "believed to be hiding in the mountains.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["roughly 700"].source_chain == ["Harbour Post", "Milliyet", "security sources"]

@@ -329,7 +329,9 @@ class RelayRules:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         fronted = [c for c in subject.children if c.dep_ == "prep" and c.i < subject.i] if subject else []
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell" and self._is_agency(child):
+            # (an outlet the article introduced with a media noun before: "... the official told Rudaw")
+            if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell" and (
+                    self._is_agency(child) or child.pos_ == "PROPN" and child.text in self._introduced_outlets()):
                 return child
         for child in [*verb.children, *fronted]:
             # "Speaking to X, ...", "talking to X": a participle clause on the cue.
@@ -392,6 +394,24 @@ class RelayRules:
                                              or t.pos_ == "NOUN" and t.i < token.i
                                              and t.lemma_.lower() in self.cues.media_nouns
                                              for t in phrase)
+
+    def _introduced_outlets(self) -> frozenset[str]:
+        """Names the article introduces with a media noun ("the Erbil-based broadcaster Rudaw"), once
+        per document."""
+        cached = self.__dict__.get("_outlet_names")
+        if cached is None:
+            names = set()
+            doc = self.doc
+            for noun in doc:
+                if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.cues.media_nouns:
+                    continue
+                end = noun.i + 1
+                while end < len(doc) and doc[end].pos_ == "PROPN":
+                    end += 1
+                if end > noun.i + 1:
+                    names.add(doc[noun.i + 1:end].text)
+            cached = self.__dict__["_outlet_names"] = frozenset(names)
+        return cached
 
     # -- where a figure came from, said after the figure
 

@@ -198,6 +198,8 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
         return is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
 
     earlier = [c for c in candidates if c.position < position]
+    if role_word in GROUP_ROLES:  # "the group", "the militia" are never a newspaper
+        earlier = [c for c in earlier if c.name not in news]
     # (a body cited by a relay, "citing the Emergency Medicine and Support Centre", is still the
     # one "the centre" names; an outlet is not)
     same_role = [c for c in earlier if role_word in c.role_words
@@ -247,6 +249,7 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
     return None
 
 
+GROUP_ROLES = frozenset({"group", "militia", "movement", "rebels", "insurgents", "militants", "faction"})
 STATE_BODY_WORDS = frozenset({"army", "military", "navy", "command", "ministry", "government", "police"})
 
 

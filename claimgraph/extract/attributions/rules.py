@@ -90,10 +90,16 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
 
     def _counts(self, verb: Token) -> bool:
         """A counting verb with a counted object: "has counted at least 4,800 people killed";
-        not inside a reported clause ("residents said they had counted 60 bodies" is theirs)."""
-        return verb.lemma_.lower() in self.cues.counting and verb.dep_ not in ("ccomp", "xcomp") and any(
-            c.dep_ == "dobj" and (c.like_num or any(n.like_num and n.dep_ == "nummod" for n in c.children))
-            for c in verb.children)
+        inside a reported clause only when a named body counted ("X said the National Security
+        Service had counted 1,300"; "residents said they had counted 60 bodies" is theirs)."""
+        if verb.lemma_.lower() not in self.cues.counting or not any(
+                c.dep_ == "dobj" and (c.like_num or any(n.like_num and n.dep_ == "nummod" for n in c.children))
+                for c in verb.children):
+            return False
+        if verb.dep_ not in ("ccomp", "xcomp"):
+            return True
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ in ("ORG", "NORP")
 
     def _valued_at(self, verb: Token) -> Token | None:
         """The "at" of "put the losses at 200" when the verb has an object and "at" a number;
@@ -579,7 +585,9 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             if token.lower_ == "that" and (token.dep_ == "mark" or misread) and token.head.i > token.i \
                     and token.head.pos_ in ("VERB", "AUX"):
                 between = self.doc[verb.i + 1:token.i]
-                if all(t.is_punct or verb in t.ancestors for t in between):
+                if all(t.is_punct or verb in t.ancestors for t in between) and not (
+                        # "declared its dissolution, and that ...": a clause joined to the verb, not its content
+                        token.head.dep_ == "conj" and token.head.head == verb):
                     return subtree(token.head) - {t.i for t in between}
                 return set()
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "aux", "auxpass"):
