@@ -69,6 +69,9 @@ def number_span(doc: Doc, quantity: Quantity) -> Span | None:
 
 def _head(doc: Doc, span: Span, lexicon: FigureLexicon) -> tuple[Token | None, bool]:
     """The noun the quantity counts, and whether it came through "of" ("3,000 of them")."""
+    counted = _subject_of_total(span[-1])
+    if counted is not None:
+        return counted, False
     head, via_of = _syntactic_head(doc, span)
     if head is not None and not via_of and class_of(head, lexicon) is None \
             and intrinsic_category(head, lexicon) is None:
@@ -82,6 +85,22 @@ def _head(doc: Doc, span: Span, lexicon: FigureLexicon) -> tuple[Token | None, b
             if named is not None:
                 return named, False
     return head, via_of
+
+
+def _subject_of_total(number: Token) -> Token | None:
+    """ "The rebels now number some 3,000", "personnel ... are thought to number about 2,000": the
+    object of "number" or "total" counts the verb's subject (or the subject of the verb above it)."""
+    verb = number.head
+    if number.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _TOTAL_VERBS:
+        return None
+    for holder in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+            return subject
+    return None
+
+
+_TOTAL_VERBS = frozenset({"number", "total"})
 
 
 def _noun_after_name(name: Token, lexicon: FigureLexicon) -> Token | None:
@@ -332,7 +351,9 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     # 1. the counted noun names the category by itself: "300 casualties", "dozens of dead
     #    and injured"
     if head is not None and not pronoun:
-        categories = {c for t in [head, *head.conjuncts] for c in [intrinsic_category(t, lexicon)] if c}
+        # (a conjunct with a number of its own is another figure: "62 wounded people and 17 bodies")
+        categories = {c for t in [head, *(k for k in head.conjuncts if not any(n.dep_ == "nummod" for n in k.children))]
+                      for c in [intrinsic_category(t, lexicon)] if c}
         if categories and lexicon.casualty_phrases.match(text_of(doc), head.idx):
             categories.add("casualties")  # "dozens of dead and injured"
         outranking = frozenset().union(*(lexicon.status_categories.get(c, frozenset()) for c in categories)) \
