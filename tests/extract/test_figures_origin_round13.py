@@ -14,7 +14,8 @@ speaker; "Y was quoted as saying", with no one named as quoting, goes through wh
 before; "the official told Rudaw" makes Rudaw a relay when the article introduced it as an outlet
 before; a named body that counted something inside a reported clause is its origin (a pronoun
 that counted is the speaker); a cue with an object of its own does not take the ", and that ..."
-clause after it.
+clause after it; "the paper" is the newspaper named before, not the body that spoke last; a name and the same name
+without an article of another language are one name ("El Tiempo", "Tiempo").
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -25,6 +26,7 @@ from __future__ import annotations
 from figure_cases import by_text, in_harbour_post
 from spacy.tokens import Doc
 
+from claimgraph.extract.attributions.names import same_name
 from claimgraph.extract.attributions.rules import find_drafts
 from claimgraph.extract.nlp import load_nlp
 
@@ -144,3 +146,18 @@ def test_a_clause_joined_after_a_cue_s_object_is_not_its_content(extractors: lis
             "believed to be hiding in the mountains.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["roughly 700"].source_chain == ["Harbour Post", "Milliyet", "security sources"]
+
+
+def test_the_paper_is_the_newspaper_named_before_not_the_last_body_that_spoke(extractors: list) -> None:
+    text = ("The Turkish newspaper Milliyet, citing security sources, reported that about 2,000 PKK fighters "
+            "had crossed into Iraq since the group declared its dissolution. According to the paper, the "
+            "sources said more than 3,000 weapons had been burned near Sulaimani.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 3,000"].source_chain == ["Harbour Post", "Milliyet", "security sources"]
+
+
+def test_a_name_and_the_same_name_without_its_foreign_article_are_one_name() -> None:
+    assert same_name("El Tiempo", "Tiempo")
+    assert same_name("Jazeera", "Al Jazeera")
+    assert not same_name("El Tiempo", "El País")
+    assert not same_name("Post", "The Washington Post")

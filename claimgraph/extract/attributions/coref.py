@@ -34,6 +34,7 @@ from claimgraph.extract.attributions.candidates import (
     describe,
     full_name,
     is_news,
+    media_role,
     name_words,
     nearest,
 )
@@ -396,7 +397,9 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
     if owner is not None:  # "a health ministry statement": the ministry issued it
         return role_referent(owner, "organisation", position, candidates) or describe(owner)
     if is_document(tokens):
-        return _issuer(tokens, scene) or describe(tokens)
+        # ("According to the paper" after "the newspaper Hürriyet": the outlet, not a document's issuer)
+        outlet = role_referent(tokens, "organisation", position, candidates) if media_role(tokens) else None
+        return outlet or _issuer(tokens, scene) or describe(tokens)
     group = named_group(tokens, position)
     if group is not None:
         return group

@@ -59,6 +59,9 @@ def clean(name: str) -> str:
 
 
 _DANGLING = frozenset({"of", "for", "and", "in", "on", "at"})
+# Articles that open names in other languages ("El Tiempo", "Al Jazeera", "Le Monde"), which the
+# recogniser sometimes leaves out
+_ARTICLES = frozenset({"el", "al", "la", "le", "les", "los", "las", "il", "die", "der", "das"})
 
 
 def is_abbreviation(word: str) -> bool:
@@ -126,11 +129,16 @@ def mention_name(mention: Mention) -> str:
 
 
 def same_name(left: str, right: str) -> bool:
-    """One name written twice: the same words ("the NIS", "NIS"), or an abbreviation and the
-    name it abbreviates ("AFP", "Agence France-Presse")."""
+    """One name written twice: the same words ("the NIS", "NIS"), also without an article of
+    another language ("El Tiempo", "Tiempo"), or an abbreviation and the name it abbreviates
+    ("AFP", "Agence France-Presse")."""
     a, b = clean(left).casefold(), clean(right).casefold()
     if a == b:
         return True
+    for short, long in ((a, b), (b, a)):
+        first, _, rest = long.partition(" ")
+        if rest == short and first in _ARTICLES:
+            return True
     for short, long in ((left, right), (right, left)):
         if is_abbreviation(short) and " " not in clean(short) and len(clean(long)) > len(clean(short)):
             letters = "".join(c for c in clean(short) if c.isupper())
