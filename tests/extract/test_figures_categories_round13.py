@@ -3,7 +3,8 @@
 A conjunct with a number of its own does not lend its category ("62 wounded people and 17 bodies":
 the 62 are wounded); a bare number set off by commas after a singular person noun is an age ("a
 nurse, 24,"); the object of "number" or "total" counts the verb's subject ("the rebels number some
-3,000", "are thought to number about 2,000"); families fleeing are displaced people.
+3,000", "are thought to number about 2,000"); families fleeing are displaced people; videos a
+source cites are evidence, not a source.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -40,3 +41,10 @@ def test_families_who_fled_are_displaced(extractors: list) -> None:
     text = "The migration agency estimates that about 3,200 families have fled the border villages since Friday."
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["about 3,200"].category == "other"
+
+
+def test_evidence_a_source_cites_is_no_source(extractors: list) -> None:
+    text = ("The monitor said at least 14 civilians had been killed in the village, citing videos it had "
+            "reviewed.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["at least 14"].source_chain == ["Harbour Post", "monitor"]

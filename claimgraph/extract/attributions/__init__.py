@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.29"
+VERSION = "0.9.30"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

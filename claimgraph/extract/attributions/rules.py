@@ -667,6 +667,8 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         speaker = subject if relative else obj
         if speaker is None or obj is None:
             return
+        if not relative and obj.lemma_.lower() in self.cues.evidence_nouns:
+            return  # "..., citing videos it has reviewed": evidence the speaker weighed, no source
         source = source_span(doc, {speaker.i} if relative else self.source_tokens(obj))
         if source is None:
             return

@@ -38,6 +38,7 @@ class Cues:
     valuation: frozenset[str] = field(default_factory=frozenset)
     outlet_words: frozenset[str] = field(default_factory=frozenset)
     media_nouns: frozenset[str] = field(default_factory=frozenset)
+    evidence_nouns: frozenset[str] = field(default_factory=frozenset)
     addressing_verbs: frozenset[str] = field(default_factory=frozenset)
     addressing_nouns: frozenset[str] = field(default_factory=frozenset)
     briefing_verbs: frozenset[str] = field(default_factory=frozenset)
@@ -134,7 +135,7 @@ def cues() -> Cues:
         agencies=tuple(sorted(_outlet_names(data.get("news_agencies") or []), key=len, reverse=True)),
         object_content=OBJECT_CONTENT, figure_verbs=words("figure_verbs"),
         figure_nouns=words("figure_nouns"), valuation=words("valuation_verbs"),
-        outlet_words=words("outlet_words"), media_nouns=words("media_nouns"),
+        outlet_words=words("outlet_words"), media_nouns=words("media_nouns"), evidence_nouns=words("evidence_nouns"),
         addressing_verbs=words("addressing_verbs"), addressing_nouns=words("addressing_nouns"),
         briefing_verbs=words("briefing_verbs"), headline_labels=words("headline_labels"),
         question_labels=words("transcript_question_labels"), answer_labels=words("answer_labels"),
