@@ -4,7 +4,9 @@ A conjunct with a number of its own does not lend its category ("62 wounded peop
 the 62 are wounded); a bare number set off by commas after a singular person noun is an age ("a
 nurse, 24,"); the object of "number" or "total" counts the verb's subject ("the rebels number some
 3,000", "are thought to number about 2,000"); families fleeing are displaced people; videos a
-source cites are evidence, not a source.
+source cites are evidence, not a source; "N of them" right after a count of casualties, with no
+other number between, is a part of it (not "One of them, a teacher, said", nor a part of people
+held, who may have died).
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -48,3 +50,20 @@ def test_evidence_a_source_cites_is_no_source(extractors: list) -> None:
             "reviewed.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["at least 14"].source_chain == ["Harbour Post", "monitor"]
+
+
+def test_n_of_them_right_after_a_casualty_count_is_a_part_of_it(extractors: list) -> None:
+    text = ("The monitor has raised its toll to 47 dead. It says eight of them were civilians shot inside "
+            "a school in Tell Abyad.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["eight"].category == "killed"
+
+
+def test_n_of_them_is_no_part_of_a_count_that_is_not_casualties_or_not_the_last(extractors: list) -> None:
+    text = ("A drone strike on the market killed at least 40 people and wounded dozens, three residents "
+            "told the paper. One of them, a teacher, said two drones had hit the livestock section.")
+    assert "One" not in by_text(in_harbour_post(text, extractors))
+    text = ("At least 2,340 people were held there between 2012 and 2016, and 417 of them were recorded "
+            "as having died in custody.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert "417" not in figures or figures["417"].category != "captured"

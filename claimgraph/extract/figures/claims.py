@@ -49,6 +49,7 @@ __all__ = [
 # ("reportedly said", "according to estimates", "claimed").
 FRAMING_KINDS = frozenset({"evidential", "epistemic", "estimative", "caveat"})
 _DECIDED = {"intrinsic", "trigger", "phrase", "subject", "question", "subset"}
+_CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties", "missing"})
 # "Of these, 300 ...", "Among them, 40 ...": grammar words, not vocabulary (a closed class)
 _PARTITIVE_PREPOSITIONS = frozenset({"of", "among"})
 _BACK_POINTERS = frozenset({"these", "those", "them", "this", "that"})
@@ -126,6 +127,29 @@ def _remainder(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> bool:
     return False
 
 
+def _pronoun_part(doc: Doc, draft: Draft, kept: list[Draft]) -> bool:
+    """ "It has raised its toll to 52 dead. It says nine of them were civilians": "N of them" (or
+    "of those") that nothing else decides, in the sentence right after a decided count of
+    casualties or in its own sentence, is a part of that count."""
+    head = draft.reading.head
+    # ("One of them, a teacher, said": one person picked out, not a count)
+    if not draft.reading.pronoun or head is None or head.lower_ not in _BACK_POINTERS \
+            or head.head.lower_ != "of" or not kept or draft.quantity.low <= 1:
+        return False
+    whole = kept[-1]
+    # (only a count of casualties: "417 of them" after "2,340 people were held" may have died)
+    if whole.reading.decided_by not in _DECIDED or whole.reading.category not in _CASUALTY_KINDS:
+        return False
+    here = doc.char_span(draft.quantity.number_start, draft.quantity.number_end, alignment_mode="expand")
+    there = doc.char_span(whole.quantity.number_start, whole.quantity.number_end, alignment_mode="expand")
+    if here is None or there is None:
+        return False
+    if any(t.like_num for t in doc[there[-1].i + 1:here[0].i]):
+        return False  # "took at least 15 people ..., six of them children": another count came between
+    sentence = here[0].sent
+    return there[0].sent == sentence or (sentence.start > 0 and doc[sentence.start - 1].sent == there[0].sent)
+
+
 def _coordinated_with(draft: Draft, previous: Draft) -> bool:
     """ "96 boys and 71 girls": the two counted nouns are conjuncts."""
     head, other = draft.reading.head, previous.reading.head
@@ -165,7 +189,8 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
                     again.subject = again.subject or antecedent.reading.subject
                     draft.reading = reading = again
                     draft.antecedent = antecedent
-        partition = _fronted_anaphor(doc, draft.quantity) or _remainder(doc, draft.quantity, lexicon)
+        partition = _fronted_anaphor(doc, draft.quantity) or _remainder(doc, draft.quantity, lexicon) \
+            or reading.decided_by == "none" and _pronoun_part(doc, draft, kept)
         if partition and reading.decided_by in {"none", "default"}:
             # "Of those, 410 were villagers", "The rest were 120 soldiers": a part
             # of the count before it, counted the same way (the dead among the dead)
