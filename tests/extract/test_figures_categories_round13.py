@@ -1,4 +1,4 @@
-"""Categories of figures from set Q's misses, once it was opened (its blind scores are in its README).
+"""Categories and hedges of figures from set Q's misses, once it was opened (its blind scores are in its README).
 
 A conjunct with a number of its own does not lend its category ("62 wounded people and 17 bodies":
 the 62 are wounded); a bare number set off by commas after a singular person noun is an age ("a
@@ -6,7 +6,8 @@ nurse, 24,"); the object of "number" or "total" counts the verb's subject ("the 
 3,000", "are thought to number about 2,000"); families fleeing are displaced people; videos a
 source cites are evidence, not a source; "N of them" right after a count of casualties, with no
 other number between, is a part of it (not "One of them, a teacher, said", nor a part of people
-held, who may have died).
+held, who may have died). Hedges: "the army's figures could not be verified" reaches the army
+spokesman's figures also where he is named by his surname alone.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -67,3 +68,12 @@ def test_n_of_them_is_no_part_of_a_count_that_is_not_casualties_or_not_the_last(
             "as having died in custody.")
     figures = by_text(in_harbour_post(text, extractors))
     assert "417" not in figures or figures["417"].category != "captured"
+
+
+def test_a_caveat_on_a_body_s_figures_reaches_its_spokesman_named_short(extractors: list) -> None:
+    text = ("The Juba Monitor quoted army spokesman Col. Deng Atem as saying that troops had killed over 60 "
+            "fighters. Atem was quoted as saying six soldiers had died and three trucks had been lost. The "
+            "army's figures could not be independently verified.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["over 60"].hedged
+    assert figures["six"].hedged and figures["three"].hedged

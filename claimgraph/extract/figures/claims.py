@@ -310,11 +310,16 @@ def _frames(hedge: Hedge, attribution: Attribution | None) -> bool:
 
 
 def _chain_names(found: Extraction, draft: Draft) -> list[str]:
-    """Every name the draft's chain shows, resolved and as written."""
+    """Every name the draft's chain shows, resolved and as written, also where the same source is
+    written otherwise elsewhere ("Koang" was introduced as "army spokesman ... Koang": the army's
+    figures are his)."""
     names = list(draft.chain[1:])
     for link in chain_links(found, draft.attribution):
         if link.source is not None:
             names.append(link.source.text)
+    resolved = set(draft.chain[1:])
+    names += [a.source.text for a in found.attributions
+              if a.source is not None and a.source_name in resolved and a.source.text not in names]
     return names
 
 
