@@ -211,6 +211,7 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
     figure origins on conflict-figures.
     """
     merged = list(drafts)
+    anchors = [d.cue for d in drafts if not d.show_cue]  # cue-less links: dateline credits, outlets told
     labels = cues().question_labels | cues().transcript_answers | cues().headline_labels | asking_labels(text)
     for attribution in predicted:
         if attribution.cue is None or not attribution.content:
@@ -232,7 +233,6 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                 # headline or "KYIV (AP) —" above a trailing "..., the governor said" is not what
                 # the governor said.
                 paragraphs = {_paragraph(text, s) for s, _ in twin.content}
-                anchors = [d.cue for d in drafts if not d.show_cue]
                 learned_content = [(c.start, c.end) for c in attribution.content
                                    if _paragraph(text, c.start) in paragraphs
                                    and not any(c.start <= a < c.end for a, _ in anchors)]
@@ -255,8 +255,7 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                     twin.content = learned_content  # same claim, the model's PolNeAR-style boundaries
             continue
         source = (attribution.source.start, attribution.source.end) if attribution.source else None
-        content = _own_clauses([(c.start, c.end) for c in attribution.content], cue, source,
-                               [d.cue for d in drafts if not d.show_cue], text)
+        content = _own_clauses([(c.start, c.end) for c in attribution.content], cue, source, anchors, text)
         # nor what a rule found another speaker saying before the cue ("This week we recorded 27
         # incidents. ... Witnesses described ...": the incidents are ours)
         # (a frame around the cue, "according to the channel, ...", is no other speaker's statement)

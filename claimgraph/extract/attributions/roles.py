@@ -250,7 +250,9 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
 
 
 GROUP_ROLES = frozenset({"group", "militia", "movement", "rebels", "insurgents", "militants", "faction"})
-STATE_BODY_WORDS = frozenset({"army", "military", "navy", "command", "ministry", "government", "police"})
+# Words of a state's own bodies, which "the group" never names (the vocabulary's `state_body_words`
+# are the civil ones a "government" role may stand for)
+_NOT_A_GROUP = frozenset({"army", "military", "navy", "command", "ministry", "government", "police"})
 
 
 def _other_body(role_word: str, name: str) -> bool:
@@ -262,7 +264,7 @@ def _other_body(role_word: str, name: str) -> bool:
     if role_word in ARMED_ROLES:
         return not set(words) & ARMED_NAMES
     if role_word == "group":  # "the group" is no state's army, ministry or police force
-        return "group" not in words and bool(set(words) & STATE_BODY_WORDS)
+        return "group" not in words and bool(set(words) & _NOT_A_GROUP)
     return role_word in CIVIL_ROLES and (last in ARMED_ROLES or bool(set(words) & ARMED_UNITS))
 
 

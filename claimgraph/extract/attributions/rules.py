@@ -230,8 +230,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         while place in tokens and doc[place].is_alpha and doc[place].is_upper and len(doc[place]) > 1:
             place += 1
         if place > first and place in tokens and doc[place].text in DASHES and place + 1 in tokens \
-                and (first == 0 or "\n" in doc[first - 1].text_with_ws or doc[first].idx == 0
-                     or doc.text[doc[first].idx - 1] == "\n"):
+                and (first == 0 or "\n" in doc[first - 1].text_with_ws):
             tokens -= set(range(first, place + 1))  # "BAMAKO - The general staff said": a dateline
         return tokens
 

@@ -69,7 +69,7 @@ def number_span(doc: Doc, quantity: Quantity) -> Span | None:
 
 def _head(doc: Doc, span: Span, lexicon: FigureLexicon) -> tuple[Token | None, bool]:
     """The noun the quantity counts, and whether it came through "of" ("3,000 of them")."""
-    counted = _subject_of_total(span[-1])
+    counted = _subject_of_total(span[-1], lexicon)
     if counted is not None:
         return counted, False
     head, via_of = _syntactic_head(doc, span)
@@ -87,20 +87,17 @@ def _head(doc: Doc, span: Span, lexicon: FigureLexicon) -> tuple[Token | None, b
     return head, via_of
 
 
-def _subject_of_total(number: Token) -> Token | None:
+def _subject_of_total(number: Token, lexicon: FigureLexicon) -> Token | None:
     """ "The rebels now number some 3,000", "personnel ... are thought to number about 2,000": the
     object of "number" or "total" counts the verb's subject (or the subject of the verb above it)."""
     verb = number.head
-    if number.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _TOTAL_VERBS:
+    if number.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.total_verbs:
         return None
     for holder in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
         subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
             return subject
     return None
-
-
-_TOTAL_VERBS = frozenset({"number", "total"})
 
 
 def _noun_after_name(name: Token, lexicon: FigureLexicon) -> Token | None:

@@ -99,6 +99,7 @@ class FigureLexicon:
     defaults: dict[str, str]
     blocking_prepositions: frozenset[str] = frozenset()
     measure_verbs: frozenset[str] = frozenset()
+    total_verbs: frozenset[str] = frozenset()
     number_noun_defaults: dict[str, str] = field(default_factory=dict)
     with_verbs: frozenset[str] = frozenset()
     cause_verbs: frozenset[str] = frozenset()
@@ -313,7 +314,7 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         casualty_phrases=casualty, unit_size_verbs=_words(taxonomy, "unit_size_verbs", c),
         unit_size_determiners=_words(taxonomy, "unit_size_determiners", c), defaults=defaults,
         blocking_prepositions=_words(taxonomy, "blocking_prepositions", c),
-        measure_verbs=_words(taxonomy, "measure_verbs", c),
+        measure_verbs=_words(taxonomy, "measure_verbs", c), total_verbs=_words(taxonomy, "total_verbs", c),
         number_noun_defaults=noun_defaults, with_verbs=_optional(taxonomy, "with_verbs", c),
         cause_verbs=_optional(taxonomy, "cause_verbs", c), packing_verbs=_optional(taxonomy, "packing_verbs", c),
         for_verbs=_optional(taxonomy, "for_verbs", c),
