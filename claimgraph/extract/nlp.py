@@ -35,6 +35,9 @@ _NOT_GIVEN_NAMES = frozenset({"pre", "post", "re", "co", "anti", "non", "ex", "s
                               "vice", "semi", "multi", "inter", "cross", "over", "under", "well"})
 
 
+BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪", "‣"})  # a list item's mark at a line's start
+
+
 @Language.component(LINE_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so headlines and paragraphs never run together.
@@ -42,10 +45,23 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Set before the parser, which respects preset boundaries: a headline without a full
     stop would otherwise become the subject of the lead sentence. A single line break
     is left to the parser: PDF text layers and OCR wrap lines inside sentences.
+    Two kinds of single line break do end a sentence: before a list item ("- 38 civilians
+    killed", "• About 11,500 displaced"), and after a heading line in capitals ("KEY FIGURES",
+    "SITUATION"), so a key-figures list is not read as one sentence.
     """
+    line_start = 0
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+        if not token.is_space or "\n" not in token.text:
+            continue
+        following = doc[token.i + 1]
+        line = doc[line_start:token.i]
+        heading = 0 < len(line) <= 6 and any(t.is_alpha for t in line) \
+            and all(t.is_upper or not t.is_alpha for t in line)
+        if token.text.count("\n") >= 2 or following.text in BULLETS or heading:
+            following.is_sent_start = True
+        if following.text in BULLETS and following.i + 1 < len(doc) and not doc[following.i + 1].is_space:
+            doc[following.i + 1].is_sent_start = False  # the mark and its item are one sentence
+        line_start = token.i + 1
     return doc
 
 

@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.30"
+VERSION = "0.9.31"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -85,6 +85,18 @@ def _learned() -> Any | None:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _joined(fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fragments in order, overlapping ones joined: the model may give a clause and a phrase
+    inside it ("citing a statement by X" beside "a statement by X, that troops ...")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(fragments):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _covers(outer: list[tuple[int, int]], inner: list[tuple[int, int]]) -> bool:
@@ -233,9 +245,9 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                 # headline or "KYIV (AP) —" above a trailing "..., the governor said" is not what
                 # the governor said.
                 paragraphs = {_paragraph(text, s) for s, _ in twin.content}
-                learned_content = [(c.start, c.end) for c in attribution.content
-                                   if _paragraph(text, c.start) in paragraphs
-                                   and not any(c.start <= a < c.end for a, _ in anchors)]
+                learned_content = _joined([(c.start, c.end) for c in attribution.content
+                                           if _paragraph(text, c.start) in paragraphs
+                                           and not any(c.start <= a < c.end for a, _ in anchors)])
                 learned_content = _before_other_speakers(learned_content, twin, drafts, text)
                 # nor what another speaker said before the cue ("We recorded nine incidents. ...
                 # IS claimed that ...": the nine are ours, not IS's)
@@ -255,7 +267,7 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                     twin.content = learned_content  # same claim, the model's PolNeAR-style boundaries
             continue
         source = (attribution.source.start, attribution.source.end) if attribution.source else None
-        content = _own_clauses([(c.start, c.end) for c in attribution.content], cue, source, anchors, text)
+        content = _own_clauses(_joined([(c.start, c.end) for c in attribution.content]), cue, source, anchors, text)
         # nor what a rule found another speaker saying before the cue ("This week we recorded 27
         # incidents. ... Witnesses described ...": the incidents are ours)
         # (a frame around the cue, "according to the channel, ...", is no other speaker's statement)

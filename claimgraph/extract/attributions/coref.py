@@ -301,14 +301,17 @@ def _employers(drafts: list[Draft], doc: Doc, roles: dict[str, str]) -> list[Nam
 
 def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str, str]) -> SpacySpan:
     """The part of a source span that says who it is: without asides, and for a document owned
-    or a figure owned by a role or a pronoun ("the ministry's figures", "the group's count") the owner, which is then
-    resolved like any role or pronoun."""
+    or a figure owned by a role or a pronoun ("the ministry's figures", "the group's count", "a bulletin
+    by the station") the owner, which is then resolved like any role or pronoun."""
     tokens = _without_aside(tokens)
     head = tokens.root
     lemma = head.lemma_.lower()
     if head.pos_ != "NOUN" or (lemma not in cues().document_nouns and lemma not in cues().figure_nouns):
         return tokens
     owner = next((c for c in head.children if c.dep_ == "poss" and c.i >= tokens.start), None)
+    if owner is None:  # "an earlier bulletin by the station"
+        by = next((p for p in head.rights if p.dep_ == "prep" and p.lower_ == "by" and p.i < tokens.end), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj" and c.i < tokens.end), None) if by else None
     if owner is None:
         return tokens
     phrase = tokens.doc[owner.left_edge.i:owner.i + 1]

@@ -29,6 +29,13 @@ if TYPE_CHECKING:
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
+# A line that ends with whose figure it is: "- 4 clinics looted (WHO figures)", "... (UN estimate)."
+_SOURCE_NOTE = re.compile(
+    r"^[^\S\n]*(?:[-•*–·▪][^\S\n]+)?(?P<item>[^\n()]*?\d[^\n()]*?)[^\S\n]*"
+    r"\((?P<source>[^()\n]{2,60}?)[^\S\n]+(?P<word>estimates?|figures?|count|data|tally|numbers)\)[^\S\n]*\.?[^\S\n]*$",
+    re.MULTILINE)
+
+
 # "Answered by Edwin Lyle, Minister of State for the Armed Forces: ...": the label, the name up to a
 # comma or the colon, what describes them, the colon.
 _ANSWER_LINE = re.compile(r"^[^\S\n]*([A-Z][a-z]+(?: [a-z]+)? (?:by|from)) ([^,:\n]{2,60}?)(?:,[^:\n]{0,120})?:[^\S\n]+",
@@ -39,6 +46,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
 # A transcript turn: an upper-case label opening a paragraph ("QUINTERO:", "GEN. OKAFOR:", "TRAORÉ:",
 # "Q:"); shared with the figures' transcript speakers
 TURN_LABEL = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ.'’\- ]{0,40}[A-ZÀ-ÖØ-Þ.])?):[ \t]")
+# Any paragraph-opening label, capitals or not ("Hnatiuk:", "DRW:"): who takes turns, for telling
+# the asking side from the answering one
+_ANY_TURN = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ][\w.'’\- ]{0,40}?):[ \t]")
 # "Host: Aïssata Coulibaly." in a programme's header: who asks
 _HOST = re.compile(r"\b(?:Host|Presenter|Moderator|Interviewer|Anchor)s?:\s*([^\n.;,]{2,60})")
 
@@ -51,7 +61,7 @@ def asking_labels(text: str) -> frozenset[str]:
     label has two turns or more and asks nothing. Labels such as "Q:" and "HOST:" are the asking
     side by their word (`cues.question_labels`)."""
     turns: dict[str, list[str]] = {}
-    matches = list(TURN_LABEL.finditer(text))
+    matches = list(_ANY_TURN.finditer(text))
     for match, after in zip(matches, [*matches[1:], None]):
         body = text[match.end():after.start() if after is not None else len(text)].strip()
         turns.setdefault(match.group(1).strip(" .").lower(), []).append(body)
@@ -295,11 +305,40 @@ class LineRules:
             self.cue_class(t) in classes and any(
                 c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in t.children) for t in line)
 
+    def source_note_rule(self) -> None:
+        """"- About 11,500 people newly displaced (IOM estimate)": a line of a list or table that
+        ends by naming whose figure it gives, in brackets. A note naming nobody ("our count",
+        "consortium count": the publisher's own, or a word in lower case) adds nothing."""
+        for match in _SOURCE_NOTE.finditer(self.text):
+            name = match.group("source")
+            if not any(w[:1].isupper() for w in name.split()) or name.split()[0].lower() in ("our", "own"):
+                continue
+            start, end = match.start("item"), match.end("item")
+            if any(d.show_cue and any(s < end and start < e for s, e in d.content) for d in self.drafts):
+                continue  # someone already says it
+            self.drafts.append(Draft(
+                cue=(match.start("word"), match.end("word")), source=(match.start("source"), match.end("source")),
+                content=[(start, end)], kind="according_to"))
+
+    def _claimant(self, start: int, end: int) -> tuple[int, int] | None:
+        """A fact check's "CLAIM (posts shared on Facebook):": what the brackets hold, or None."""
+        opening = self.text.find("(", start, end)
+        closing = self.text.rfind(")", start, end)
+        if opening == -1 or closing <= opening:
+            return None
+        inside = self.text[opening + 1:closing]
+        if not inside.strip():
+            return None
+        first = opening + 1 + len(inside) - len(inside.lstrip())
+        return first, first + len(inside.strip())
+
     def _colon_source(self, start: int, end: int) -> tuple[int, int] | None:
         """The source a line-opening "X:" names, or None when X is a label or a clause."""
         phrase = self.text[start:end].strip()
         label = phrase.lower().strip(" .")
         asking = label.split("(")[0].strip(" .")  # "Q (Nordic Maritime Radio):"
+        if asking in self.cues.claim_labels:
+            return self._claimant(start, end)
         if not phrase[:1].isupper() or label in self.cues.headline_labels or asking in self.cues.question_labels \
                 or asking in asking_labels(self.text):
             return None  # a label, or the asking side of a transcript ("HOST:"), which is the publisher's

@@ -45,12 +45,13 @@ _TIME_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-—–:|]
 @lru_cache(maxsize=8192)  # the same names come back for every source span that holds them
 def clean(name: str) -> str:
     """A name without a trailing "(NIS)", edge punctuation, a live blog's leading time stamp
-    ("14:05 - Israeli forces") and a leading "the" before a capital."""
+    ("14:05 - Israeli forces") and a leading "the" before a capital, or "The" anywhere."""
     name = _TIME_STAMP.sub("", name)
     name = " ".join(_PAREN_ACRONYM.sub("", name).split())  # line breaks and no-break spaces as spaces
     name = name.strip(" ,.;:—–-\"'“”‘’")
     for article in ("the ", "The "):
-        if name.startswith(article) and len(name) > len(article) and name[len(article)].isupper():
+        if name.startswith(article) and len(name) > len(article) and (
+                name[len(article)].isupper() or article == "The "):  # "The defence ministry" opening a sentence
             name = name[len(article):]
     words = name.split()
     if len(words) > 1 and words[-1] in _DANGLING:  # an entity cut before its "of ..." part

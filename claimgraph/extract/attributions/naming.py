@@ -126,7 +126,8 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     owned = _possessed_organisation(tokens, inside, roles) or _modified_organisation(tokens, inside, roles)
     if owned is not None:
         return owned, "organisation"
-    if head.lemma_.lower() in cues().document_nouns:  # "the report, compiled by the UN office": the issuer
+    # "the report, compiled by the UN office", "a clip aired by two television stations": the issuer
+    if head.lemma_.lower() in cues().document_nouns or head.lemma_.lower() in cues().evidence_nouns:
         owner = document_owner(head)
         # a modifier ("the NIS report", "UK intelligence") is read with the whole name below;
         # a nationality ("the British assessment") only says whose side, not who issued it
@@ -310,6 +311,9 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "around", "outside", "in
 WHERE_PREPOSITIONS = PLACE_PREPOSITIONS | {"on", "against", "at"}
 BODY_ROLES = frozenset({"military", "army", "navy", "ministry", "agency", "service", "intelligence", "command",
                         "force", "forces", "directorate", "department", "office", "police", "guard"})
+# Bodies a place or organisation owns ("Gulu's district administration", whatever the recogniser
+# takes Gulu for): named by the whole phrase
+OWNED_BODIES = BODY_ROLES | {"administration", "authority", "council"}
 SPEAKS_FOR_PREPOSITIONS = frozenset({"in", "at", "within", "inside", "for", "with"})
 SPEAKS_FOR_ROLES = frozenset({"source", "official", "spokesman", "spokeswoman", "spokesperson",
                               "representative", "officer", "insider", "analyst", "researcher", "expert"})
@@ -349,7 +353,7 @@ def _possessed_organisation(tokens: SpacySpan, inside: list[Mention], roles: dic
     place = owner.ent_type_ in ("GPE", "NORP", "LOC") or any(
         m.label in GROUP_LABELS and m.start <= owner.idx < m.end for m in inside)
     # "the UN's humanitarian office": a body of a named organisation is that body, not the owner
-    body_of = head.pos_ == "NOUN" and head.lemma_.lower() in BODY_ROLES and (
+    body_of = head.pos_ == "NOUN" and head.lemma_.lower() in OWNED_BODIES and (
         owner.ent_type_ == "ORG" or any(kind_of_label(m.label) == "organisation"
                                         and m.start <= owner.idx < m.end for m in inside))
     if not place and not body_of:

@@ -102,11 +102,31 @@ class PhraseRules:
             stray = {t.i for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i
                      and doc[c.left_edge.i - 1].text == "," and any(t.like_num for t in c.subtree)
                      for t in c.subtree}
+            # "According to the spokesman, Colonel X, the raid freed ...": the parse may hang the
+            # clause's subject on the source's apposition; a verb without a subject of its own
+            # right after it says the phrase is the subject
+            verb = phrase.head
+            if verb.pos_ in ("VERB", "AUX") and verb.i > pobj.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                subjects = [c for a in (pobj, *(c for c in pobj.children if c.dep_ == "appos"))
+                            for c in a.children if c.dep_ == "appos" and c.i > pobj.i
+                            and c.right_edge.i + 1 == verb.i and doc[c.left_edge.i - 1].text == ","]
+                if subjects:  # the innermost: "Colonel X" stays with the source
+                    stray |= subtree(max(subjects, key=lambda c: c.left_edge.i))
+            # or make the apposition a second subject of the verb: "..., Colonel X, the raid freed"
+            named = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.i > pobj.i else []
+            aside = named[0] if len(named) > 1 and named[0].pos_ == "PROPN" \
+                and named[0].left_edge.i == pobj.right_edge.i + 2 and doc[pobj.right_edge.i + 1].text == "," \
+                and "," in (doc[named[0].right_edge.i].text, doc[named[0].right_edge.i + 1].text) else None
             phrase_tokens -= stray
             content = (self._clause_without(phrase) - phrase_tokens) | stray
+            if aside is not None:
+                content -= subtree(aside)
             if not content:
                 continue
             source_tokens = self.source_tokens(pobj) - stray
+            if aside is not None:
+                source_tokens |= subtree(aside)
             carrier = self._cited_by(pobj)
             if carrier is not None:
                 source_tokens -= subtree(carrier[0])

@@ -39,6 +39,16 @@ if TYPE_CHECKING:
 # "SEOUL (AFP) —", "GAZA CITY, Jan 5 (Reuters) -", "KYIV, Ukraine, March 3, 2025 (AP) —"
 _DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z0-9 .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",
                        re.MULTILINE)
+# A header saying the article is a translation: "[Translation of an item published in Portuguese by
+# the state-owned daily Notícias, Maputo, ...]", "Translated by our desk from a TASS report."
+_TRANSLATION = re.compile(r"^[^\S\n]*\[?[^\S\n]*(?:(?:An?|Unofficial|English|Full)[^\S\n]+)?(?:[Tt]ranslation|Translated)\b[^\n]*",
+                          re.MULTILINE)
+# Who published what was translated: "published in Portuguese by the daily Notícias"
+_TRANSLATED_OUTLET = re.compile(
+    r"\b(?:published|broadcast|aired|carried|issued|released|posted|run|printed)\b[^\n\]]{0,60}?\bby[^\S\n]+"
+    r"(?:the[^\S\n]+)?([^\n\],;]{2,80}?)(?=,|;|\.[^\S\n]|\.?\]|[^\S\n]+(?:on|in|at|and)[^\S\n]|\.?$)")
+# A translator's or editor's note in square brackets: the translator speaks there, not the outlet
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
 QUOTE_CLOSERS = {'"', "”", "»", "’", "''", "“", "›", "」"}
 
 
@@ -160,6 +170,49 @@ class RelayRules:
                                      content=[(start, end)], kind="according_to", relay=True,
                                      show_cue=False))
             return
+
+    def translation_rule(self) -> None:
+        """"[Translation of an item published by the daily Notícias ...]", "Translated by our desk
+        from a TASS report": the outlet translated relays the whole article, except the
+        translator's notes in square brackets. The outlet is a news outlet the header names,
+        else whoever published or carried the item; a translator ("by our desk") is none."""
+        header = _TRANSLATION.search(self.text[:400])
+        if header is None:
+            return
+        source = self._translated_outlet(header.start(), header.end())
+        if source is None:
+            return
+        start = header.end() + 1
+        end = len(self.text.rstrip())
+        content, position = [], start
+        for note in [*_BRACKETED.finditer(self.text, start, end), None]:
+            piece_end = end if note is None else note.start()
+            piece = self.text[position:piece_end]
+            if re.search(r"\w", piece):
+                first = position + len(piece) - len(piece.lstrip())
+                content.append((first, position + len(piece.rstrip())))
+            if note is not None:
+                position = note.end()
+        if not content:
+            return
+        for other in self.drafts:  # the header is nobody's content
+            other.content = [(max(s, start), e) for s, e in other.content if e > start]
+        word = re.search(r"[Tt]ranslat\w+", self.text[header.start():header.end()])
+        cue = (header.start() + word.start(), header.start() + word.end())  # no reporting words
+        self.drafts.append(Draft(cue=cue, source=source, content=content, kind="according_to",
+                                 relay=True, show_cue=False))
+
+    def _translated_outlet(self, start: int, end: int) -> tuple[int, int] | None:
+        line = self.text[start:end]
+        known = [m for name in self.cues.agencies
+                 for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", line)]
+        if known:
+            first = min(known, key=lambda m: (m.start(), -len(m.group())))
+            return start + first.start(), start + first.end()
+        carried = _TRANSLATED_OUTLET.search(line)
+        if carried is None or not any(w[:1].isupper() for w in carried.group(1).split()):
+            return None
+        return start + carried.start(1), start + carried.end(1)
 
     def _paragraph_number(self, offset: int) -> int:
         """How many non-empty lines come before the one holding `offset` (0 for the first)."""
@@ -505,6 +558,13 @@ class RelayRules:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        clause = None
+        if as_ is None:
+            # "quoted the agency, which ..., as saying between 10 and 15 remain": the parse may make
+            # "as" the marker of what was said, and "saying" hang on "as"
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in c.children)), None)
+            as_ = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "as"), None) if clause else None
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS or obj is None or as_ is None \
                 or not subject.i < obj.i < as_.i:
             return False
@@ -513,7 +573,10 @@ class RelayRules:
         inner_source = source_span(self.doc, self.source_tokens(obj))
         if saying is None or outer_source is None or inner_source is None:
             return False
-        said = {i for i in subtree(saying) if i > saying.i} - {c.i for c in saying.children if c.dep_ == "mark"}
+        if clause is not None:
+            said = set(subtree(clause)) - {as_.i, saying.i}
+        else:
+            said = {i for i in subtree(saying) if i > saying.i} - {c.i for c in saying.children if c.dep_ == "mark"}
         first = subject.left_edge.i
         if not said and first > verb.sent.start and self.doc[first - 1].text == ",":
             # "..., Yoon quoted the agency as saying.": what was said comes before
@@ -600,10 +663,13 @@ def _parted_name(noun: Token) -> set[int]:
     SANA" may hang "SANA" on the participle. Empty when there is none."""
     doc = noun.doc
     after = doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(doc) else None
-    if noun.pos_ != "NOUN" or after is None or after.pos_ != "PROPN" or after.head.i not in (noun.i, noun.head.i, noun.head.head.i) \
-            or after.dep_ not in ("oprd", "appos", "npadvmod", "dobj"):
+    if noun.pos_ != "NOUN" or after is None or after.pos_ != "PROPN":
         return set()
-    return subtree(after)
+    near = after.head.i in (noun.i, noun.head.i, noun.head.head.i) and after.dep_ in ("oprd", "appos", "npadvmod", "dobj")
+    # (or left unattached, "dep" on whatever, right before a comma: "... news agency SONNA, it said")
+    loose = after.dep_ == "dep" and not after.n_lefts and after.right_edge.i + 1 < len(doc) \
+        and doc[after.right_edge.i + 1].is_punct
+    return subtree(after) if near or loose else set()
 
 
 def _number_value(token: Token) -> float | None:

@@ -202,7 +202,8 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
         earlier = [c for c in earlier if c.name not in news]
     # (a body cited by a relay, "citing the Emergency Medicine and Support Centre", is still the
     # one "the centre" names; an outlet is not)
-    same_role = [c for c in earlier if role_word in c.role_words
+    # (never a person for a body: "the ministry" after "the ministry's spokesman, Colonel X")
+    same_role = [c for c in earlier if role_word in c.role_words and not (organisation and c.kind == "person")
                  and (fits(c) or organisation and not media and c.relay and c.label not in NEWS_LABELS)]
     if same_role:
         return same_role[-1].name

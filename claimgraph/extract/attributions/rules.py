@@ -284,7 +284,9 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         self.fronted_citing_rule()
         self.quote_rule()
         self.dateline_rule()
+        self.translation_rule()
         self.colon_rule()
+        self.source_note_rule()
         self.lead_relays()
         self._restore_valuations()
         for draft in self.drafts:

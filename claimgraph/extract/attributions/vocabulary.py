@@ -43,6 +43,7 @@ class Cues:
     addressing_nouns: frozenset[str] = field(default_factory=frozenset)
     briefing_verbs: frozenset[str] = field(default_factory=frozenset)
     headline_labels: frozenset[str] = field(default_factory=frozenset)
+    claim_labels: frozenset[str] = field(default_factory=frozenset)  # "CLAIM (a Telegram channel):"
     question_labels: frozenset[str] = field(default_factory=frozenset)  # "HOST:", "Q:": the asking side
     transcript_answers: frozenset[str] = field(default_factory=frozenset)  # "A:": the interviewee
     answer_labels: frozenset[str] = field(default_factory=frozenset)  # "Answered by X: ...": X answers
@@ -138,6 +139,7 @@ def cues() -> Cues:
         outlet_words=words("outlet_words"), media_nouns=words("media_nouns"), evidence_nouns=words("evidence_nouns"),
         addressing_verbs=words("addressing_verbs"), addressing_nouns=words("addressing_nouns"),
         briefing_verbs=words("briefing_verbs"), headline_labels=words("headline_labels"),
+        claim_labels=words("claim_labels"),
         question_labels=words("transcript_question_labels"), answer_labels=words("answer_labels"),
         transcript_answers=words("transcript_answer_labels"),
         valuation_prepositions=words("valuation_prepositions"), basis_verbs=words("basis_verbs"),

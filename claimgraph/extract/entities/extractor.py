@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span, Token
+
 from claimgraph.extract.base import Context, register
 from claimgraph.extract.entities.dates import normalize_date
 from claimgraph.extract.entities.lexicon import Candidate, Lexicon, load_lexicon, person_label_fix
 from claimgraph.model import Extraction, Mention
 
 NAME = "entities"
-VERSION = "0.2.6"
+VERSION = "0.2.7"
 
 _LEADING_DET = re.compile(r"(?:the|a|an|The|A|An)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s+)+$")
@@ -65,6 +67,8 @@ class EntityExtractor:
             if label is None:
                 continue
             start, end = ent.start_char, ent.end_char
+            if ent.label_ == "ORG":
+                start = _name_start(ent).idx
             if label != "DATE":
                 start, end = _trim(text, start, end)
             if start >= end:
@@ -82,6 +86,24 @@ class EntityExtractor:
                 label = fixed  # "Niger says ...", "over Liski", "Emergency Lawyers": misread as people
             out.append(Candidate(start, end, label, normalized, 1))
         return out
+
+
+def _name_start(ent: Span) -> Token:
+    """Where an organisation's name starts when the recogniser began it too late: at the first
+    of two places joined by "and" ("Trinidad and Tobago Police Service", parsed as one name) or
+    at "People's" ("People's Defence Force"). Names coordinated side by side ("Ukraine and South
+    Korea") stay apart: their first name does not hang on the second's head."""
+    doc = ent.doc
+    first = doc[ent.start]
+    joined = first.i >= 2 and doc[first.i - 1].lower_ in ("and", "&")
+    before = doc[first.i - 2] if joined else None
+    if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() \
+            and ent.start <= before.head.i < ent.end and before.dep_ in ("compound", "nmod"):
+        return before
+    if first.i >= 2 and doc[first.i - 1].lower_ in ("'s", "’s") and doc[first.i - 2].lower_ == "people" \
+            and doc[first.i - 2].text[:1].isupper() and ent.start <= doc[first.i - 2].head.i < ent.end:
+        return doc[first.i - 2]
+    return first
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -73,6 +73,14 @@ def _head(doc: Doc, span: Span, lexicon: FigureLexicon) -> tuple[Token | None, b
     if counted is not None:
         return counted, False
     head, via_of = _syntactic_head(doc, span)
+    if head is not None and not via_of and head.i > span[-1].i \
+            and any(t.text == "(" for t in doc[span[-1].i + 1:head.i]):
+        # "41 killed and 17 injured (consortium count)": the parse may make the note's noun the
+        # head; the count is of what stands before the bracket ("injured")
+        before = [t for t in doc[span[-1].i + 1:head.i] if t.text == "(" or t.is_alpha]
+        before = before[:next(i for i, t in enumerate(before) if t.text == "(")]
+        named = [t for t in before if class_of(t, lexicon) is not None or intrinsic_category(t, lexicon) is not None]
+        return (named[-1] if named else None), False
     if head is not None and not via_of and class_of(head, lexicon) is None \
             and intrinsic_category(head, lexicon) is None:
         # a mis-parsed headline: "11,000 infantrymen training" makes "training" the head

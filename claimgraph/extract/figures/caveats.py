@@ -56,6 +56,9 @@ class CaveatTarget:
     # "... although we have not been able to confirm it": a pronoun doubts the claim just made
     # (the figures of the last sentence before it in its paragraph), not every claim above it
     last_claim: bool = False
+    # "I cannot confirm those figures": the figures just given, in the caveat's paragraph or, when
+    # it has none before the caveat (an answer to a question), in the nearest paragraph before
+    those: bool = False
     # "The army's figure could not be verified": one figure, the owner's last before the caveat,
     # not all the owner's figures in the article
     single: bool = False
@@ -83,6 +86,11 @@ def _noun_in_cue(doc: Doc, start: int, end: int, topics: frozenset[str]) -> Toke
     if span is None or len(span) == 0 or span[0].pos_ != "NOUN":
         return None
     return span[0] if span[0].lower_ in topics or span[0].lemma_.lower() in topics else None
+
+
+def _those(noun: Token) -> bool:
+    """ "those figures", "these claims": the figures just given, all of them."""
+    return noun.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in {"these", "those"} for c in noun.children)
 
 
 def _demonstrative(noun: Token) -> bool:
@@ -229,7 +237,8 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
         # "it", and "this figure": the claim just made
         return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,
                             in_sentence=_appended(noun), about=about,
-                            last_claim=noun.pos_ == "PRON" or _demonstrative(noun), single=_demonstrative(noun))
+                            last_claim=noun.pos_ == "PRON" or _demonstrative(noun), single=_demonstrative(noun),
+                            those=_those(noun))
     subject = _coordinated_subject(verify) if pronoun and verify is not None else None
     if subject is not None:
         return CaveatTarget("named", subject, False, noun.text, kinds, classes, _appended(noun), about,

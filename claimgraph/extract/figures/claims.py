@@ -398,6 +398,11 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
         line = text_of(doc).rfind("\n", 0, caveat.start) + 1
         made = [d for d in drafts if line <= d.quantity.start and d.quantity.end <= caveat.start]
         return made[-1:]
+    if target.those:  # "I cannot confirm those figures"
+        if own or not before:
+            return own
+        last = _paragraph_start(text_of(doc), before[-1].quantity.start)
+        return [d for d in before if d.quantity.start >= last]
     if target.last_claim:  # "confirm it": the claim just made, in the last sentence before it
         return _last_claim(doc, caveat, before, opening)
     if own:

@@ -144,11 +144,19 @@ _UNIT_NAME = re.compile(r"[ ](?:[A-Z][\w-]*[ ]){0,3}(Brigade|Division|Battalion|
                         r"Group|Task Force|Sector|Zone|Command)\b")
 
 
+# A formation's name right after its number, singular and capitalised: "also known as 15 Corps"
+_NUMBERED_FORMATION = re.compile(r"[ ](?:Brigade|Division|Battalion|Regiment|Corps|Squadron)\b(?!-)")
+
+
 def _unit_name(text: str, quantity: Quantity) -> bool:
-    """ "troops of the 25 Task Force Brigade", "the 7 Division": the number opens a unit's name (in
-    title case up to the unit noun), it counts nothing."""
-    return quantity.kind == "digits" and quantity.qualifier == "exact" \
-        and text[max(0, quantity.start - 4):quantity.start].lower().endswith("the ") \
+    """ "troops of the 25 Task Force Brigade", "the 7 Division", "also known as 15 Corps": the
+    number opens a unit's name (in title case up to the unit noun), it counts nothing ("2
+    Brigades" counts)."""
+    if quantity.kind != "digits" or quantity.qualifier != "exact":
+        return False
+    if _NUMBERED_FORMATION.match(text, quantity.end) is not None:
+        return True
+    return text[max(0, quantity.start - 4):quantity.start].lower().endswith("the ") \
         and _UNIT_NAME.match(text, quantity.end) is not None
 
 
