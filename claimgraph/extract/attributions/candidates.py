@@ -79,7 +79,10 @@ _REPORTERS = frozenset({"we", "i", "you"})
 
 
 _PLAIN_MODIFIERS = frozenset({"same", "local", "country", "state", "national", "federal", "central", "official",
-                              "main", "top", "senior", "its", "their", "his", "her", "own", "other", "new"})
+                              "main", "top", "senior", "its", "their", "his", "her", "own", "other", "new",
+                              # what kind of armed group, not which: "the paramilitary group" after "the RSF"
+                              "paramilitary", "militant", "jihadist", "rebel", "armed", "insurgent",
+                              "extremist", "separatist", "islamist"})
 
 
 def distinguishing_words(tokens: SpacySpan, roles: dict[str, str], head: Token | None = None) -> frozenset[str]:

@@ -309,9 +309,11 @@ def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str
     if head.pos_ != "NOUN" or (lemma not in cues().document_nouns and lemma not in cues().figure_nouns):
         return tokens
     owner = next((c for c in head.children if c.dep_ == "poss" and c.i >= tokens.start), None)
-    if owner is None:  # "an earlier bulletin by the station"
-        by = next((p for p in head.rights if p.dep_ == "prep" and p.lower_ == "by" and p.i < tokens.end), None)
+    if owner is None:  # "an earlier bulletin by the station", "the findings of the national police"
+        by = next((p for p in head.rights if p.dep_ == "prep" and p.lower_ in ("by", "of") and p.i < tokens.end), None)
         owner = next((c for c in by.children if c.dep_ == "pobj" and c.i < tokens.end), None) if by else None
+        if owner is not None and by.lower_ == "of" and roles.get(owner.lemma_.lower()) is None:
+            owner = None  # "the findings of the inquiry": what they are about, not whose
     if owner is None:
         return tokens
     phrase = tokens.doc[owner.left_edge.i:owner.i + 1]

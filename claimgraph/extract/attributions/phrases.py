@@ -74,6 +74,31 @@ class PhraseRules:
             elif other.relay and not draft.relay:
                 draft.parent, draft.conduit = other, True
 
+    def according_under_speakers(self) -> None:
+        """"Nine are still missing, according to the committee's findings, she told the court": a
+        phrase naming a document, between what was said and the speech verb it hangs on, frames
+        what that speaker says;
+        the speaker passes the findings on (the phrase's draft nests under the speaker's, with the
+        same content). A phrase naming an outlet or a body ("according to APA, the ministry
+        said") is the relay above the speaker, as before."""
+        documents = self.cues.document_nouns | self.cues.figure_nouns
+        for draft in self.drafts:
+            if draft.kind != "according_to" or draft.parent is not None or draft.cue_token is None \
+                    or draft.relay or draft.source_head is None \
+                    or self.doc[draft.source_head].lemma_.lower() not in documents:
+                continue
+            verb = self.doc[draft.cue_token].head
+            speaker = self.by_token.get(verb.i)
+            if speaker is None or speaker is draft or verb.idx < draft.cue[1] \
+                    or self.cue_class(verb) != "speech" or speaker.source is None or not speaker.content \
+                    or draft.source is not None and draft.source[0] < speaker.source[1] \
+                    and speaker.source[0] < draft.source[1]:
+                continue
+            if speaker.content[0][0] > draft.cue[0]:
+                continue  # "According to the update, refugees reported ...": the document carries them
+            draft.content = list(speaker.content)
+            draft.parent = speaker
+
     def according_rule(self, token: Token) -> None:
         if token.lower_ not in self.cues.according_first:
             return

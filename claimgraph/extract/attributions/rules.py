@@ -287,6 +287,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         self.translation_rule()
         self.colon_rule()
         self.source_note_rule()
+        self.according_under_speakers()
         self.lead_relays()
         self._restore_valuations()
         for draft in self.drafts:
@@ -397,8 +398,11 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         parataxis_head = verb.dep_ in ("parataxis",) or (inverted is not None and verb.head.i < verb.i) or (
             # "Rebels seized two villages, the Courier reported on Sunday, citing ...": a trailing cue
             # the parse hung on the clause it reports as an adverbial clause
+            # (a past tense the tagger took for a participle too: "..., the General Staff reported")
             verb.dep_ == "advcl" and verb.i > verb.head.i and not clause and klass == "speech"
-            and verb.tag_ in ("VBD", "VBZ", "VBP") and self._trailing_subject(verb)) or (
+            and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass") for c in children))
+            and self._trailing_subject(verb)) or (
             verb.dep_ == "ccomp" and verb.i > verb.head.i and not clause and klass == "speech"
             and any(t.dep_ == "punct" and t.i < verb.i for t in verb.lefts) and not own_value)
         aside = self._misattached_speaker(verb) if klass == "speech" and not clause else set()
@@ -452,8 +456,14 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         # "while the envoy has said ...": a perfect participle with its own subject is no passive
         perfect = any(c.dep_ == "nsubj" for c in children) and any(
             c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children) and bool(clause or objects)
+        # "..., the General Staff of Ukraine's Armed Forces reported on Saturday": a past tense the
+        # tagger took for a participle still has its active subject, right before it, after a comma
+        subject_first = verb.dep_ == "advcl" and verb.head.i < verb.i and any(
+            c.dep_ == "nsubj" and c.i < verb.i and doc[c.left_edge.i - 1].text == "," for c in children) \
+            and not any(c.dep_ in ("auxpass", "aux") for c in children)
         if misparsed is None and (passive_subject is not None
-                                  or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not perfect)):
+                                  or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not perfect
+                                      and not subject_first)):
             if agent is not None:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
                 if pobj is not None:

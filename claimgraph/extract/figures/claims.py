@@ -53,6 +53,7 @@ _CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties", "missing"})
 # "Of these, 300 ...", "Among them, 40 ...": grammar words, not vocabulary (a closed class)
 _PARTITIVE_PREPOSITIONS = frozenset({"of", "among"})
 _BACK_POINTERS = frozenset({"these", "those", "them", "this", "that"})
+_BACK_NOUNS = frozenset({"victims"})  # "N of the victims": of the count before
 # "down from 57", "up from 12 a year earlier", "compared with 40": a bare number compared with the
 # figure before it counts the same thing
 _COMPARED = re.compile(r"\b(?:(?:down|up) from|compared (?:with|to)|as against)\s+(?:an? |the |some |about |around )?$",
@@ -150,6 +151,21 @@ def _pronoun_part(doc: Doc, draft: Draft, kept: list[Draft]) -> bool:
     return there[0].sent == sentence or (sentence.start > 0 and doc[sentence.start - 1].sent == there[0].sent)
 
 
+def _victims_part(draft: Draft, kept: list[Draft]) -> Draft | None:
+    """ "Gunmen killed at least 23 people ... Fourteen of the victims were women": "N of the
+    victims" that nothing else decides is a part of the last count of casualties before it (no
+    other casualty count between), whatever else was counted in between (homes burned)."""
+    head = draft.reading.head
+    if draft.reading.decided_by != "none" or head is None or head.lower_ not in _BACK_NOUNS \
+            or head.head.lower_ != "of" or draft.quantity.low <= 1 \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "those", "these") for c in head.children):
+        return None
+    whole = next((d for d in reversed(kept) if d.reading.category in _CASUALTY_KINDS), None)
+    if whole is None or whole.reading.decided_by not in _DECIDED or whole.quantity.low <= draft.quantity.low:
+        return None
+    return whole
+
+
 def _coordinated_with(draft: Draft, previous: Draft) -> bool:
     """ "96 boys and 71 girls": the two counted nouns are conjuncts."""
     head, other = draft.reading.head, previous.reading.head
@@ -198,6 +214,10 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
             if whole is not None:
                 reading.category, reading.decided_by = whole.reading.category, "subset"
                 draft.antecedent = draft.antecedent or whole
+        victims_of = _victims_part(draft, kept)
+        if victims_of is not None:
+            reading.category, reading.decided_by = victims_of.reading.category, "subset"
+            draft.antecedent = draft.antecedent or victims_of
         group = _fronted_group(doc, draft.quantity, lexicon)
         whole = next((d for d in reversed(kept) if d.reading.category == group), None) if group else None
         if whole is not None:
