@@ -115,6 +115,11 @@ def main() -> None:
     for workers, speed in speeds.items():
         print(f"full extraction, {workers} worker{'s' if workers > 1 else ' '} {speed:12,.0f} chars/s")
     print(f"rules only, 1 worker      {rules_only:12,.0f} chars/s   (attributions without the learned tagger)")
+    if max(rules_only, speeds.get(1, 0.0)) > bare:
+        # a run that includes the parse cannot beat the parse alone: other work slowed every
+        # round of the bare parse, and the ratios below are not to be trusted
+        print("warning: the bare parse measured slower than a run that includes it (the machine was "
+              "busy during its rounds); rerun with more --repeat before reading the ratios")
     if 1 in speeds:
         print(f"ratio full/bare (1 worker) {speeds[1] / bare:11.2f}   (goal >= 0.85)")
         print(f"ratio rules-only/bare      {rules_only / bare:11.2f}")
