@@ -18,6 +18,7 @@ extractor).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -37,6 +38,7 @@ from claimgraph.extract.attributions.relays import RelayRules
 from claimgraph.extract.attributions.speakers import SpeakerRules
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.nlp import token_strings
+from claimgraph.model.vocab import load_vocab
 
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = frozenset({"-", "—", "–", "|"})
@@ -48,6 +50,12 @@ NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as R
 
 
 # LineRules first: it holds the real `paragraph` that SpeakerRules only declares
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    """Month names and their abbreviations (the quantities vocabulary's list)."""
+    return frozenset(str(m).lower().strip(".") for m in load_vocab("quantities").get("months") or [])
+
+
 class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
     """Runs the rules over one parsed document."""
 
@@ -229,8 +237,19 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         place = first
         while place in tokens and doc[place].is_alpha and doc[place].is_upper and len(doc[place]) > 1:
             place += 1
-        if place > first and place in tokens and doc[place].text in DASHES and place + 1 in tokens \
-                and (first == 0 or "\n" in doc[first - 1].text_with_ws):
+        opens_line = first == 0 or "\n" in doc[first - 1].text_with_ws
+        if place == first and first >= 2 and doc[first - 1].text == "," and doc[first - 2].is_upper \
+                and (first == 2 or "\n" in doc[first - 3].text_with_ws):
+            opens_line = True  # "SANAA, May 2 - Yemen's Houthi movement said": the place left out
+        if place in tokens and (doc[place].text == "," or place == first):
+            # the dateline's date between the place and the dash
+            dated = place + 1 if doc[place].text == "," else place
+            while dated in tokens and dated - place <= 5 and (doc[dated].like_num or doc[dated].text == ","
+                                                              or doc[dated].lower_.strip(".") in _months()):
+                dated += 1
+            if dated > place and dated in tokens and doc[dated].text in DASHES:
+                place = dated
+        if place > first and place in tokens and doc[place].text in DASHES and place + 1 in tokens and opens_line:
             tokens -= set(range(first, place + 1))  # "BAMAKO - The general staff said": a dateline
         return tokens
 

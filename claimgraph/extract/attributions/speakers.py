@@ -128,6 +128,12 @@ class SpeakerRules:
         """A noun phrase opening the cue's line, when the parse hung it on the headline above."""
         low, _ = self.paragraph(verb.idx)
         tokens = [t for t in self.doc[verb.sent.start:verb.i] if t.idx >= low and not t.is_space]
+        # "Ukrainian outlet Dnipro Today, citing The Times, reports that ...": the relay set off by
+        # commas between the speaker and the cue is no part of the speaker (`relay_rule` reads it)
+        relays = {i for c in verb.lefts if c.dep_ == "advcl" and c.lemma_.lower() in self.cues.relay
+                  for i in range(c.left_edge.i - 1, c.right_edge.i + 2)
+                  if self.doc[c.left_edge.i - 1].text == "," and self.doc[c.right_edge.i + 1].text == ","}
+        tokens = [t for t in tokens if t.i not in relays]
         while tokens and tokens[-1].dep_ in ("aux", "auxpass", "neg", "advmod") and tokens[-1].head == verb:
             tokens.pop()
         if not tokens or len(tokens) > 12 or tokens[0].idx != low:
