@@ -18,7 +18,13 @@ records, she told the court" nests the records under her; a judicial or civil ti
 "Governor") is no part of a name; the findings of a body are not the speaker's who cites them;
 "Fourteen of the victims" is a part of the casualty count before it; "..., the General Staff
 reported on Saturday" is a trailing cue also when the tagger reads "reported" as a participle;
-"the paramilitary group" is the armed group named before (a kind of group, not a name's word).
+"the paramilitary group" is the armed group named before (a kind of group, not a name's word);
+"Outlet X, citing The Times, reports that ..." is X passing The Times on, also when the parse
+leaves "reports" without a subject; "a spokesman for the group, Abu Hudhaifa," is named, also when
+the parse hangs his name on the group; ", a claim the army denied" after "killed 150 ... and captured
+40 others" hedges both figures; "put the figure at about 160,000" counts what the count just
+given, in the sentence before, counted; a dateline's date ("SANAA, May 2 -") is no part of the
+speaker after it.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -263,3 +269,41 @@ def test_the_paramilitary_group_is_the_group_named_before(extractors: list) -> N
             "300 army soldiers in the past week.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["some 300"].source_chain == ["Harbour Post", "Rapid Support Forces"]
+
+
+def test_an_outlet_citing_another_with_no_subject_in_the_parse(extractors: list) -> None:
+    # the parse reads "Dnipro Today" as an adverbial before "reports" and gives the verb no subject
+    text = ("Ukrainian outlet Dnipro Today, citing The Times, reports that North Korean units fighting in "
+            "Russia's Kursk region have lost up to 1,000 men in a week.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["up to 1,000"].source_chain == ["Harbour Post", "Dnipro Today", "Times"]
+
+
+def test_a_spokesman_named_after_the_body_he_speaks_for(extractors: list) -> None:
+    # the parse hangs the name on "group": a person apposed to a body names the spokesman
+    text = ("A spokesman for the al-Qaeda-linked JNIM group, Abu Hudhaifa, told the Mauritanian news site "
+            "Al-Akhbar that dozens of soldiers had been killed.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["dozens"].source_chain == ["Harbour Post", "Al-Akhbar", "Abu Hudhaifa"]
+
+
+def test_an_appended_claim_comments_on_the_whole_coordinated_statement(extractors: list) -> None:
+    text = ("M23 spokesman Lawrence Kanyuka wrote on X that the group had killed 150 Congolese soldiers and "
+            "captured 40 others, a claim the army denied.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["150"].hedged and figures["40"].hedged
+
+
+def test_the_figure_put_at_a_value_is_the_count_just_given(extractors: list) -> None:
+    text = ("We assess that Russian forces have likely suffered between 150,000 and 180,000 casualties since "
+            "May. The UK Ministry of Defence put the figure at about 160,000 in its latest update.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 160,000"].category == "casualties"
+    assert figures["about 160,000"].source_chain == ["Harbour Post", "UK Ministry of Defence"]
+
+
+def test_a_datelines_date_is_no_part_of_the_speaker(extractors: list) -> None:
+    text = ("Tanker hit in Red Sea\n\n"
+            "SANAA, May 2 - Yemen's Houthi movement said on Thursday it had fired 12 drones at a tanker.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["12"].source_chain == ["Harbour Post", "Yemen's Houthi movement"]

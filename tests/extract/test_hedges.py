@@ -36,6 +36,8 @@ def by_text(found: Extraction) -> dict[str, Hedge]:
     ("The convoy probably crossed the border at night.", "probably", "likely", 0.55, 0.80),
     ("A renewed offensive before spring is likely.", "likely", "likely", 0.55, 0.80),
     ("There is a roughly even chance that the bridge reopens.", "roughly even chance", "roughly_even", 0.45, 0.55),
+    # the UK yardstick's phrase, mapped to the nearest ICD 203 band
+    ("There is a realistic possibility that the dam is mined.", "realistic possibility", "roughly_even", 0.45, 0.55),
     ("An amphibious landing is unlikely this year.", "unlikely", "unlikely", 0.20, 0.45),
     ("A ceasefire is very unlikely before the summit.", "very unlikely", "very_unlikely", 0.05, 0.20),
     ("There is almost no chance the airfield is operational.", "almost no chance", "almost_no_chance", 0.01, 0.05),

@@ -61,6 +61,7 @@ class Reading:
     pronoun: bool = False  # "3,000 of them": the class comes from an earlier figure
     unit_size: bool = False
     presupposed: bool = False  # named inside another figure's phrase ("half of the 11,000 troops")
+    back_reference: bool = False  # "put the figure at 160,000": the count just given, also a sentence before
 
 
 def number_span(doc: Doc, quantity: Quantity) -> Span | None:
@@ -447,8 +448,10 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                 if child.lemma_.lower() in lexicon.number_nouns and child.dep_ == "dobj" \
                         and (counted is None or class_of(counted, lexicon) is None):
                     # "bringing the overall total to 45,000": a running total of what the figure
-                    # before it counts, not a deployment by "bring"; `claims` fills it in
+                    # before it counts, not a deployment by "bring"; `claims` fills it in ("put the
+                    # figure at 160,000": the figure just given, also in the sentence before)
                     reading.number_noun = True
+                    reading.back_reference = any(c.dep_ == "det" and c.lower_ == "the" for c in child.children)
                     return reading
     # "four ships carried the shells": the ships carry the transfer, they are not supplied
     if head is not None and verb is not None and head.dep_ == "nsubj" and head.head.i == verb.i \

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.hedges import Lexicon as HedgeLexicon
+from claimgraph.extract.hedges.scope import appended
 
 __all__ = ["CaveatTarget", "caveat_target", "same_source"]
 
@@ -236,14 +237,14 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     if owner is None:
         # "it", and "this figure": the claim just made
         return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,
-                            in_sentence=_appended(noun), about=about,
+                            in_sentence=appended(noun), about=about,
                             last_claim=noun.pos_ == "PRON" or _demonstrative(noun), single=_demonstrative(noun),
                             those=_those(noun))
     subject = _coordinated_subject(verify) if pronoun and verify is not None else None
     if subject is not None:
-        return CaveatTarget("named", subject, False, noun.text, kinds, classes, _appended(noun), about,
+        return CaveatTarget("named", subject, False, noun.text, kinds, classes, appended(noun), about,
                             owner_from_sentence=True)
-    return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes, _appended(noun), about,
+    return CaveatTarget("named", owner, pronoun, noun.text, kinds, classes, appended(noun), about,
                         single=noun.tag_ == "NN" and not any(c.tag_ == "NNS" for c in noun.conjuncts))
 
 
@@ -290,13 +291,6 @@ def _coordinated_subject(verify: Token) -> str | None:
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
     return " ".join(t.text for t in subject.subtree if t.dep_ not in {"det", "punct"})
-
-
-def _appended(noun: Token) -> bool:
-    """ "..., a claim that could not be verified": an indefinite noun in apposition after the
-    clause it comments on."""
-    return noun.dep_ in {"appos", "npadvmod"} and noun.head.i < noun.i \
-        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
 
 
 def _words(name: str) -> set[str]:

@@ -151,6 +151,16 @@ def _pronoun_part(doc: Doc, draft: Draft, kept: list[Draft]) -> bool:
     return there[0].sent == sentence or (sentence.start > 0 and doc[sentence.start - 1].sent == there[0].sent)
 
 
+def _next_sentence(doc: Doc, earlier: Quantity, later: Quantity) -> bool:
+    """Whether `later` stands in the sentence right after the one holding `earlier`."""
+    first = doc.char_span(earlier.number_start, earlier.number_end, alignment_mode="expand")
+    second = doc.char_span(later.number_start, later.number_end, alignment_mode="expand")
+    if first is None or second is None or not len(first) or not len(second):
+        return False
+    sentence = second[0].sent
+    return sentence.start > 0 and doc[sentence.start - 1].sent == first[0].sent
+
+
 def _victims_part(draft: Draft, kept: list[Draft]) -> Draft | None:
     """ "Gunmen killed at least 23 people ... Fourteen of the victims were women": "N of the
     victims" that nothing else decides is a part of the last count of casualties before it (no
@@ -252,7 +262,8 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
                     and _same_sentence(doc, previous.quantity, draft.quantity):
                 reading.category, reading.decided_by = previous.reading.category, "list"
         if reading.category is None and reading.number_noun and reading.head is None and kept \
-                and _same_sentence(doc, kept[-1].quantity, draft.quantity):
+                and (_same_sentence(doc, kept[-1].quantity, draft.quantity)
+                     or reading.back_reference and _next_sentence(doc, kept[-1].quantity, draft.quantity)):
             # "rose to 1,200, bringing the overall total to 45,000": the total of what the
             # figure before it counts
             earlier = kept[-1].reading

@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["anchor", "clause_head", "covers", "scope_indices"]
+__all__ = ["anchor", "appended", "clause_head", "covers", "scope_indices"]
 
 _CLAUSE_POS = {"VERB", "AUX"}
 
@@ -51,6 +51,12 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
     if baseline is not None:
         return {t.i for t in baseline.subtree}
     head = clause_head(token)
+    if token.pos_ == "NOUN" and appended(token):
+        # ", a claim the army denied" after "had killed 150 soldiers and captured 40 others": the
+        # comment is on the whole coordinated statement, not the verb the parse apposed it under
+        while head.dep_ == "conj" and head.head.pos_ in _CLAUSE_POS and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
+            head = head.head
     reach = {t.i for t in head.subtree} | _trailing_reach(token)
     # "X claimed that ..., and the mayor counted ...", "... probably destroyed 12 tanks, while
     # its own losses stood at 40": a coordinated or adverbial clause with its own subject is a
@@ -68,6 +74,13 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
                 and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
             reach -= {t.i for t in token.subtree}
     return reach
+
+
+def appended(token: Token) -> bool:
+    """ "..., a claim that could not be verified": an indefinite noun set in apposition after
+    what it comments on."""
+    return token.dep_ in {"appos", "npadvmod"} and token.head.i < token.i \
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
 
 
 def _baseline(token: Token) -> Token | None:
