@@ -46,10 +46,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     stop would otherwise become the subject of the lead sentence. A single line break
     is left to the parser: PDF text layers and OCR wrap lines inside sentences.
     Two kinds of single line break do end a sentence: before a list item ("- 38 civilians
-    killed", "• About 11,500 displaced"), and after a heading line in capitals ("KEY FIGURES",
-    "SITUATION"), so a key-figures list is not read as one sentence.
+    killed", "• About 11,500 displaced"), and after a heading line ("KEY FIGURES", "SITUATION",
+    or a short title-case line between a full stop and a capital), so a key-figures list is not
+    read as one sentence and a section heading is nobody's name.
     """
     line_start = 0
+    previous_end = "."  # the last word of the line before ("." before the first line)
     for token in doc[:-1]:
         if not token.is_space or "\n" not in token.text:
             continue
@@ -57,6 +59,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
         line = doc[line_start:token.i]
         heading = 0 < len(line) <= 6 and any(t.is_alpha for t in line) \
             and all(t.is_upper or not t.is_alpha for t in line)
+        # ("Casualties" alone on a line of a PDF's text layer, after a full stop and before a
+        # capital: a section heading, not a wrapped line)
+        heading = heading or 0 < len(line) <= 3 and previous_end in (".", "!", "?", ":") \
+            and line[0].is_title and all(t.is_alpha for t in line) and following.is_title
+        if len(line):
+            previous_end = line[-1].text
         if token.text.count("\n") >= 2 or following.text in BULLETS or heading:
             following.is_sent_start = True
         if following.text in BULLETS and following.i + 1 < len(doc) and not doc[following.i + 1].is_space:

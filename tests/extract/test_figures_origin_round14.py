@@ -24,7 +24,8 @@ leaves "reports" without a subject; "a spokesman for the group, Abu Hudhaifa," i
 the parse hangs his name on the group; ", a claim the army denied" after "killed 150 ... and captured
 40 others" hedges both figures; "put the figure at about 160,000" counts what the count just
 given, in the sentence before, counted; a dateline's date ("SANAA, May 2 -") is no part of the
-speaker after it.
+speaker after it; a title-case heading alone on a line of a PDF's text layer ("Casualties") is
+nobody's name.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -307,3 +308,11 @@ def test_a_datelines_date_is_no_part_of_the_speaker(extractors: list) -> None:
             "SANAA, May 2 - Yemen's Houthi movement said on Thursday it had fired 12 drones at a tanker.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["12"].source_chain == ["Harbour Post", "Yemen's Houthi movement"]
+
+
+def test_a_section_heading_in_a_pdf_text_layer_is_nobodys_name(extractors: list) -> None:
+    # a PDF's text layer: single line breaks, a heading alone on its line
+    text = ("US officials put the number of troops at about 11,000.\nCasualties\nIn December 2024 a lawmaker, "
+            "citing a closed intelligence briefing, said at least 100 soldiers had been\nkilled.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert all("Casualties" not in name for name in figures["at least 100"].source_chain)
