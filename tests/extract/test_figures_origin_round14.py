@@ -25,7 +25,7 @@ the parse hangs his name on the group; ", a claim the army denied" after "killed
 40 others" hedges both figures; "put the figure at about 160,000" counts what the count just
 given, in the sentence before, counted; a dateline's date ("SANAA, May 2 -") is no part of the
 speaker after it; a title-case heading alone on a line of a PDF's text layer ("Casualties") is
-nobody's name.
+nobody's name, nor is a date before the speaker ("In December 2024 a lawmaker").
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -316,3 +316,11 @@ def test_a_section_heading_in_a_pdf_text_layer_is_nobodys_name(extractors: list)
             "citing a closed intelligence briefing, said at least 100 soldiers had been\nkilled.")
     figures = by_text(in_harbour_post(text, extractors))
     assert all("Casualties" not in name for name in figures["at least 100"].source_chain)
+
+
+def test_a_date_before_the_speaker_is_no_part_of_the_speaker(extractors: list) -> None:
+    # the parse makes "a lawmaker" an apposition of "December 2024" and gives "said" no subject
+    text = ("In December 2024 a lawmaker, citing a closed intelligence briefing, said at least 100 soldiers "
+            "had been killed.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["at least 100"].source_chain[:2] == ["Harbour Post", "lawmaker"]

@@ -141,6 +141,13 @@ class SpeakerRules:
         comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
         if tokens[0].pos_ == "ADP" and comma is not None and comma + 1 < len(tokens):
             tokens = tokens[comma + 1:]  # "In Kampala, the head of ... wrote": where, then who
+        elif tokens[0].pos_ == "ADP":
+            # "In December 2024 a lawmaker ... said": the parse made the speaker an apposition of
+            # the date; who is the apposition, when is the phrase before it
+            apposed = next((t for t in tokens if t.dep_ == "appos" and t.head.i in {u.i for u in tokens}
+                            and t.head.i < t.i), None)
+            if apposed is not None:
+                tokens = [t for t in tokens if t.i >= apposed.left_edge.i]
         if any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in QUOTE_CHARS for t in tokens):
             return set()
         if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
