@@ -25,7 +25,8 @@ the parse hangs his name on the group; ", a claim the army denied" after "killed
 40 others" hedges both figures; "put the figure at about 160,000" counts what the count just
 given, in the sentence before, counted; a dateline's date ("SANAA, May 2 -") is no part of the
 speaker after it; a title-case heading alone on a line of a PDF's text layer ("Casualties") is
-nobody's name, nor is a date before the speaker ("In December 2024 a lawmaker").
+nobody's name, nor is a date before the speaker ("In December 2024 a lawmaker"); a body that "used
+a figure of 11,000" gave it.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -324,3 +325,10 @@ def test_a_date_before_the_speaker_is_no_part_of_the_speaker(extractors: list) -
             "had been killed.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["at least 100"].source_chain[:2] == ["Harbour Post", "lawmaker"]
+
+
+def test_a_body_that_used_a_figure_gave_it(extractors: list) -> None:
+    text = ("In November US officials spoke of about 11,000 North Korean troops in the Kursk region. In "
+            "January the spy agency NIS used a figure of 11,000 as well.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["11,000"].source_chain[-1] == "National Intelligence Service"
