@@ -26,7 +26,8 @@ the parse hangs his name on the group; ", a claim the army denied" after "killed
 given, in the sentence before, counted; a dateline's date ("SANAA, May 2 -") is no part of the
 speaker after it; a title-case heading alone on a line of a PDF's text layer ("Casualties") is
 nobody's name, nor is a date before the speaker ("In December 2024 a lawmaker"); a body that "used
-a figure of 11,000" gave it.
+a figure of 11,000" gave it; the headline and lead, whose mentions of a value may name its source by
+metonym, are at most four sentences, also in a text layer without paragraphs.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -332,3 +333,18 @@ def test_a_body_that_used_a_figure_gave_it(extractors: list) -> None:
             "January the spy agency NIS used a figure of 11,000 as well.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["11,000"].source_chain[-1] == "National Intelligence Service"
+
+
+def test_same_value_from_two_sources_stays_apart_in_a_text_without_paragraphs(extractors: list) -> None:
+    # a PDF's text layer: one blank line under the title, single line breaks after it, so the
+    # "headline and lead" (sources named by metonym) must not be the whole document
+    text = ("Troop estimates\n\n"
+            "Governments and intelligence services have published many estimates since October.\n"
+            "The estimates differ because each government counts differently. Some count only combat\n"
+            "units, others add engineers, drivers and staff officers who never reach the front line.\n"
+            "In November US officials spoke of about 11,000 North Korean troops in the Kursk region.\n"
+            "Where two sources give the same number, we say so, and we keep both sources on the record.\n"
+            "In January the spy agency NIS used a figure of about 11,000 as well.")
+    found = in_harbour_post(text, extractors)
+    chains = [f.source_chain[-1] for f in found.figures if f.text == "about 11,000"]
+    assert chains == ["US officials", "National Intelligence Service"]

@@ -682,9 +682,18 @@ def _origin_countries(name: str) -> frozenset[str]:
                      if f" {word} " in lowered)
 
 
-def unify(drafts: list[Draft], text: str = "") -> None:
+_LEAD_SENTENCES = 4  # a headline and a lead of up to three sentences
+
+
+def unify(drafts: list[Draft], text: str = "", doc: Doc | None = None) -> None:
     """Mentions of one claim share the fullest source chain and one hedged value."""
-    lead_end = _paragraphs_after(text, 0, 2) if "\n\n" in text else 0  # headline and lead
+    # headline and lead: the first two paragraphs, and no more than their first sentences (a PDF's
+    # text layer may have a single blank line, and its "first two paragraphs" the whole document)
+    lead_end = _paragraphs_after(text, 0, 2) if "\n\n" in text else 0
+    if doc is not None and lead_end:
+        sentences = [s.end_char for _, s in zip(range(_LEAD_SENTENCES), doc.sents)]
+        if len(sentences) == _LEAD_SENTENCES:
+            lead_end = min(lead_end, sentences[-1])
     title_end = headline_end(text)
     groups: dict[tuple[str | None, float, float | None], list[list[Draft]]] = {}
     for draft in drafts:
