@@ -27,7 +27,8 @@ given, in the sentence before, counted; a dateline's date ("SANAA, May 2 -") is 
 speaker after it; a title-case heading alone on a line of a PDF's text layer ("Casualties") is
 nobody's name, nor is a date before the speaker ("In December 2024 a lawmaker"); a body that "used
 a figure of 11,000" gave it; the headline and lead, whose mentions of a value may name its source by
-metonym, are at most four sentences, also in a text layer without paragraphs.
+metonym, are at most four sentences, also in a text layer without paragraphs; in a document with no
+publisher two sources' mentions of one value stay apart.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -35,7 +36,9 @@ conflict-figures conventions.
 
 from __future__ import annotations
 
-from figure_cases import by_text, in_harbour_post
+from datetime import date
+
+from figure_cases import by_text, extract_figures, in_harbour_post
 from spacy.tokens import Doc
 
 from claimgraph.extract.attributions.relays import _parted_name
@@ -348,3 +351,13 @@ def test_same_value_from_two_sources_stays_apart_in_a_text_without_paragraphs(ex
     found = in_harbour_post(text, extractors)
     chains = [f.source_chain[-1] for f in found.figures if f.text == "about 11,000"]
     assert chains == ["US officials", "National Intelligence Service"]
+
+
+def test_same_value_from_two_sources_stays_apart_in_a_document_with_no_publisher(extractors: list) -> None:
+    # a PDF with no publisher metadata: chains open with the source itself, which is no sign of an
+    # unsourced mention
+    text = ("In November US officials spoke of about 11,000 North Korean troops in the Kursk region. In "
+            "January the spy agency NIS used a figure of about 11,000 as well.")
+    found = extract_figures(text, extractors, date(2025, 2, 14), publisher="")
+    assert [f.source_chain for f in found.figures if f.text == "about 11,000"] == [
+        ["US officials"], ["National Intelligence Service"]]

@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.6.30"
+VERSION = "0.6.31"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "buildings", "people"}
@@ -135,7 +135,7 @@ class FigureExtractor:
         speak_for(doc, [d.chain for d in drafts], [d.quantity.start for d in drafts])
         follow_parts(drafts)
         link_hedges(doc, found, drafts, lexicon)
-        unify(drafts, text, doc)
+        unify(drafts, text, doc, publisher=bool(ctx.publisher))
         follow_comparisons(drafts)
         return drafts
 

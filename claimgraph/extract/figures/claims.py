@@ -653,21 +653,23 @@ def headline_plan(verb: Token | None) -> bool:
     return verb.dep_ == "ROOT" or verb.dep_ in {"ccomp", "parataxis"} and verb.i < verb.head.i
 
 
-def _compatible(a: Draft, b: Draft, lead_end: int, title_end: int = 0) -> bool:
+def _compatible(a: Draft, b: Draft, lead_end: int, title_end: int = 0, first: int = 1) -> bool:
     """Two mentions with the same category and interval can be one claim: the same source
     (or one of them unsourced, or in the headline or lead, which name sources by metonym:
     "Seoul", "Kyiv says", "UK intelligence") and the same kind of counted thing (or one
     unknown, or one in the title, which names things by a broader word: "6,000 more troops"
-    over "6,000 military builders and deminers")."""
+    over "6,000 military builders and deminers"). `first` is where a chain's sources begin: 1
+    after the publisher, 0 for a document with no publisher."""
     headline = min(a.quantity.start, b.quantity.start) < lead_end
-    if len(a.chain) > 1 and len(b.chain) > 1 and not headline \
-            and not same_source(a.chain[-1], b.chain[1:]) and not same_source(b.chain[-1], a.chain[1:]):
+    sourced = len(a.chain) > first and len(b.chain) > first
+    if sourced and not headline \
+            and not same_source(a.chain[-1], b.chain[first:]) and not same_source(b.chain[-1], a.chain[first:]):
         return False  # neither chain holds the other's originating source
-    if len(a.chain) > 1 and len(b.chain) > 1 and headline:
+    if sourced and headline:
         # "Britain's Ministry of Defence" in the lead and "South Korea's Joint Chiefs" below: a
         # lead names sources by metonym, but never moves a claim to another country's source
-        ours = frozenset().union(*map(_origin_countries, a.chain[1:]))
-        theirs = frozenset().union(*map(_origin_countries, b.chain[1:]))
+        ours = frozenset().union(*map(_origin_countries, a.chain[first:]))
+        theirs = frozenset().union(*map(_origin_countries, b.chain[first:]))
         if ours and theirs and not ours & theirs:
             return False
     classes = a.reading.noun_class, b.reading.noun_class
@@ -685,8 +687,9 @@ def _origin_countries(name: str) -> frozenset[str]:
 _LEAD_SENTENCES = 4  # a headline and a lead of up to three sentences
 
 
-def unify(drafts: list[Draft], text: str = "", doc: Doc | None = None) -> None:
-    """Mentions of one claim share the fullest source chain and one hedged value."""
+def unify(drafts: list[Draft], text: str = "", doc: Doc | None = None, publisher: bool = True) -> None:
+    """Mentions of one claim share the fullest source chain and one hedged value. `publisher`:
+    whether chains open with the document's publisher (a document may have none)."""
     # headline and lead: the first two paragraphs, and no more than their first sentences (a PDF's
     # text layer may have a single blank line, and its "first two paragraphs" the whole document)
     lead_end = _paragraphs_after(text, 0, 2) if "\n\n" in text else 0
@@ -698,7 +701,8 @@ def unify(drafts: list[Draft], text: str = "", doc: Doc | None = None) -> None:
     groups: dict[tuple[str | None, float, float | None], list[list[Draft]]] = {}
     for draft in drafts:
         clusters = groups.setdefault((draft.reading.category, *draft.interval), [])
-        home = next((c for c in clusters if all(_compatible(draft, m, lead_end, title_end) for m in c)), None)
+        home = next((c for c in clusters if all(_compatible(draft, m, lead_end, title_end, int(publisher))
+                                                for m in c)), None)
         if home is None:
             clusters.append([draft])
         else:
