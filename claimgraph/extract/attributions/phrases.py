@@ -77,10 +77,9 @@ class PhraseRules:
     def according_under_speakers(self) -> None:
         """"Nine are still missing, according to the committee's findings, she told the court": a
         phrase naming a document, between what was said and the speech verb it hangs on, frames
-        what that speaker says;
-        the speaker passes the findings on (the phrase's draft nests under the speaker's, with the
-        same content). A phrase naming an outlet or a body ("according to APA, the ministry
-        said") is the relay above the speaker, as before."""
+        what that speaker says; the speaker passes the findings on (the phrase's draft nests under
+        the speaker's, with the same content). A phrase naming an outlet or a body ("according to
+        APA, the ministry said") is the relay above the speaker, as before."""
         documents = self.cues.document_nouns | self.cues.figure_nouns
         for draft in self.drafts:
             if draft.kind != "according_to" or draft.parent is not None or draft.cue_token is None \

@@ -163,8 +163,7 @@ class RelayRules:
                 return
             paren = match.start(1) - 1
             cue = (paren, match.end(1) + 1)
-            for other in self.drafts:  # the dateline is nobody's content
-                other.content = [(max(s, start), e) for s, e in other.content if e > start]
+            self._content_from(start)  # the dateline is nobody's content
             # The credit has no reporting words: the record shows the agency as the source only.
             self.drafts.append(Draft(cue=cue, source=(match.start(1), match.end(1)),
                                      content=[(start, end)], kind="according_to", relay=True,
@@ -195,12 +194,17 @@ class RelayRules:
                 position = note.end()
         if not content:
             return
-        for other in self.drafts:  # the header is nobody's content
-            other.content = [(max(s, start), e) for s, e in other.content if e > start]
+        self._content_from(start)  # the header is nobody's content
         word = re.search(r"[Tt]ranslat\w+", self.text[header.start():header.end()])
         cue = (header.start() + word.start(), header.start() + word.end())  # no reporting words
         self.drafts.append(Draft(cue=cue, source=source, content=content, kind="according_to",
                                  relay=True, show_cue=False))
+
+    def _content_from(self, start: int) -> None:
+        """Cut every draft's content to what lies from `start` on: a dateline or a translation
+        header above it is no one's statement."""
+        for other in self.drafts:
+            other.content = [(max(s, start), e) for s, e in other.content if e > start]
 
     def _translated_outlet(self, start: int, end: int) -> tuple[int, int] | None:
         line = self.text[start:end]

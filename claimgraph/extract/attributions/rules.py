@@ -49,13 +49,13 @@ NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as R
 # ---------------------------------------------------------------- the finder
 
 
-# LineRules first: it holds the real `paragraph` that SpeakerRules only declares
 @lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     """Month names and their abbreviations (the quantities vocabulary's list)."""
     return frozenset(str(m).lower().strip(".") for m in load_vocab("quantities").get("months") or [])
 
 
+# LineRules first: it holds the real `paragraph` that SpeakerRules only declares
 class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
     """Runs the rules over one parsed document."""
 

@@ -96,11 +96,12 @@ def unnamed_spokesperson(tokens: SpacySpan, roles: dict[str, str]) -> bool:
     if head.lemma_.lower() not in SPOKESPERSON_WORDS and head.lower_ not in SPOKESPERSON_WORDS:
         return False
     article = next((c for c in head.children if c.dep_ == "det"), None)
+    bodies = _spoken_for(head, roles)
     # ("a spokesman for the group, Abu Hudhaifa,": the parse may hang his name on the body; a
     # person apposed to a body is the spokesman's name)
-    named_on_body = any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for b in _spoken_for(head, roles)
+    named_on_body = any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for b in bodies
                         if b.i > head.i for a in b.children)
-    return article is not None and article.lower_ in ("a", "an") and bool(_spoken_for(head, roles)) and not any(
+    return article is not None and article.lower_ in ("a", "an") and bool(bodies) and not any(
         c.dep_ == "appos" or c.ent_type_ == "PERSON" and c.dep_ in ("compound", "nmod") for c in head.children) \
         and not named_on_body
 

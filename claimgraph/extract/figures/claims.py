@@ -147,8 +147,7 @@ def _pronoun_part(doc: Doc, draft: Draft, kept: list[Draft]) -> bool:
         return False
     if any(t.like_num for t in doc[there[-1].i + 1:here[0].i]):
         return False  # "took at least 15 people ..., six of them children": another count came between
-    sentence = here[0].sent
-    return there[0].sent == sentence or (sentence.start > 0 and doc[sentence.start - 1].sent == there[0].sent)
+    return _same_sentence(doc, whole.quantity, draft.quantity) or _next_sentence(doc, whole.quantity, draft.quantity)
 
 
 def _next_sentence(doc: Doc, earlier: Quantity, later: Quantity) -> bool:
