@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.32"
+VERSION = "0.9.33"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

@@ -59,6 +59,7 @@ from claimgraph.extract.attributions.naming import (
     NAMING_WORDS,
     SPEAKS_FOR_ROLES,
     document_owner,
+    issuing_participle,
     kind_of_label,
     named_in,
     source_lexicon,
@@ -314,6 +315,10 @@ def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str
         owner = next((c for c in by.children if c.dep_ == "pobj" and c.i < tokens.end), None) if by else None
         if owner is not None and by.lower_ == "of" and roles.get(owner.lemma_.lower()) is None:
             owner = None  # "the findings of the inquiry": what they are about, not whose
+    if owner is None:  # "figures previously published by the governor"
+        made = next((c for c in head.rights if issuing_participle(c) and c.i < tokens.end), None)
+        agent = next(c for c in made.children if c.dep_ == "agent") if made is not None else None
+        owner = next((c for c in agent.children if c.dep_ == "pobj" and c.i < tokens.end), None) if agent else None
     if owner is None:
         return tokens
     phrase = tokens.doc[owner.left_edge.i:owner.i + 1]
@@ -355,8 +360,8 @@ def _without_aside(tokens: SpacySpan) -> SpacySpan:
     aside = next((c for c in head.rights if c.left_edge.i > tokens.start
                   and tokens.doc[c.left_edge.i - 1].text == ","
                   and not any(t.lemma_.lower() in NAMING_WORDS for t in c.subtree)
-                  and (c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
-                                               and not _names_an_agent(c)) or (
+                  and ((c.dep_ == "relcl" and not (issuing_participle(c) and _names_an_agent(c)))
+                       or (c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") and not _names_an_agent(c)) or (
                       c.dep_ == "appos" and c.pos_ == "NOUN"
                       and not any(t.pos_ == "PROPN" for t in c.subtree)) or _distance_aside(c))), None)
     if aside is None:

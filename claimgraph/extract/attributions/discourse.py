@@ -56,7 +56,9 @@ def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
         speaker = name_of.get(id(draft))
         if draft.parent.quoter and speaker and speaker not in quoters:
             quoters[speaker] = (draft.parent, name_of.get(id(draft.parent)))
-        if draft.parent.outlet and draft.kind != "sourceless":
+        # (one that quoted the speaker carries what the speaker says next, "The radio quoted X as
+        # saying ... . ..., he said.", as an outlet told does: within `CARRIED_REACH`)
+        if (draft.parent.outlet or draft.parent.quoter) and draft.kind != "sourceless":
             speaker = name_of.get(id(draft))
             # (never a speaker described in the plural: "two US officials told CBS News" says nothing
             # of what other US officials said elsewhere in the article)

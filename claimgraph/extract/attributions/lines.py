@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 # "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
 # a short name, a colon, and the rest of the line.
+# A line the publisher opens with a note of its own: "Note from the Desk:", "Editor's note:",
+# "Translator's note:" (after a translated item, the publisher speaks again; no speaker's label).
+NOTE_LINE = re.compile(r"^[^\S\n]*(?:Note from [^:\n]{1,40}|(?:Editor|Translator)s?['’]?s?[^\S\n]+[Nn]ote)[^\S\n]*:",
+                       re.MULTILINE)
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
@@ -266,6 +270,8 @@ class LineRules:
         for match in _LINE_COLON.finditer(self.text):
             colon = self.text.index(":", match.end(1))
             if any(s <= colon < e for s, e in taken):
+                continue
+            if NOTE_LINE.match(self.text, self.text.rfind("\n", 0, match.start(1)) + 1):
                 continue
             source = self._colon_source(match.start(1), match.end(1))
             if source is None:

@@ -127,7 +127,7 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
     if owned is not None:
         return owned, "organisation"
     # "the report, compiled by the UN office", "a clip aired by two television stations": the issuer
-    if head.lemma_.lower() in cues().document_nouns or head.lemma_.lower() in cues().evidence_nouns:
+    if issued_document(head) or head.lemma_.lower() in cues().evidence_nouns:
         owner = document_owner(head)
         # a modifier ("the NIS report", "UK intelligence") is read with the whole name below;
         # a nationality ("the British assessment") only says whose side, not who issued it
@@ -427,6 +427,20 @@ def _modified_organisation(tokens: SpacySpan, inside: list[Mention], roles: dict
     while first < head.i and tokens.doc[first].dep_ in ("det", "poss", "case"):  # "the province's health department"
         first += 1
     return _clean(tokens.doc[first:head.i + 1].text)
+
+
+def issuing_participle(verb: Token) -> bool:
+    """ "published by the governor", "which were released by the army" after a document: a
+    participle whose agent issued the document, not one that passed it on ("carried by the state
+    news agency") or read it ("seen by RFE/RL")."""
+    lemma = verb.lemma_.lower()
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and lemma in cues().issuing_verbs \
+        and lemma not in cues().carrying_participles and any(c.dep_ == "agent" for c in verb.children)
+
+
+def issued_document(noun: Token) -> bool:
+    """Whether `noun` names a document or a set of figures, which its issuer speaks through."""
+    return noun.lemma_.lower() in cues().document_nouns or noun.lower_ in cues().document_nouns
 
 
 def document_owner(noun: Token) -> Token | None:

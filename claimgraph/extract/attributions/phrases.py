@@ -303,8 +303,17 @@ class PhraseRules:
         council": a count with a participle of giving and its agent is the agent's count (the
         count is the content, the participle and "by" the cue)."""
         noun = number.head if number.dep_ == "nummod" else number
-        participle = next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN"
-                           and c.lemma_.lower() in self.cues.giving_participles), None)
+        participle = self._giving_participle(noun)
+        if participle is None and noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in ("dobj", "attr", "pobj"):
+            # "the number of killings recorded by the prosecutor's office has topped 2,300"
+            total = next((c for c in noun.head.children if c.dep_ == "nsubj"
+                          and c.lemma_.lower() in self.cues.figure_nouns), None)
+            counted = next((o for p in total.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"), None) if total is not None else None
+            participle = next((found for named in (total, counted) if named is not None
+                               and (found := self._giving_participle(named)) is not None), None)
+            if participle is not None:
+                noun = noun.head
         agent = next((c for c in participle.children if c.dep_ == "agent"), None) if participle is not None else None
         source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if source is None or participle is None or participle.i in self.by_token:
@@ -317,6 +326,10 @@ class PhraseRules:
             return
         self._add(Draft(cue=(participle.idx, token_end(agent)), source=span, content=fragments(self.doc, content),
                         kind="according_to", source_head=source.i, cue_token=participle.i), participle)
+
+    def _giving_participle(self, noun: Token) -> Token | None:
+        return next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and c.lemma_.lower() in self.cues.giving_participles), None)
 
     def published_figures_rule(self, colon: Token) -> None:
         """ "Ukraine's air force has published its overnight figures: Russia launched 472 drones

@@ -31,6 +31,8 @@ from claimgraph.extract.attributions.drafts import (
     token_end,
     trailing_participle,
 )
+from claimgraph.extract.attributions.lines import NOTE_LINE
+from claimgraph.extract.attributions.naming import issued_document, issuing_participle
 from claimgraph.extract.nlp import text_of, token_strings
 
 if TYPE_CHECKING:
@@ -183,6 +185,9 @@ class RelayRules:
             return
         start = header.end() + 1
         end = len(self.text.rstrip())
+        note = NOTE_LINE.search(self.text, start)
+        if note is not None:  # "Note from the Desk: ...": the publisher's own words after the item
+            end = len(self.text[:note.start()].rstrip())
         content, position = [], start
         for note in [*_BRACKETED.finditer(self.text, start, end), None]:
             piece_end = end if note is None else note.start()
@@ -359,6 +364,9 @@ class RelayRules:
         if outlet is None and trailing_participle(verb):
             # "X gave a higher toll in an interview with Radio Y, saying ...": the interview is the saying's
             outlet = self._outlet_of(verb.head)
+        if outlet is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            # "confirmed the attack to the news site X but gave a lower toll": one addressee for both
+            outlet = self._outlet_of(verb.head)
         described = False
         if outlet is None and subject is not None:
             outlet, described = self._outlet_in_description(subject), True
@@ -390,6 +398,13 @@ class RelayRules:
             if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell" and (
                     self._is_agency(child) or child.pos_ == "PROPN" and child.text in self._introduced_outlets()):
                 return child
+            # "said to AFP that ...", "confirmed the attack to the news site X" (the parse may hang
+            # the addressee on the object)
+            for to in [child, *(child.children if child.dep_ == "dobj" else ())]:
+                if to.dep_ in ("prep", "dative") and to.lower_ == "to":
+                    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                    if obj is not None and self._is_agency(obj):
+                        return obj
         for child in [*verb.children, *fronted]:
             # "Speaking to X, ...", "talking to X": a participle clause on the cue.
             if child.dep_ == "advcl" and child.lemma_.lower() in self.cues.addressing_verbs:
@@ -645,11 +660,15 @@ class RelayRules:
         issuers = [o for p in noun.rights if p.dep_ == "prep" and p.lower_ in ("by", "from")
                    for o in p.children if o.dep_ == "pobj"]
         hung = {r.i for o in issuers for r in o.rights}  # (only a carrier there: "published by" names the issuer)
+        # nor on a document: "figures published by the governor" are the governor's (`document_owner`)
+        issued = issued_document(noun)
         for verb in [*noun.rights, *(r for o in issuers for r in o.rights)]:
             if verb.dep_ != "acl" or verb.tag_ != "VBN":
                 continue
             lemma = verb.lemma_.lower()
-            if lemma in self.cues.relay_participles and (verb.i not in hung or lemma in self.cues.carrying_participles):
+            if lemma in self.cues.relay_participles and (
+                    lemma in self.cues.carrying_participles
+                    or verb.i not in hung and not (issued and issuing_participle(verb))):
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 carrier = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 if agent is not None and carrier is not None:
@@ -669,7 +688,9 @@ def _parted_name(noun: Token) -> set[int]:
     after = doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(doc) else None
     if noun.pos_ != "NOUN" or after is None or after.pos_ != "PROPN":
         return set()
-    near = after.head.i in (noun.i, noun.head.i, noun.head.head.i) and after.dep_ in ("oprd", "appos", "npadvmod", "dobj")
+    # (up to the verb: "confirmed the raid to the news site Kivu Morning" may hang the name there)
+    near = after.head.i in (noun.i, noun.head.i, noun.head.head.i, noun.head.head.head.i) \
+        and after.dep_ in ("oprd", "appos", "npadvmod", "dobj")
     # (or left unattached, "dep" on whatever, right before a comma: "... news agency SONNA, it said")
     loose = after.dep_ == "dep" and not after.n_lefts and after.right_edge.i + 1 < len(doc) \
         and doc[after.right_edge.i + 1].is_punct

@@ -32,6 +32,7 @@ from claimgraph.extract.attributions.drafts import (
     trailing_participle,
 )
 from claimgraph.extract.attributions.lines import LineRules
+from claimgraph.extract.attributions.naming import issued_document, issuing_participle
 from claimgraph.extract.attributions.phrases import PhraseRules
 from claimgraph.extract.attributions.quotes import find_quotes
 from claimgraph.extract.attributions.relays import RelayRules
@@ -202,14 +203,18 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
 
     def source_tokens(self, subject: Token) -> set[int]:
         """The subject's subtree without relative clauses that hold another cue."""
+        # (but "figures published by the governor" name their issuer: `naming.document_owner`)
+        issued = issued_document(subject)
         cut = [c for c in subject.children if c.dep_ in ("relcl", "acl")
-               and any(self.cue_class(t) and t.lemma_.lower() not in NAMING_VERBS for t in c.subtree)]
+               and any(self.cue_class(t) and t.lemma_.lower() not in NAMING_VERBS for t in c.subtree)
+               and not (issued and issuing_participle(c))]
         # "The Kyiv Independent, quoting a source in ..., said": the relay is not part of the name
         cut += [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBG" and c not in cut
                 and c.lemma_.lower() in self.cues.relay]
         # "The daily X, quoted by the news site Y, said": the carrier is not part of the name either
         cut += [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and c not in cut
-                and c.lemma_.lower() in self.cues.relay_participles and any(g.dep_ == "agent" for g in c.children)]
+                and c.lemma_.lower() in self.cues.relay_participles and any(g.dep_ == "agent" for g in c.children)
+                and not (issued and issuing_participle(c))]
         # "In an interview with X, the 26-year-old said": a fronted phrase the parse hung on the
         # subject (English noun phrases put their prepositions after the head).
         cut += [c for c in subject.children if c.dep_ == "prep" and c.i < subject.i

@@ -433,6 +433,17 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     # 3. the verbs that govern it: "were killed", "shipped", "intercepted two of them";
     #    not through a partitive "out of 12,000 troops, 300 were killed" nor a preposition
     #    "aboard four ships"
+    # "put Russian losses at 1,040 troops": the object says what the counted soldiers are
+    if verb is not None and head is not None and head.dep_ == "pobj" and head.head.lower_ == "at" \
+            and head.head.head.i == verb.i and noun_class in ("personnel", "units", "people", "equipment"):
+        measured = next((c for c in verb.children if c.dep_ == "dobj" and (
+            intrinsic_category(c, lexicon) or c.lemma_.lower() in lexicon.number_nouns)), None)
+        category = None if measured is None else (
+            intrinsic_category(measured, lexicon) or _number_noun_category(measured, span, lexicon))
+        if category is not None:
+            reading.category = "destroyed" if category == "casualties" and noun_class == "equipment" else category
+            reading.decided_by = "subject"
+            return reading
     # a number with no noun, and a number noun or a count noun in the clause: "brought the
     # total of personnel losses to 640,000", "bringing its losses to 700,000", "the toll rose to 230"
     if verb is not None and head is None:

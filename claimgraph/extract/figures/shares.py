@@ -10,6 +10,8 @@ module must not decide sources, hedges or values.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.figures.lexicon import FigureLexicon
@@ -30,6 +32,8 @@ __all__ = ["apposed_part", "restated_category", "supply_share"]
 _PART_POINTERS = frozenset({"them", "those", "these", "which", "whom"})
 _SET_OFF = (",", "—", "–", "(", ";")
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A part named after its whole, with words before the number saying so: "..., among them nine soldiers"
+_LEADING_PART = re.compile(r"[,—–(;][^\S\n]*(?:among them|among whom|of whom|of them)[^\S\n]+$", re.IGNORECASE)
 # what names where equipment comes from: a nationality or country, or a word of origin
 _ORIGIN_ENTITIES = frozenset({"NORP", "GPE"})
 _ORIGIN_WORDS = frozenset({"origin", "make", "made", "build", "built", "produce", "manufacture", "supply"})
@@ -97,17 +101,21 @@ def restated_category(span: Span, quantity: Quantity, lexicon: FigureLexicon) ->
 
 def apposed_part(doc: Doc, quantity: Quantity) -> bool:
     """ "downed 64 drones overnight, 17 of them heading for Haifa", "at least 42 deaths, 23 of them
-    children": a part set off after the count it belongs to, with no verb of its own but a
+    children", "32 injured people, among them nine soldiers": a part set off after the count it
+    belongs to, with no verb of its own but a
     present participle (which describes the members), so it counts what that count counts."""
     span = doc.char_span(quantity.number_start, quantity.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     of = span[-1].i + 1
-    if of + 1 >= len(doc) or doc[of].lower_ != "of" or doc[of + 1].lower_ not in _PART_POINTERS:
+    if _LEADING_PART.search(text_of(doc), 0, quantity.start):
+        after = of  # ("32 injured were brought in, among them nine soldiers")
+    elif of + 1 >= len(doc) or doc[of].lower_ != "of" or doc[of + 1].lower_ not in _PART_POINTERS \
+            or not text_of(doc)[:quantity.start].rstrip().endswith(_SET_OFF):
         return False
-    if not text_of(doc)[:quantity.start].rstrip().endswith(_SET_OFF):
-        return False
-    for token in doc[of + 2: span.sent.end]:
+    else:
+        after = of + 2
+    for token in doc[after: span.sent.end]:
         if token.is_punct:
             break
         if token.pos_ == "AUX" or token.pos_ == "VERB" and token.tag_ in _FINITE_TAGS:
