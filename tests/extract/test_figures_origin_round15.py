@@ -116,3 +116,125 @@ def test_cars_torched_are_destroyed(extractors: list) -> None:
     text = "Farmers told us that settlers had torched at least nine cars and a barn in the village."
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["at least nine"].category == "destroyed"
+
+
+STATEMENT = (
+    "Police statement on the Karsu market attack: full text\n\n"
+    "Editor's note: Colonel Leyla Durmaz, spokeswoman for the provincial police, read the following statement "
+    "to reporters in Karsu on Monday. We print it in full.\n\n"
+    '"On Sunday afternoon, gunmen opened fire on shoppers at the Karsu livestock market.\n\n'
+    '"Four civilians were killed and 13 were wounded. Our officers arrested two suspects.\n\n'
+    '"The group behind the attack claims on its channel to have killed "dozens" of officers. That is untrue. '
+    'More than 300 officers remain deployed around the town."\n\n'
+    "Reactions. A local farmers' union told us that about 40 families had fled the town."
+)
+
+
+def test_a_statement_read_in_full_is_the_readers(extractors: list) -> None:
+    figures = by_text(in_harbour_post(STATEMENT, extractors))
+    for value in ("Four", "13", "two", "More than 300"):
+        assert figures[value].source_chain == ["Harbour Post", "Leyla Durmaz"], value
+    assert figures["about 40"].source_chain[:2] == ["Harbour Post", "local farmers' union"]
+
+
+WRITTEN_ANSWER = (
+    "Myanmar: Rakhine\n\n"
+    "Written question 20431, tabled on 2 June 2026 by Alan Greaves (Tynedale North), answered on 9 June "
+    "2026 by Priya Nandakumar, Minister for the Indo-Pacific.\n\n"
+    "Question\n\n"
+    "To ask the Secretary of State what recent assessment has been made of the humanitarian situation in "
+    "Rakhine State.\n\n"
+    "Answer\n\n"
+    "We remain deeply concerned. According to UNHCR, more than 90,000 people have fled Buthidaung since "
+    "April. Our embassy estimates that at least 150 civilians were killed in May."
+)
+
+
+def test_a_written_answer_is_the_answering_ministers(extractors: list) -> None:
+    figures = by_text(in_harbour_post(WRITTEN_ANSWER, extractors))
+    assert figures["more than 90,000"].source_chain == ["Harbour Post", "Priya Nandakumar", "UNHCR"]
+
+
+def test_the_name_opening_a_transcript_turn_is_who_is_addressed(extractors: list) -> None:
+    text = ("AMIRA: Tomas, the Hama Health Directorate says at least 31 people have died since Friday. "
+            "Is that right?")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["at least 31"].source_chain[-1] == "Hama Health Directorate"
+
+
+def test_a_suspected_attacker_does_not_hedge_the_toll(extractors: list) -> None:
+    text = ("Suspected Al-Shabaab fighters killed at least 14 herders near Beledweyne on Sunday, the district "
+            "commissioner said. Police later found the suspected 20 bodies of the raiders.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["at least 14"].hedged is False
+    assert figures["20"].hedged is True
+
+
+def test_lives_lost_or_claimed_are_deaths(extractors: list) -> None:
+    text = ("Three soldiers and one border guard lost their lives in the ambush. The fighting of March had "
+            "cost 40 lives. The army said it lost 12 tanks.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["Three"].category == "killed"
+    assert figures["one"].category == "killed"
+    assert figures["40"].category == "killed"
+    assert figures["12"].category == "destroyed"
+
+
+def test_drones_loaded_with_explosives_are_no_shipment(extractors: list) -> None:
+    text = ("Gunmen attacked the checkpoint with rifles and at least eight drones loaded with explosives, the "
+            "police said. Officials said the shells were loaded into 900 containers.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["at least eight"].category == "other"
+    assert figures["900"].category == "supplied"
+
+
+def test_an_analysts_name_set_off_after_his_institute_is_his(extractors: list) -> None:
+    text = ("An analyst at the Institute for Security Studies, Borges Nhamirre, said the group probably had "
+            "more than 400 fighters in the area. A spokesman for the Allied Democratic Forces, ADF, said 40 "
+            "soldiers had died.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 400"].source_chain == ["Harbour Post", "Borges Nhamirre"]
+    assert figures["40"].source_chain == ["Harbour Post", "Allied Democratic Forces"]
+
+
+def test_a_figure_not_supported_with_evidence_is_hedged(extractors: list) -> None:
+    text = ("The army said it had killed about 70 gunmen in the hills, a figure it did not support with "
+            "evidence. The regional health office said nine civilians died.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 70"].hedged is True
+    assert figures["nine"].hedged is False
+
+
+def test_people_remaining_in_a_besieged_city_are_counted(extractors: list) -> None:
+    text = "The UN estimates that some 90,000 people remain in the besieged town of Sennar."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["some 90,000"].category == "other"
+
+
+def test_a_key_figures_list_reads_each_label_and_bracketed_source(extractors: list) -> None:
+    text = ("Key figures:\n"
+            "- Wagner-linked fighters: about 1,200 (UN panel)\n"
+            "- Civilians killed since March: at least 430 (ACLED)\n"
+            "- Displaced in Menaka region: 62,000 (UNHCR)")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["about 1,200"].category == "deployed"
+    assert figures["about 1,200"].source_chain == ["Harbour Post", "UN panel"]
+    assert figures["at least 430"].category == "killed"
+    assert figures["at least 430"].source_chain == ["Harbour Post", "ACLED"]
+    assert figures["62,000"].source_chain == ["Harbour Post", "UNHCR"]
+
+
+def test_a_source_an_outlet_cited_speaks_through_it_next(extractors: list) -> None:
+    text = ("The Tribune, citing a UN official in Goma, reported on Friday that rebels killed at least 35 "
+            "people in Rutshuru. The official, who was not named, said the rebels had also burned 60 homes.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["at least 35"].source_chain[:2] == ["Harbour Post", "Tribune"]
+    assert figures["60"].source_chain[:2] == ["Harbour Post", "Tribune"]
+
+
+def test_an_outlet_described_after_its_name_relays_what_it_was_told(extractors: list) -> None:
+    text = ("The regional police chief told Le Patriote, the country's oldest daily, that officers had "
+            "arrested 14 suspects after the raid.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["14"].source_chain[:2] == ["Harbour Post", "Le Patriote"]
+    assert figures["14"].hedged is False  # "suspects" are people, not a doubt

@@ -122,6 +122,9 @@ class Scene:
         return max(inside)[1] if inside else None
 
 
+_OWN_WORDS = frozenset({"our", "my"})
+
+
 def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                     mentions: list[Mention] | None = None) -> list[str | None]:
     """One source name per draft (None when sourceless or unresolvable), in the drafts' order."""
@@ -136,11 +139,13 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     asking = cues().question_labels  # "HOST:" in a transcript is the publisher's side, no one to point back at
     for ent in doc_ents:
         kind = kind_of_label(ent.label_)
-        if kind is not None and ent.text.lower() not in asking:
+        if kind is not None and ent.text.lower() not in asking and ent[0].lower_ not in _OWN_WORDS:
             candidates.append(Named(ent.start_char, _clean(ent.text), kind, label=ent.label_))
     for mention in mentions:
         kind = kind_of_label(mention.label)
-        if kind is not None and mention.text.lower() not in asking:
+        # ("our newsroom in Culiacán" is the publisher's own, no one "the paper" points back at)
+        if kind is not None and mention.text.lower() not in asking \
+                and mention.text.split()[0].lower() not in _OWN_WORDS:
             candidates.append(Named(mention.start, mention_name(mention), kind, label=mention.label))
     candidates += _employers(drafts, doc, roles)
     scene = Scene(doc, drafts, names, candidates, mentions, doc_ents)

@@ -50,24 +50,33 @@ def _speaker_links(drafts: list[Draft], names: list[str | None]) -> tuple[
     outlets: dict[str, tuple[Draft, str | None]] = {}
     informants: dict[str, tuple[Draft, str | None]] = {}
     quoters: dict[str, tuple[Draft, str | None]] = {}
+    carriers: dict[str, tuple[Draft, str | None]] = {}  # who quoted or cited them, where no outlet did
     for draft in drafts:
         if draft.parent is None:
             continue
         speaker = name_of.get(id(draft))
         if draft.parent.quoter and speaker and speaker not in quoters:
             quoters[speaker] = (draft.parent, name_of.get(id(draft.parent)))
-        # (one that quoted the speaker carries what the speaker says next, "The radio quoted X as
-        # saying ... . ..., he said.", as an outlet told does: within `CARRIED_REACH`)
-        if (draft.parent.outlet or draft.parent.quoter) and draft.kind != "sourceless":
+        # (one that quoted or cited the speaker carries what the speaker says next, "The radio
+        # quoted X as saying ... . ..., he said.", "The Herald, citing an official, reported ... .
+        # The official said ...", as an outlet told does: within `CARRIED_REACH`)
+        # (cited: only someone known by a description, "a UN official in Goma"; a body cited by
+        # name, "citing the agency", speaks elsewhere in its own right)
+        cited = draft.relay and draft.show_cue and draft.mirror is draft.parent and bool(speaker) \
+            and any(word[:1].islower() for word in (speaker or "").split())
+        if (draft.parent.outlet or draft.parent.quoter or cited) and draft.kind != "sourceless":
             speaker = name_of.get(id(draft))
             # (never a speaker described in the plural: "two US officials told CBS News" says nothing
             # of what other US officials said elsewhere in the article)
-            if speaker and speaker not in outlets and not _plural_description(speaker):
-                outlets[speaker] = (draft.parent, name_of.get(id(draft.parent)))
+            found = carriers if draft.parent.quoter or cited else outlets
+            if speaker and speaker not in found and not _plural_description(speaker):
+                found[speaker] = (draft.parent, name_of.get(id(draft.parent)))
         if draft.conduit:
             speaker = name_of.get(id(draft.parent))
             if speaker and speaker not in informants and name_of.get(id(draft)) not in (None, speaker):
                 informants[speaker] = (draft, name_of.get(id(draft)))
+    for speaker, carrier in carriers.items():
+        outlets.setdefault(speaker, carrier)  # (an outlet told speaks for the whole article: it comes first)
     return outlets, informants, quoters
 
 

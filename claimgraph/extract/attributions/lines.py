@@ -34,9 +34,10 @@ _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)
 
 
 # A line that ends with whose figure it is: "- 4 clinics looted (WHO figures)", "... (UN estimate)."
+_LIST_ITEM = re.compile(r"[^\S\n]*[-•*–·▪][^\S\n]+")
 _SOURCE_NOTE = re.compile(
     r"^[^\S\n]*(?:[-•*–·▪][^\S\n]+)?(?P<item>[^\n()]*?\d[^\n()]*?)[^\S\n]*"
-    r"\((?P<source>[^()\n]{2,60}?)[^\S\n]+(?P<word>estimates?|figures?|count|data|tally|numbers)\)[^\S\n]*\.?[^\S\n]*$",
+    r"\((?P<source>[^()\n]{2,60}?)(?:[^\S\n]+(?P<word>estimates?|figures?|count|data|tally|numbers))?\)[^\S\n]*\.?[^\S\n]*$",
     re.MULTILINE)
 
 
@@ -44,6 +45,13 @@ _SOURCE_NOTE = re.compile(
 # comma or the colon, what describes them, the colon.
 _ANSWER_LINE = re.compile(r"^[^\S\n]*([A-Z][a-z]+(?: [a-z]+)? (?:by|from)) ([^,:\n]{2,60}?)(?:,[^:\n]{0,120})?:[^\S\n]+",
                           re.MULTILINE)
+# A heading alone on its line over a parliamentary question or its answer, and the sentence
+# above that names who asked and who answered ("tabled ... by X", "answered on 16 March by Y, ...")
+_SECTION_HEADING = re.compile(r"^[^\S\n]*(Question|Answer|Reply)[^\S\n]*$", re.MULTILINE)
+_SECTION_SPEAKER = {
+    "question": re.compile(r"\b(?:tabled|asked|put)\b[^.\n]{0,40}?\bby[^\S\n]+([A-Z][^,.;(\n]{2,60}?)(?=[^\S\n]*[,.;(\n])"),
+    "answer": re.compile(r"\b(?:answered|replied)\b[^.\n]{0,40}?\bby[^\S\n]+([A-Z][^,.;(\n]{2,60}?)(?=[^\S\n]*[,.;(\n])"),
+}
 _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
 
 
@@ -77,6 +85,10 @@ def asking_labels(text: str) -> frozenset[str]:
         return named
     return named | frozenset(label for label, bodies in turns.items()
                              if label not in answering and asks[label] and 2 * asks[label] >= len(bodies))
+
+
+def _names_someone(phrase: Token) -> bool:
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in phrase.subtree)
 
 
 class LineRules:
@@ -161,10 +173,17 @@ class LineRules:
             if found is None:
                 continue
             noun, owner = found
+            named = [t for t in owner.subtree if t.dep_ != "case"]
+            reader = next((d for d in self.drafts if d.cue_token == noun.head.i and d.content
+                           and all(noun.left_edge.idx <= s and e <= token_end(noun.right_edge) for s, e in d.content)), None)
+            if reader is not None:  # "X read the following statement": what X read is the quotation
+                reader.content = [(opening + 1, close)]
+                continue
+            read = owner.head == noun.head and owner.dep_ == "nsubj"  # "X read the following statement"
             self.drafts.append(Draft(
-                cue=(noun.idx, token_end(noun)), content=[(opening + 1, close)],
-                source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
-                source_head=owner.i, cue_token=noun.i))
+                cue=(noun.head.idx if read else noun.idx, token_end(noun)), content=[(opening + 1, close)],
+                source=source_span(self.doc, {t.i for t in named}),
+                source_head=owner.i, cue_token=noun.head.i if read else noun.i))
 
     def answer_rule(self) -> None:
         """"Answered by Edwin Lyle, Minister of State for the Armed Forces: Since November ...": a
@@ -191,6 +210,35 @@ class LineRules:
                 source_head=name.root.i, cue_token=self.doc.char_span(match.start(1), match.end(1),
                                                                       alignment_mode="expand")[0].i))
 
+    def section_rule(self) -> None:
+        """ "Written question ..., tabled on 9 March by X, answered on 16 March by Y, ..." above a
+        "Question" and an "Answer" heading: what stands under each heading, down to the next
+        heading, is said by the one who asked or answered. Run after the paragraph settling: a
+        section runs over paragraphs on purpose."""
+        text = self.text
+        headings = list(_SECTION_HEADING.finditer(text))
+        for k, heading in enumerate(headings):
+            role = "question" if heading.group(1) == "Question" else "answer"
+            named = None
+            for named in _SECTION_SPEAKER[role].finditer(text, 0, headings[0].start()):
+                break
+            if named is None:
+                continue
+            start = heading.end()
+            end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            end = len(text[:end].rstrip())
+            name = self.doc.char_span(named.start(1), named.end(1), alignment_mode="contract")
+            if end <= start or name is None or not any(t.pos_ == "PROPN" for t in name):
+                continue
+            if any(d.show_cue and any(s <= start and end <= e for s, e in d.content) for d in self.drafts):
+                continue  # someone already says all of it
+            verb = self.doc.char_span(named.start(), named.start() + len(named.group().split()[0]),
+                                      alignment_mode="expand")
+            self.drafts.append(Draft(
+                cue=(verb.start_char, verb.end_char), source=(name.start_char, name.end_char),
+                content=[(start, end)], source_head=name.root.i, cue_token=verb[0].i))
+
     def _introduction(self, end: int) -> int:
         """Where the paragraph introducing a quotation that opens at `end` starts: the paragraph
         before it, over any headings in between ("Mass graves in Tarhuna")."""
@@ -207,11 +255,20 @@ class LineRules:
         """Where the quotation opened at `opening` closes (its closing mark), or None. A straight
         mark opening a later paragraph continues the quotation (a statement quoted over several
         paragraphs reopens each and closes only the last)."""
-        mark = self.text[opening]
+        text = self.text
+        mark = text[opening]
         closing = {"“": "”", "«": "»"}.get(mark, '"')
-        end = self.text.find(closing, opening + 1)
-        while end != -1 and closing == '"' and self.text[:end].rstrip(" \t").endswith("\n\n"):
-            end = self.text.find(closing, end + 1)
+        end = text.find(closing, opening + 1)
+        while end != -1 and closing == '"':
+            if text[:end].rstrip(" \t").endswith("\n\n"):
+                end = text.find(closing, end + 1)  # a later paragraph reopening the quotation
+            elif text[end - 1:end].isspace() and text[end + 1:end + 2].isalnum():
+                # a quotation inside it ('claims to have killed "more than 20" soldiers'): its
+                # opening and closing marks are not this one's end
+                inner = text.find(closing, end + 1)
+                end = text.find(closing, inner + 1) if inner != -1 else -1
+            else:
+                break
         return end if end != -1 else None
 
     def _document_issuer(self, start: int, end: int) -> tuple[Token, Token] | None:
@@ -229,10 +286,19 @@ class LineRules:
             for token in noun.subtree:
                 if token.lower_ in ("by", "of") and token.dep_ in ("prep", "agent") and token.i > noun.i:
                     owner = next((c for c in token.children if c.dep_ == "pobj"), None)
-                    if owner is not None and owner.i < span.end and any(
-                            t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in owner.subtree):
+                    if owner is not None and owner.i < span.end and _names_someone(owner):
                         found = (noun, owner)
                         break
+            # "Colonel X, spokesman for ..., read the following statement to reporters": the one
+            # who reads or issues the text that follows
+            verb = noun.head
+            if noun.dep_ == "dobj" and any(c.lower_ == "following" for c in noun.children) and (
+                    verb.lemma_.lower() in self.cues.issuing_verbs or self.cue_class(verb) == "speech"):
+                # (the subject nearest the verb: "Editor's note: Colonel X ... read" parses as two)
+                owner = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i),
+                            key=lambda c: c.i, default=None)
+                if owner is not None and owner.pos_ != "PRON" and _names_someone(owner):
+                    found = (noun, owner)
         return found
 
     def _paragraph_is(self, group: QuoteGroup) -> bool:
@@ -319,11 +385,15 @@ class LineRules:
             name = match.group("source")
             if not any(w[:1].isupper() for w in name.split()) or name.split()[0].lower() in ("our", "own"):
                 continue
+            if match.group("word") is None and not (_LIST_ITEM.match(match.group(0)) and len(name.split()) <= 4
+                                                    and name[:1].isupper()):
+                continue  # a bare name in brackets only in a list item: "- Displaced: 1.7 million (IOM)"
             start, end = match.start("item"), match.end("item")
             if any(d.show_cue and any(s < end and start < e for s, e in d.content) for d in self.drafts):
                 continue  # someone already says it
+            word = "word" if match.group("word") is not None else "source"
             self.drafts.append(Draft(
-                cue=(match.start("word"), match.end("word")), source=(match.start("source"), match.end("source")),
+                cue=(match.start(word), match.end(word)), source=(match.start("source"), match.end("source")),
                 content=[(start, end)], kind="according_to"))
 
     def _claimant(self, start: int, end: int) -> tuple[int, int] | None:

@@ -123,6 +123,16 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
         # a ministry of a government is a body of its own: "the health ministry of the Government
         # of National Unity" is not the government
         return describe(tokens), "organisation"
+    if roles.get(head.lemma_.lower()) == "person":
+        # "An analyst at the Institute for Security Studies, Borges Nhamirre, said": the parse may
+        # hang the person's name on the body named last; set off by commas, in title case, it is
+        # the analyst's (not an acronym: "a spokesman for the Allied Democratic Forces, ADF,")
+        late = [t for t in tokens if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
+                and t.head.i != head.i and head in t.head.ancestors and not t.text.isupper()
+                and tokens.doc[t.left_edge.i - 1].text == "," and t.left_edge.i < t.i
+                and (t.i + 1 >= tokens.end or tokens.doc[t.i + 1].text == ",")]
+        if late:
+            return _clean(tokens.doc[late[-1].left_edge.i:late[-1].i + 1].text), "person"
     owned = _possessed_organisation(tokens, inside, roles) or _modified_organisation(tokens, inside, roles)
     if owned is not None:
         return owned, "organisation"

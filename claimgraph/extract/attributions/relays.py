@@ -462,9 +462,11 @@ class RelayRules:
             return any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.children) \
                 or any(t.pos_ == "PROPN" for t in phrase)
         # "state broadcaster MRTV", "the Qatari channel Al Jazeera": a name introduced by a media noun
+        # (or described by one after it: "Le Nouvelliste, the country's oldest daily")
         return token.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.lower_ in self.cues.outlet_words
-                                             or t.pos_ == "NOUN" and t.i < token.i
-                                             and t.lemma_.lower() in self.cues.media_nouns
+                                             or t.lemma_.lower() in self.cues.media_nouns
+                                             and (t.pos_ == "NOUN" and t.i < token.i
+                                                  or t.dep_ == "appos" and t.head == token)  # ("daily": ADJ)
                                              for t in phrase)
 
     def _introduced_outlets(self) -> frozenset[str]:

@@ -38,9 +38,11 @@ from claimgraph.extract.attributions.quotes import find_quotes
 from claimgraph.extract.attributions.relays import RelayRules
 from claimgraph.extract.attributions.speakers import SpeakerRules
 from claimgraph.extract.attributions.vocabulary import cues
-from claimgraph.extract.nlp import token_strings
+from claimgraph.extract.nlp import text_of, token_strings
 from claimgraph.model.vocab import load_vocab
 
+# A transcript turn's upper-case label right before a word: "NADIM: " opening its line.
+_TURN_OPENING = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{1,40}:[^\S\n]*$")
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = frozenset({"-", "—", "–", "|"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
@@ -239,6 +241,13 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             first = min(tokens)
         if _TIME_STAMP.fullmatch(doc[first].text) and first + 1 < len(doc) and doc[first + 1].text in DASHES:
             tokens -= {first, first + 1}  # "14:05 - Israeli forces said": a live blog's time stamp
+        if doc[first].pos_ == "PROPN" and doc[first].ent_type_ == "PERSON" and first + 1 in tokens \
+                and doc[first + 1].text == "," and max(tokens) > first + 2 \
+                and _TURN_OPENING.search(text_of(doc), 0, doc[first].idx):
+            # "NADIM: Rania, the Syrian Observatory says ...": the person addressed by a given
+            # name opens the turn of a transcript (upper-case speaker labels)
+            tokens -= {first, first + 1}
+            first = min(tokens)
         place = first
         while place in tokens and doc[place].is_alpha and doc[place].is_upper and len(doc[place]) > 1:
             place += 1
@@ -322,6 +331,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         self.provenance_rule()  # after settling: its spans lie outside the cue's paragraph on purpose
         self.document_block_rule()  # the same: a reproduced statement runs over paragraphs
         self.answer_rule()  # and a reprinted answer
+        self.section_rule()  # and a parliamentary question and answer under their headings
         self.drafts = [d for d in self.drafts if d.content and d.cue[0] < d.cue[1]]
         self.drafts.sort(key=lambda d: d.cue)
         return self.drafts

@@ -600,9 +600,32 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             triggered = trigger_categories([before], noun_class, lexicon)
             if triggered:
                 reading.category, reading.decided_by = pick(triggered), "trigger"
+    # 9. "- M23 fighters: about 6,500 (UN experts)", "Civilians killed since January: at least
+    #    2,900": a list item's label before the colon names what a number with nothing else counts
+    label = _list_label(doc, quantity) if reading.category is None and head is None else None
+    if label is not None:
+        category, label_class = read_counted(label, lexicon)
+        if category is not None:
+            reading.category, reading.decided_by = category, "subject"
+            reading.noun_class = reading.noun_class or label_class
+            reading.subject = reading.subject or _counted_phrase(label, lexicon)
     return reading
 
 
+_LIST_LABEL = re.compile(r"(?:^|\n)[^\S\n]*(?:[-•*–·▪][^\S\n]+)?([^\n:]{2,80}?):[^\S\n]*$")
+
+
+def _list_label(doc: Doc, quantity: Quantity) -> Token | None:
+    """The head noun of the label a list item or table line puts before its number ("- M23
+    fighters: about 6,500"), or None."""
+    text = text_of(doc)
+    line = _LIST_LABEL.search(text, max(0, quantity.number_start - 90), quantity.start)
+    if line is None:
+        return None
+    label = doc.char_span(line.start(1), line.end(1), alignment_mode="contract")
+    if label is None or not len(label) or label.root.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    return label.root
 
 
 def read_counted(token: Token, lexicon: FigureLexicon) -> tuple[str | None, str | None]:

@@ -35,6 +35,7 @@ from claimgraph.extract.figures.lexicon import FigureLexicon
 from claimgraph.extract.figures.numbers import Quantity, revised_from
 from claimgraph.extract.figures.places import load_place_words
 from claimgraph.extract.figures.shares import apposed_part
+from claimgraph.extract.figures.triggers import class_of
 from claimgraph.extract.hedges import covers, cue_of
 from claimgraph.extract.hedges import load_lexicon as load_hedge_lexicon
 from claimgraph.extract.nlp import headline_end, text_of
@@ -313,7 +314,7 @@ def _hedging_prefix(doc: Doc, quantity: Quantity, lexicon: FigureLexicon) -> boo
         is not None
 
 
-def _covers(doc: Doc, hedge: Hedge, draft: Draft) -> bool:
+def _covers(doc: Doc, hedge: Hedge, draft: Draft, lexicon: FigureLexicon) -> bool:
     q = draft.quantity
     if _modifies_number(doc, hedge, q):
         return True
@@ -322,10 +323,21 @@ def _covers(doc: Doc, hedge: Hedge, draft: Draft) -> bool:
     token = token_at(doc, hedge.start, hedge.end)
     if token is None or _in_attached_clause(token, draft.reading.head):
         return False
+    if _describes_actor(token, lexicon) and not any(t.idx <= q.number_start < t.idx + len(t)
+                                                             for t in token.head.subtree):
+        return False  # "Suspected ADF rebels killed at least 27": who they are is in doubt, not the toll
     if draft.reading.presupposed:  # "half of the roughly 11,000 troops": only its own words
         head = draft.reading.head
         return head is not None and token in head.subtree
     return True
+
+
+def _describes_actor(token: Token, lexicon: FigureLexicon) -> bool:
+    """ "Suspected ADF rebels", "alleged militants": a hedge word before a noun of fighters or people,
+    which doubts who they are."""
+    head = token.head
+    return token.dep_ in {"amod", "nmod", "compound"} and token.i < head.i and head.pos_ in {"NOUN", "PROPN"} \
+        and class_of(head, lexicon) in {"personnel", "people", "units"}
 
 
 def _frames(hedge: Hedge, attribution: Attribution | None) -> bool:
@@ -556,7 +568,7 @@ def link_hedges(doc: Doc, found: Extraction, drafts: list[Draft], lexicon: Figur
             if own:
                 doubted = [d for d in doubted if d.chain[-1:] == [speaker.source_name]]
         for draft in doubted:
-            if _covers(doc, hedge, draft) or any(_frames(hedge, link) for link in
+            if _covers(doc, hedge, draft, lexicon) or any(_frames(hedge, link) for link in
                                                   chain_links(found, draft.attribution)):
                 draft.hedge_keys.append(hedge.key)
                 reached = True
