@@ -30,6 +30,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.extract.attributions.chains import (
+    FIRST_PERSON,
     chain_links,
     enclosing_attribution,
     source_chain,
@@ -63,7 +64,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.34"
+VERSION = "0.9.35"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -208,9 +209,6 @@ def _own_clauses(content: list[tuple[int, int]], cue: tuple[int, int], source: t
 _AND_THAT = re.compile(r",\s+(?:and|but)\s+that\b")
 
 
-_FIRST_PERSON = frozenset({"we", "i", "us"})
-
-
 def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) -> list[Draft]:
     """Add the learned model's attributions whose cue overlaps no rule-made cue.
 
@@ -270,7 +268,7 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                     twin.content = learned_content  # same claim, the model's PolNeAR-style boundaries
             continue
         source = (attribution.source.start, attribution.source.end) if attribution.source else None
-        if source is not None and text[source[0]:source[1]].strip().lower() in _FIRST_PERSON \
+        if source is not None and text[source[0]:source[1]].strip().lower() in FIRST_PERSON \
                 and not any(s <= cue[0] < e for d in drafts for s, e in d.content) and any(
                 d.show_cue and d.source is not None and any(_overlaps(c, (a.start, a.end)) for c in d.content
                                                             for a in attribution.content) for d in drafts):

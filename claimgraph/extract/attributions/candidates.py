@@ -19,8 +19,8 @@ from claimgraph.extract.attributions.vocabulary import cues
 __all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "NEWS_WORDS", "SPEAKER_REACH", "Named", "carries_words",
            "describe", "distinguishing_words", "full_name", "is_news", "name_words", "nearest"]
 
-MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily", "station", "radio",
-               "magazine", "site", "website", "article"}
+MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily", "weekly", "station",
+               "radio", "magazine", "site", "website", "article"}
 NEWS_LABELS = {"OUTLET", "WIRE"}
 SPEAKER_REACH = 600  # characters back in which a speaker stays the likeliest "he" or "she"
 NEWS_WORDS = {"news", "wire", "press", "state-run", "media"}  # "the news agency" is an outlet

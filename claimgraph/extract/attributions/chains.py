@@ -18,7 +18,7 @@ from itertools import pairwise
 from claimgraph.extract.attributions.names import same_name
 from claimgraph.model import Attribution, Extraction
 
-__all__ = ["chain_links", "depth", "enclosing_attribution", "link_name", "self_reference", "source_chain"]
+__all__ = ["FIRST_PERSON", "chain_links", "depth", "enclosing_attribution", "link_name", "self_reference", "source_chain"]
 
 
 def _by_key(found: Extraction) -> dict[str, Attribution]:
@@ -74,7 +74,7 @@ def link_name(attribution: Attribution) -> str | None:
 
 
 # grammar words (a closed class): the first person, as subject, object or owner
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})  # words by which the publisher speaks of itself
 
 
 # the article speaking of itself: "An earlier version of this story cited ...", "this report"
@@ -95,7 +95,7 @@ def _first_person(attribution: Attribution) -> bool:
     if self_reference(written):
         return True
     words = written.split()
-    if not words or words[0].lower() not in _FIRST_PERSON or len(words[0]) > 1 and words[0].isupper():
+    if not words or words[0].lower() not in FIRST_PERSON or len(words[0]) > 1 and words[0].isupper():
         return False  # "US Central Command" is no "us"
     if words[0].lower() in ("our", "my") and len(words) > 1:
         return True  # "our partners in Sange", "our correspondent": the publisher's own people

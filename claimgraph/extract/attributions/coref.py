@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.bodies import named_later, specific_bodies
 from claimgraph.extract.attributions.candidates import (
+    MEDIA_ROLES,
     SPEAKER_REACH,
     Named,
     describe,
@@ -122,9 +123,6 @@ class Scene:
         return max(inside)[1] if inside else None
 
 
-_OWN_WORDS = frozenset({"our", "my"})
-
-
 def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                     mentions: list[Mention] | None = None) -> list[str | None]:
     """One source name per draft (None when sourceless or unresolvable), in the drafts' order."""
@@ -139,13 +137,11 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     asking = cues().question_labels  # "HOST:" in a transcript is the publisher's side, no one to point back at
     for ent in doc_ents:
         kind = kind_of_label(ent.label_)
-        if kind is not None and ent.text.lower() not in asking and ent[0].lower_ not in _OWN_WORDS:
+        if kind is not None and ent.text.lower() not in asking:
             candidates.append(Named(ent.start_char, _clean(ent.text), kind, label=ent.label_))
     for mention in mentions:
         kind = kind_of_label(mention.label)
-        # ("our newsroom in Culiacán" is the publisher's own, no one "the paper" points back at)
-        if kind is not None and mention.text.lower() not in asking \
-                and mention.text.split()[0].lower() not in _OWN_WORDS:
+        if kind is not None and mention.text.lower() not in asking:
             candidates.append(Named(mention.start, mention_name(mention), kind, label=mention.label))
     candidates += _employers(drafts, doc, roles)
     scene = Scene(doc, drafts, names, candidates, mentions, doc_ents)
@@ -180,7 +176,8 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             if label is not None:  # later labels and roles point back at the name, not the capitals
                 found = (label, "person")
             names[i] = found[0]
-            role_words = frozenset(t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "PROPN")) \
+            role_words = frozenset(t.lemma_.lower() for t in tokens  # (the tagger may call "weekly" an adjective)
+                                   if t.pos_ in ("NOUN", "PROPN") or t.lower_ in MEDIA_ROLES) \
                 or frozenset({"source"})
             kind = "person" if any(c.name == found[0] and c.kind == "person" for c in candidates) else found[1]
             described = not any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)

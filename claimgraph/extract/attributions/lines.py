@@ -24,12 +24,12 @@ from claimgraph.extract.entities.lexicon import is_country
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
 
-# "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
-# a short name, a colon, and the rest of the line.
 # A line the publisher opens with a note of its own: "Note from the Desk:", "Editor's note:",
 # "Translator's note:" (after a translated item, the publisher speaks again; no speaker's label).
 NOTE_LINE = re.compile(r"^[^\S\n]*(?:Note from [^:\n]{1,40}|(?:Editor|Translator)s?['’]?s?[^\S\n]+[Nn]ote)[^\S\n]*:",
                        re.MULTILINE)
+# "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
+# a short name, a colon, and the rest of the line.
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
@@ -219,9 +219,7 @@ class LineRules:
         headings = list(_SECTION_HEADING.finditer(text))
         for k, heading in enumerate(headings):
             role = "question" if heading.group(1) == "Question" else "answer"
-            named = None
-            for named in _SECTION_SPEAKER[role].finditer(text, 0, headings[0].start()):
-                break
+            named = _SECTION_SPEAKER[role].search(text, 0, headings[0].start())
             if named is None:
                 continue
             start = heading.end()
@@ -274,7 +272,8 @@ class LineRules:
     def _document_issuer(self, start: int, end: int) -> tuple[Token, Token] | None:
         """The last document noun in text[start:end] with its issuer named after "by" or "of"
         ("a statement issued on Saturday by the Centre", "communiqué No. 12 of the General
-        Staff"): (noun, issuer's head), or None."""
+        Staff") or as the subject that reads or issues "the following" text ("Colonel X read the
+        following statement"): (noun, issuer's head), or None."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
         if span is None:
             return None

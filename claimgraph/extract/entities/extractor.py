@@ -25,7 +25,7 @@ from claimgraph.extract.entities.lexicon import Candidate, Lexicon, load_lexicon
 from claimgraph.model import Extraction, Mention
 
 NAME = "entities"
-VERSION = "0.2.7"
+VERSION = "0.2.8"
 
 _LEADING_DET = re.compile(r"(?:the|a|an|The|A|An)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s+)+$")

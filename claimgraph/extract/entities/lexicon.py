@@ -49,8 +49,9 @@ def misread_place(ent: Any) -> bool:
 def person_label_fix(ent: Any) -> str | None:
     """The label a spaCy PERSON entity should have when the small model misread it: a place
     (`misread_place`), a name the lexicon lists as something else ("Radio Dabanga" is an outlet),
-    or an organisation when the name ends in a plural ("Emergency Lawyers": a group, not one
-    person); None when PERSON stands."""
+    an organisation when the name ends in a plural ("Emergency Lawyers": a group, not one
+    person), or an outlet when a media noun introduces it ("the local weekly Ríodoce"); None when
+    PERSON stands."""
     if ent.label_ != "PERSON":
         return None
     if misread_place(ent):
@@ -60,7 +61,15 @@ def person_label_fix(ent: Any) -> str | None:
         return known[0] if known[0] in ("GPE", "LOC", "NORP") else "ORG"
     if ent[-1].tag_ in ("NNS", "NNPS") and ent[-1].text.lower().endswith("s"):
         return "ORG"
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in _media_nouns():
+        return "OUTLET"  # "the local weekly Ríodoce", "the broadcaster Rudaw": an outlet
     return None
+
+
+@lru_cache(maxsize=1)
+def _media_nouns() -> frozenset[str]:
+    """The common nouns that introduce a news outlet's name (the attribution vocabulary's)."""
+    return frozenset(str(word).lower() for word in load_vocab("cues").get("media_nouns") or [])
 
 
 @dataclass(frozen=True)
