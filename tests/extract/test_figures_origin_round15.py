@@ -18,7 +18,9 @@ analyst's name set off after his institute is his; a key-figures list item reads
 bracketed source; "a figure it did not support with evidence" is doubted; people remaining in a
 besieged town are counted; what a described source an outlet cited says next comes through the
 outlet; an outlet described after its name relays what it was told; "the paper" is the weekly named
-just before, also when the recogniser takes the weekly's name for a person's.
+just before, also when the recogniser takes the weekly's name for a person's; the publisher's own
+teams are no figure, its colleagues killed are; people "admitted" with gunshot wounds are wounded,
+and "the 80-bed hospital" counts nobody.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -255,3 +257,20 @@ def test_the_paper_is_the_weekly_named_before(extractors: list) -> None:
             "were wounded. Residents told the paper that about 80 gunmen took part in the raid.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["about 80"].source_chain[:2] == ["Harbour Post", "Altamirano"]
+
+
+def test_the_publishers_own_teams_are_no_figure(extractors: list) -> None:
+    text = ("Four patients died of their wounds despite surgery by our two surgical teams. Our two colleagues "
+            "in Gao were killed in the same strike.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert "two" in figures and figures["two"].category == "killed"
+    assert len([f for f in in_harbour_post(text, extractors).figures if f.text == "two"]) == 1
+
+
+def test_people_admitted_with_gunshot_wounds_are_wounded(extractors: list) -> None:
+    text = ("Hospital sources said at least 16 people with gunshot wounds had been admitted since dawn, three "
+            "of them children. The 80-bed hospital had admitted 40 of the wounded by noon.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["at least 16"].category == "wounded"
+    assert figures["three"].category == "wounded"
+    assert "80" not in figures  # the size of the hospital counts nobody

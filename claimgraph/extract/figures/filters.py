@@ -274,6 +274,20 @@ def _places_passed(quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) 
 _PHONE = re.compile(r"(?<![\d,.])\+?\d{2,4}(?:[ .-]\d{2,4}){2,}(?![\d,])")
 
 
+_SIZE_WORD = re.compile(r"-(?:bed|storey|story|floor|room|seat|lane|hectare|acre)s?\b", re.IGNORECASE)
+_OWN = frozenset({"our", "my"})  # a count the publisher gives of its own staff, teams or clinics
+
+
+def _own_means(text: str, quantity: Quantity, lexicon: FigureLexicon) -> bool:
+    """Whether the first counted word after the number names teams, places or things (not people:
+    "our two colleagues were killed" is a figure)."""
+    for word in re.findall(r"[A-Za-z][\w-]*", text[quantity.end:quantity.end + 40])[:3]:
+        kind = lexicon.noun_class(word.rstrip("s")) or lexicon.noun_class(word)
+        if kind is not None:
+            return kind in {"units", "facilities", "buildings", "equipment"}
+    return False
+
+
 def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
                       doc: Doc | None = None) -> str | None:
     """Why `quantity` is not a figure claim, or None when it may be one."""
@@ -292,6 +306,8 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
         return "designator"  # 152mm, An-124s, M1989s
     if before == "/" or after[:1] == "/":
         return "date"
+    if _SIZE_WORD.match(text, end):
+        return "size"  # "the 60-bed facility", "a 12-storey building": what a place holds or measures
     if quantity.kind == "digits" and any(m.start() <= start and end <= m.end() for m in
                                          _PHONE.finditer(text, max(0, start - 16), min(len(text), end + 16))):
         return "phone"  # "reach the programme on 70 00 12 34", "+509 3712 4480"
@@ -303,6 +319,8 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
     previous, previous_raw = _prev_word(text, quantity.start)
     if previous in months or following in months:
         return "date"
+    if previous in _OWN and quantity.start == quantity.number_start and _own_means(text, quantity, lexicon):
+        return "own"  # "our two surgical teams", "our two field clinics": the publisher's own means
     of_month = _OF_MONTH.match(text, quantity.end)
     if of_month and (of_month.group(1).lower() in months or of_month.group(1).lower() == "month"):
         return "date"
