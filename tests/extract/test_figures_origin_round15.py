@@ -20,7 +20,8 @@ besieged town are counted; what a described source an outlet cited says next com
 outlet; an outlet described after its name relays what it was told; "the paper" is the weekly named
 just before, also when the recogniser takes the weekly's name for a person's; the publisher's own
 teams are no figure, its colleagues killed are; people "admitted" with gunshot wounds are wounded,
-and "the 80-bed hospital" counts nobody.
+and "the 80-bed hospital" counts nobody; "according to information we have received" is the
+publisher's own.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -274,3 +275,11 @@ def test_people_admitted_with_gunshot_wounds_are_wounded(extractors: list) -> No
     assert figures["at least 16"].category == "wounded"
     assert figures["three"].category == "wounded"
     assert "80" not in figures  # the size of the hospital counts nobody
+
+
+def test_information_the_publisher_received_is_its_own(extractors: list) -> None:
+    text = ("According to information we have received, the militia has detained some 150 men in the "
+            "district. According to reports from Amnesty International, 12 of them were later released.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["some 150"].source_chain == ["Harbour Post"]
+    assert figures["12"].source_chain[:2] == ["Harbour Post", "Amnesty International"]
