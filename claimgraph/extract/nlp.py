@@ -36,6 +36,9 @@ _NOT_GIVEN_NAMES = frozenset({"pre", "post", "re", "co", "anti", "non", "ex", "s
 
 
 BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪", "‣"})  # a list item's mark at a line's start
+# The same marks as a pattern for the list-item rules (a source note, a list label), which were
+# written without the em dash and "‣"
+LIST_MARK = "[" + re.escape("".join(sorted(BULLETS - {"—", "‣"}))) + "]"
 
 
 @Language.component(LINE_BREAKS)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.attributions.drafts import SUBJECTS, Draft, source_span, token_end
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup
 from claimgraph.extract.entities.lexicon import is_country
+from claimgraph.extract.nlp import LIST_MARK
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
@@ -34,9 +35,9 @@ _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)
 
 
 # A line that ends with whose figure it is: "- 4 clinics looted (WHO figures)", "... (UN estimate)."
-_LIST_ITEM = re.compile(r"[^\S\n]*[-•*–·▪][^\S\n]+")
+_LIST_ITEM = re.compile(rf"[^\S\n]*{LIST_MARK}[^\S\n]+")
 _SOURCE_NOTE = re.compile(
-    r"^[^\S\n]*(?:[-•*–·▪][^\S\n]+)?(?P<item>[^\n()]*?\d[^\n()]*?)[^\S\n]*"
+    rf"^[^\S\n]*(?:{LIST_MARK}[^\S\n]+)?(?P<item>[^\n()]*?\d[^\n()]*?)[^\S\n]*"
     r"\((?P<source>[^()\n]{2,60}?)(?:[^\S\n]+(?P<word>estimates?|figures?|count|data|tally|numbers))?\)[^\S\n]*\.?[^\S\n]*$",
     re.MULTILINE)
 
@@ -173,7 +174,6 @@ class LineRules:
             if found is None:
                 continue
             noun, owner = found
-            named = [t for t in owner.subtree if t.dep_ != "case"]
             reader = next((d for d in self.drafts if d.cue_token == noun.head.i and d.content
                            and all(noun.left_edge.idx <= s and e <= token_end(noun.right_edge) for s, e in d.content)), None)
             if reader is not None:  # "X read the following statement": what X read is the quotation
@@ -182,7 +182,7 @@ class LineRules:
             read = owner.head == noun.head and owner.dep_ == "nsubj"  # "X read the following statement"
             self.drafts.append(Draft(
                 cue=(noun.head.idx if read else noun.idx, token_end(noun)), content=[(opening + 1, close)],
-                source=source_span(self.doc, {t.i for t in named}),
+                source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
                 source_head=owner.i, cue_token=noun.head.i if read else noun.i))
 
     def answer_rule(self) -> None:

@@ -185,9 +185,9 @@ class RelayRules:
             return
         start = header.end() + 1
         end = len(self.text.rstrip())
-        note = NOTE_LINE.search(self.text, start)
-        if note is not None:  # "Note from the Desk: ...": the publisher's own words after the item
-            end = len(self.text[:note.start()].rstrip())
+        desk_note = NOTE_LINE.search(self.text, start)
+        if desk_note is not None:  # "Note from the Desk: ...": the publisher's own words after the item
+            end = len(self.text[:desk_note.start()].rstrip())
         content, position = [], start
         for note in [*_BRACKETED.finditer(self.text, start, end), None]:
             piece_end = end if note is None else note.start()

@@ -243,7 +243,8 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             tokens -= {first, first + 1}  # "14:05 - Israeli forces said": a live blog's time stamp
         if doc[first].pos_ == "PROPN" and doc[first].ent_type_ == "PERSON" and first + 1 in tokens \
                 and doc[first + 1].text == "," and max(tokens) > first + 2 \
-                and _TURN_OPENING.search(text_of(doc), 0, doc[first].idx):
+                and _TURN_OPENING.search(text_of(doc), max(0, text_of(doc).rfind("\n", 0, doc[first].idx - 1)),
+                                         doc[first].idx):  # (from the line break before the label)
             # "NADIM: Rania, the Syrian Observatory says ...": the person addressed by a given
             # name opens the turn of a transcript (upper-case speaker labels)
             tokens -= {first, first + 1}

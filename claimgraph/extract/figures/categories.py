@@ -34,7 +34,7 @@ from claimgraph.extract.figures.triggers import (
     subtree_categories,
     trigger_categories,
 )
-from claimgraph.extract.nlp import headline_end, span_text, text_of
+from claimgraph.extract.nlp import LIST_MARK, headline_end, span_text, text_of
 
 __all__ = ["PRIORITY", "Reading", "number_span", "read", "read_counted"]
 
@@ -612,7 +612,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     return reading
 
 
-_LIST_LABEL = re.compile(r"(?:^|\n)[^\S\n]*(?:[-•*–·▪][^\S\n]+)?([^\n:]{2,80}?):[^\S\n]*$")
+_LIST_LABEL = re.compile(rf"(?:^|\n)[^\S\n]*(?:{LIST_MARK}[^\S\n]+)?([^\n:]{{2,80}}?):[^\S\n]*$")
 
 
 def _list_label(doc: Doc, quantity: Quantity) -> Token | None:

@@ -102,16 +102,18 @@ def restated_category(span: Span, quantity: Quantity, lexicon: FigureLexicon) ->
 def apposed_part(doc: Doc, quantity: Quantity) -> bool:
     """ "downed 64 drones overnight, 17 of them heading for Haifa", "at least 42 deaths, 23 of them
     children", "32 injured people, among them nine soldiers": a part set off after the count it
-    belongs to, with no verb of its own but a
-    present participle (which describes the members), so it counts what that count counts."""
+    belongs to, with no verb of its own but a present participle (which describes the members), so
+    it counts what that count counts."""
     span = doc.char_span(quantity.number_start, quantity.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     of = span[-1].i + 1
-    if _LEADING_PART.search(text_of(doc), 0, quantity.start):
+    text = text_of(doc)
+    # (the words before the number stand on its line, or end the line before)
+    if _LEADING_PART.search(text, max(0, text.rfind("\n", 0, quantity.start - 1)), quantity.start):
         after = of  # ("32 injured were brought in, among them nine soldiers")
     elif of + 1 >= len(doc) or doc[of].lower_ != "of" or doc[of + 1].lower_ not in _PART_POINTERS \
-            or not text_of(doc)[:quantity.start].rstrip().endswith(_SET_OFF):
+            or not text[:quantity.start].rstrip().endswith(_SET_OFF):
         return False
     else:
         after = of + 2
