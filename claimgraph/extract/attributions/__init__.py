@@ -171,6 +171,13 @@ def _paragraph(text: str, offset: int) -> int:
     return text.rfind("\n\n", 0, offset)
 
 
+def _opens_quoted(text: str, offset: int) -> bool:
+    """Whether the fragment at `offset`, or the paragraph it is in, opens with a quotation mark."""
+    opening = _paragraph(text, offset) + 1
+    opening += len(text[opening:offset]) - len(text[opening:offset].lstrip())
+    return text[offset:offset + 1] in QUOTE_CHARS or text[opening:opening + 1] in QUOTE_CHARS
+
+
 def _own_clauses(content: list[tuple[int, int]], cue: tuple[int, int], source: tuple[int, int] | None,
                  anchors: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """The model's content fragments kept to the clauses its cue reports.
@@ -283,6 +290,10 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
         content = [c for c in content if c[1] > cue[0] or not any(
             d.show_cue and any(s <= c[0] and c[1] <= e for s, e in d.content)
             and not any(s <= cue[0] and cue[1] <= e for s, e in d.content) for d in drafts)] or content
+        # nor, outside quotation marks, a paragraph other than the cue's: "... terrorists attacked
+        # the post.\n\nThe Government deplores the loss of eight soldiers" is no attack's content
+        content = [c for c in content if _paragraph(text, c[0]) == _paragraph(text, cue[0])
+                   or _opens_quoted(text, c[0])]
         if not content:
             continue
         merged.append(Draft(
@@ -408,6 +419,28 @@ def _droppable(draft: Draft, source: str | None, top_level_beliefs: bool, text: 
     return top_level_beliefs and draft.kind == "belief" and source in FIRST_AND_SECOND_PERSON
 
 
+def _own_body_in_turn(draft: Draft, text: str) -> bool:
+    """ "OSEI (WHO spokesperson Daniel Osei): WHO has verified 12 attacks": in a transcript turn,
+    the body the speaker's label names speaks through the speaker, as "we" would; no level of
+    its own. (Reported speech keeps it: "Osei, for WHO, said WHO had recorded 14 attacks".)"""
+    parent = draft.parent
+    if parent is None or parent.source is None or draft.source is None or draft.relay \
+            or text[parent.cue[0]:parent.cue[1]].strip() != ":":
+        return False
+    body = text[draft.source[0]:draft.source[1]].strip()
+    label = text[parent.source[0]:parent.source[1]]
+    return len(body) > 1 and re.search(rf"(?<!\w){re.escape(body)}(?!\w)", label) is not None
+
+
+def _source_word(text: str, source: tuple[int, int] | None) -> str | None:
+    """The source as compared with the pronoun lists: lower case, except an abbreviation in
+    capitals ("WHO", "US"), which is a name and no pronoun."""
+    if source is None:
+        return None
+    written = text[source[0]:source[1]].strip()
+    return written if len(written) > 1 and written.isupper() else written.lower()
+
+
 def drop_unconfirmed_levels(drafts: list[Draft], predicted: list[Attribution], text: str,
                             top_level_beliefs: bool = True, doc: Doc | None = None) -> list[Draft]:
     """Drop chain levels that are stances or pronoun echoes, unless the model found them too.
@@ -427,8 +460,8 @@ def drop_unconfirmed_levels(drafts: list[Draft], predicted: list[Attribution], t
     candidates = {
         id(d) for d in drafts
         if not any(_overlaps(d.cue, cue) for cue in learned_cues)
-        and _droppable(d, text[d.source[0]:d.source[1]].strip().lower() if d.source else None,
-                       top_level_beliefs, text, doc)
+        and _droppable(d, _source_word(text, d.source), top_level_beliefs, text, doc)
+        or _own_body_in_turn(d, text)
     }
     kept = list(drafts)
     while True:

@@ -170,7 +170,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         bracketed = bracketed_name(text[draft.source[0]:draft.source[1]])
         if bracketed is not None:  # "TKACHUK (Iryna Tkachuk, State Border Guard Service):"
             found = (bracketed, "person")
-        if found is not None and not (len(tokens) == 1 and tokens[0].lower_ in pronouns):
+        if found is not None and not (len(tokens) == 1 and _word(tokens[0]) in pronouns):
             # ("GENERAL ANDRÉS VILLAMIZAR (commander, ...):": the label before its brackets)
             label = label_name(text[draft.source[0]:draft.source[1]].split("(")[0].strip())
             if label is not None:  # later labels and roles point back at the name, not the capitals
@@ -180,6 +180,9 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                                    if t.pos_ in ("NOUN", "PROPN") or t.lower_ in MEDIA_ROLES) \
                 or frozenset({"source"})
             kind = "person" if any(c.name == found[0] and c.kind == "person" for c in candidates) else found[1]
+            if kind != "person" and tokens.root.pos_ == "PROPN" and any(
+                    c.dep_ == "appos" and roles.get(c.lemma_.lower()) == "person" for c in tokens.root.children):
+                kind = "person"  # "Helena Varga, spokesperson for ...": the recogniser may say ORG
             described = not any(t.pos_ == "PROPN" or t.ent_type_ for t in tokens)
             # the source a "citing X" link names is where the account comes from, not an outlet
             cited = draft.relay and draft.cue_token is not None and draft.show_cue \
@@ -371,10 +374,16 @@ def _without_aside(tokens: SpacySpan) -> SpacySpan:
     return tokens.doc[tokens.start:aside.left_edge.i - 1]
 
 
+def _word(token: Token) -> str:
+    """A one-word source as compared with the pronoun lists: lower case, except an abbreviation in
+    capitals ("WHO" is the World Health Organization, no relative "who")."""
+    return token.text if len(token.text) > 1 and token.text.isupper() else token.lower_
+
+
 def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, str],
              roles: dict[str, str]) -> str | None:
     head = tokens.root
-    word = head.lower_
+    word = _word(head)
     candidates = scene.candidates
     position = draft.source[0] if draft.source else 0
     if draft.antecedent is not None:

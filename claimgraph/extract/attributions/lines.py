@@ -53,6 +53,10 @@ _SECTION_SPEAKER = {
     "question": re.compile(r"\b(?:tabled|asked|put)\b[^.\n]{0,40}?\bby[^\S\n]+([A-Z][^,.;(\n]{2,60}?)(?=[^\S\n]*[,.;(\n])"),
     "answer": re.compile(r"\b(?:answered|replied)\b[^.\n]{0,40}?\bby[^\S\n]+([A-Z][^,.;(\n]{2,60}?)(?=[^\S\n]*[,.;(\n])"),
 }
+# A heading line in capitals ("COMMUNIQUÉ OF THE GOVERNMENT", "OTHER ACCOUNTS") as its own paragraph.
+_CAPITALS_HEADING = re.compile(r"(?:^|(?<=\n\n))[^\S\n]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9 .,'’()\-–]{2,80})[^\S\n]*(?=\n\n|\Z)")
+# What says a document follows in full: "the following statement", "published below", "in full".
+_REPRODUCED = re.compile(r"\b(?:the following|below|in full|full text)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
 
 
@@ -182,6 +186,38 @@ class LineRules:
             read = owner.head == noun.head and owner.dep_ == "nsubj"  # "X read the following statement"
             self.drafts.append(Draft(
                 cue=(noun.head.idx if read else noun.idx, token_end(noun)), content=[(opening + 1, close)],
+                source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
+                source_head=owner.i, cue_token=noun.head.i if read else noun.i))
+
+    def full_text_rule(self) -> None:
+        """ "The government released the following statement ... We publish it in full.\n\n
+        COMMUNIQUÉ OF THE GOVERNMENT\n\nOn Tuesday ...": a document reproduced without quotation
+        marks, under a heading in capitals, is its issuer's, down to the next such heading or the
+        end of the text. The introduction must say it reproduces the text ("the following",
+        "below", "in full"). Run after the paragraph settling: the text runs over paragraphs."""
+        text = self.text
+        headings = [m for m in _CAPITALS_HEADING.finditer(text) if sum(c.isalpha() for c in m.group(1)) >= 4]
+        for k, heading in enumerate(headings):
+            intro = self._introduction(heading.start())
+            if not _REPRODUCED.search(text, intro, heading.start()):
+                continue
+            found = self._document_issuer(intro, heading.start())
+            if found is None:
+                continue
+            start = heading.end()
+            start += len(text[start:]) - len(text[start:].lstrip())
+            if text[start:start + 1] in QUOTE_CHARS:
+                continue  # a quoted text: `document_block_rule`
+            end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
+            end = len(text[:end].rstrip())
+            if end <= start or any(d.show_cue and any(s <= start and end <= e for s, e in d.content)
+                                   for d in self.drafts):
+                continue
+            noun, owner = found
+            read = owner.head == noun.head and owner.dep_ == "nsubj"  # "X released the following statement"
+            self.drafts.append(Draft(
+                cue=(noun.head.idx if read else noun.idx, token_end(noun.head if read else noun)),
+                content=[(start, end)],
                 source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
                 source_head=owner.i, cue_token=noun.head.i if read else noun.i))
 

@@ -59,6 +59,11 @@ def _months() -> frozenset[str]:
 
 
 # LineRules first: it holds the real `paragraph` that SpeakerRules only declares
+# Words before a value its valuation only approximates ("closer to 150", "nearer 70").
+_APPROXIMATING = frozenset({"close", "closer", "near", "nearer", "nearly", "around", "about", "roughly",
+                            "approximately", "almost"})
+
+
 class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
     """Runs the rules over one parsed document."""
 
@@ -127,6 +132,17 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             if t.lower_ in self.cues.valuation_prepositions and t.i > verb.i and t.dep_ == "prep" \
                     and any(n.like_num for n in t.subtree):
                 return t  # "put the toll at 300", "put the death toll above 400"
+        if verb.lemma_.lower() in self.cues.valuation:
+            # "put the number of wounded closer to 150": the parse may hang the approximated value
+            # inside the counted noun's phrase
+            for obj in objects:
+                if obj.lemma_.lower() not in self.cues.figure_nouns:
+                    continue
+                for n in obj.subtree:
+                    if n.i > obj.i and n.like_num and n.i == obj.right_edge.i and any(
+                            w.lower_ in _APPROXIMATING or w.tag_ in ("RBR", "JJR")
+                            for w in verb.doc[max(obj.i + 1, n.i - 3):n.i]):
+                        return n
         return None
 
     def cue_span(self, verb: Token) -> tuple[int, int]:
@@ -235,8 +251,10 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         first = min(tokens)
         # "Lawmaker Song Min-jae, a member of ..., said": the parse may make each piece of a
         # hyphenated name a subject of its own; the pieces right before the subject belong to it
+        # (so does an acronym the tagger took for a common noun: "ACLED data show")
         while first > 0 and (piece := doc[first - 1]).head.i == subject.head.i and piece.dep_ == subject.dep_ \
-                and (piece.pos_ == "PROPN" or piece.text in HYPHENS) and subject.head.i != subject.i:
+                and (piece.pos_ == "PROPN" or piece.text in HYPHENS or piece.is_upper and len(piece.text) > 1) \
+                and subject.head.i != subject.i:
             tokens |= subtree(piece)
             first = min(tokens)
         if _TIME_STAMP.fullmatch(doc[first].text) and first + 1 < len(doc) and doc[first + 1].text in DASHES:
@@ -331,6 +349,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                 draft.content = list(draft.mirror.content)
         self.provenance_rule()  # after settling: its spans lie outside the cue's paragraph on purpose
         self.document_block_rule()  # the same: a reproduced statement runs over paragraphs
+        self.full_text_rule()  # also one printed without quotation marks under a heading
         self.answer_rule()  # and a reprinted answer
         self.section_rule()  # and a parliamentary question and answer under their headings
         self.drafts = [d for d in self.drafts if d.content and d.cue[0] < d.cue[1]]

@@ -283,6 +283,15 @@ def _partitive(head: Token | None, verb: Token) -> bool:
 
 
 
+def _counts_own_number(noun: Token) -> bool:
+    """ "the injury of 14 others": a noun whose own "of" phrase holds a number."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(n.like_num for n in p.subtree)
+               for p in noun.children)
+
+
+_CASUALTY_PARTS = frozenset({"killed", "wounded", "missing", "captured"})
+
+
 def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
          antecedent_class: str | None = None) -> Reading | None:
     """The parse's reading of `quantity`; None when the parse cannot place it.
@@ -357,8 +366,10 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     # 1. the counted noun names the category by itself: "300 casualties", "dozens of dead
     #    and injured"
     if head is not None and not pronoun:
-        # (a conjunct with a number of its own is another figure: "62 wounded people and 17 bodies")
-        categories = {c for t in [head, *(k for k in head.conjuncts if not any(n.dep_ == "nummod" for n in k.children))]
+        # (a conjunct with a number of its own is another figure: "62 wounded people and 17 bodies",
+        # "the deaths of five citizens and the injury of 14 others")
+        categories = {c for t in [head, *(k for k in head.conjuncts if not any(
+                          n.dep_ == "nummod" for n in k.children) and not _counts_own_number(k))]
                       for c in [intrinsic_category(t, lexicon)] if c}
         if categories and lexicon.casualty_phrases.match(text_of(doc), head.idx):
             categories.add("casualties")  # "dozens of dead and injured"
@@ -394,6 +405,12 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         categories = trigger_categories([owner], noun_class, lexicon)
         if not categories and intrinsic_category(owner, lexicon):
             categories = {str(intrinsic_category(owner, lexicon))}
+        if categories == {"casualties"} and head is not None:
+            # "the loss of eight soldiers, who were killed": a relative clause on the counted
+            # noun says which loss
+            said = {c for r in head.children if r.dep_ == "relcl"
+                    for c in trigger_categories(_governing_lemmas(r), noun_class, lexicon)} & _CASUALTY_PARTS
+            categories = said if len(said) == 1 else categories  # ("captured or killed" stays a loss)
         if categories:
             reading.category, reading.decided_by = pick(categories), "trigger"
             return reading
@@ -529,10 +546,12 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             if child.lemma_.lower() in lexicon.number_nouns:
                 # "the number of troops Russia intended to draw", "troop numbers"
                 counted = of_object(child) or next(
-                    (c for c in child.children if c.dep_ == "compound" and class_of(c, lexicon)), None)
+                    (c for c in child.children if c.dep_ == "compound" and class_of(c, lexicon)
+                     and c.lemma_.lower() not in lexicon.member_bodies), None)
                 if counted is not None and class_of(counted, lexicon):
                     child = counted
-            child_class = class_of(child, lexicon)
+            # ("the police said four": the police give the count, they are not what it counts)
+            child_class = class_of(child, lexicon) if child.lemma_.lower() not in lexicon.member_bodies else None
             if child_class in lexicon.defaults and child.lemma_.lower() not in lexicon.number_nouns:
                 reading.noun_class = child_class
                 reading.category = lexicon.defaults[child_class]

@@ -197,8 +197,9 @@ def _named_kinds(noun: Token, figures: FigureLexicon) -> frozenset[str]:
             found.add(trigger.category)
             continue
         noun_class = figures.noun_class(lemma)
+        # ("the army figures", "the police figures": a body's name says who gave them)
         if noun_class in figures.defaults and token.i != noun.i and noun_class not in _COUNTED_APART \
-                and not _claimant(noun):
+                and not _claimant(noun) and lemma not in cues().body_roles and lemma not in figures.member_bodies:
             found.add(figures.defaults[noun_class])  # "the troop figures"
     if not found and noun.lemma_.lower() in figures.number_noun_defaults:
         found.add(figures.number_noun_defaults[noun.lemma_.lower()])  # "the toll"

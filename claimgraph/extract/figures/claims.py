@@ -53,7 +53,8 @@ _DECIDED = {"intrinsic", "trigger", "phrase", "subject", "question", "subset"}
 _CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties", "missing"})
 # "Of these, 300 ...", "Among them, 40 ...": grammar words, not vocabulary (a closed class)
 _PARTITIVE_PREPOSITIONS = frozenset({"of", "among"})
-_BACK_POINTERS = frozenset({"these", "those", "them", "this", "that"})
+_RELATIVES = frozenset({"whom", "which"})
+_BACK_POINTERS = frozenset({"these", "those", "them", "this", "that"}) | _RELATIVES  # ("four of whom")
 _BACK_NOUNS = frozenset({"victims"})  # "N of the victims": of the count before
 # "down from 57", "up from 12 a year earlier", "compared with 40": a bare number compared with the
 # figure before it counts the same thing
@@ -151,6 +152,16 @@ def _pronoun_part(doc: Doc, draft: Draft, kept: list[Draft]) -> bool:
     return _same_sentence(doc, whole.quantity, draft.quantity) or _next_sentence(doc, whole.quantity, draft.quantity)
 
 
+def _relative_to_count(doc: Doc, draft: Draft, kept: list[Draft]) -> bool:
+    """ "the loss of eight soldiers and 13 wounded, four of whom are in a serious condition": a
+    relative pronoun points at the figure right before it in its sentence, not at an earlier
+    figure's counted noun."""
+    head = draft.reading.head
+    # (a count of casualties only, as for "N of them": `_pronoun_part`)
+    return draft.reading.pronoun and head is not None and head.lower_ in _RELATIVES and bool(kept) \
+        and kept[-1].reading.category in _CASUALTY_KINDS and _same_sentence(doc, kept[-1].quantity, draft.quantity)
+
+
 def _next_sentence(doc: Doc, earlier: Quantity, later: Quantity) -> bool:
     """Whether `later` stands in the sentence right after the one holding `earlier`."""
     first = doc.char_span(earlier.number_start, earlier.number_end, alignment_mode="expand")
@@ -209,6 +220,17 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
             antecedent = next((d for d in reversed(kept) if d.reading.noun_class
                                and (pointing_back or _same_sentence(doc, d.quantity, draft.quantity))),
                               None)
+            if _relative_to_count(doc, draft, kept):
+                # "13 wounded, four of whom are in a serious condition": a part of the figure right
+                # before, unless its own clause says what befell it ("eleven of whom died")
+                nearest = kept[-1]
+                again = read(doc, draft.quantity, lexicon, nearest.reading.noun_class)
+                if again is not None and again.decided_by not in {"none", "default"}:
+                    draft.reading = reading = again
+                elif nearest.reading.decided_by in _DECIDED:
+                    reading.category, reading.decided_by = nearest.reading.category, "subset"
+                    reading.noun_class = reading.noun_class or nearest.reading.noun_class
+                draft.antecedent, antecedent = nearest, None
             if antecedent is not None:
                 again = read(doc, draft.quantity, lexicon, antecedent.reading.noun_class)
                 if again is not None:

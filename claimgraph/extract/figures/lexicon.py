@@ -137,6 +137,7 @@ class FigureLexicon:
     # status category of a noun ("prisoners": captured) -> the verb categories that outrank it
     status_categories: dict[str, frozenset[str]] = field(default_factory=dict)
     partition_nouns: frozenset[str] = frozenset()  # "the remainder were ...": a subset of the count before
+    member_bodies: frozenset[str] = frozenset()  # "police": members when counted, the giver when modifying
 
     def categories_doubted(self, named: frozenset[str]) -> frozenset[str]:
         """The figure categories a caveat naming the kinds `named` doubts."""
@@ -348,6 +349,7 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         captivity_nouns=_optional(taxonomy, "captivity_nouns", c),
         status_categories=status_categories,
         partition_nouns=_optional(taxonomy, "partition_nouns", c),
+        member_bodies=_optional(taxonomy, "member_bodies", c),
     )
 
 

@@ -23,6 +23,7 @@ from claimgraph.extract.attributions.chains import (
     source_chain,
 )
 from claimgraph.extract.attributions.names import clean
+from claimgraph.extract.attributions.naming import source_lexicon
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.claims import Draft, token_at
 from claimgraph.extract.figures.numbers import Quantity
@@ -92,17 +93,20 @@ def _tally_owner(doc: Doc, quantity: Quantity) -> str | None:
     return None
 
 
-def _owned_total(doc: Doc, quantity: Quantity, before: list[Draft]) -> tuple[list[str], Attribution | None] | None:
+def _owned_total(doc: Doc, quantity: Quantity, before: list[Draft],
+                 publisher: str | None) -> tuple[list[str], Attribution | None] | None:
     """ "Its total for the war stands at more than 9,000 dead", "The ministry's toll rose to
     410": a figure whose clause has an owned count noun as subject is the owner's, when nothing
     else names a source. A pronoun owner is the source of the last sourced figure before it; a
     named owner that of the last figure whose chain ends in that owner."""
     token = token_at(doc, quantity.number_start, quantity.number_end)
-    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None) if token is not None else None
-    if verb is None:
+    if token is None:
         return None
-    total = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-                  and c.lemma_.lower() in cues().figure_nouns and c.idx < quantity.number_start), None)
+    total = _count_noun_of(token)
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if total is None and verb is not None:
+        total = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                      and c.lemma_.lower() in cues().figure_nouns and c.idx < quantity.number_start), None)
     owner = next((c for c in total.children if c.dep_ == "poss"), None) if total is not None else None
     if owner is None:
         return None
@@ -110,10 +114,28 @@ def _owned_total(doc: Doc, quantity: Quantity, before: list[Draft]) -> tuple[lis
     if owner.pos_ == "PRON":
         return (list(sourced[-1].chain), sourced[-1].attribution) if sourced else None
     words = [t.text for t in owner.subtree if t.dep_ not in {"case", "det"} and t.lower_ not in {"'s", "’s"}]
-    wanted = {w.lower() for w in clean(" ".join(words)).split()}
+    name = clean(" ".join(words))
+    wanted = {w.lower() for w in name.split()}
     for draft in reversed(sourced):
         if wanted and wanted <= {w.lower() for w in draft.chain[-1].split()}:
             return list(draft.chain), draft.attribution
+    # a body or person named for the first time: the owner as written ("the army's figure")
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start <= owner.i < e.end]
+    if people:
+        name = people[0].text
+    elif not (owner.pos_ == "PROPN" or owner.ent_type_ in {"ORG", "GPE", "NORP"}
+              or source_lexicon()[1].get(owner.lemma_.lower()) is not None):
+        return None
+    return ([publisher, name] if publisher else [name]), None
+
+
+def _count_noun_of(number: Token) -> Token | None:
+    """ "the army's figure of 25 dead", "Kyiv's estimate of 9,000 killed": the count noun
+    whose "of" phrase holds the number, or None."""
+    for token in (number, number.head):
+        if token.dep_ == "pobj" and token.head.lower_ == "of" \
+                and token.head.head.lemma_.lower() in cues().figure_nouns:
+            return token.head.head
     return None
 
 
@@ -236,6 +258,6 @@ def link_sources(found: Extraction, drafts: list[Draft], publisher: str | None, 
             if owner is not None:
                 draft.chain.append(owner)
             else:
-                owned = _owned_total(doc, q, [d for d in drafts if d.quantity.end <= q.start])
+                owned = _owned_total(doc, q, [d for d in drafts if d.quantity.end <= q.start], publisher)
                 if owned is not None:
                     draft.chain, draft.attribution = owned

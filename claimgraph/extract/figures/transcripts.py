@@ -79,11 +79,16 @@ def _interviewee(doc: Doc, turns: list[tuple[int, str]]) -> str | None:
     """The person a question-and-answer interview answers with "A:": the first person named
     before the first turn (the introduction), or None."""
     first = min(start for start, _ in turns)
-    names = [e.text for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first]
-    # a name the recogniser missed: the proper-noun subject of a sentence of the introduction
-    names += [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in doc
-              if s.idx < first and s.dep_ == "nsubj" and s.pos_ == "PROPN"
-              and all(t.pos_ == "PROPN" for t in doc[s.left_edge.i:s.i + 1])]
+    # a proper-noun subject of a sentence of the introduction ("Colonel X, who commands the
+    # operation, spoke to us"), also a name the recogniser missed
+    subjects = [s for s in doc if s.idx < first and s.dep_ == "nsubj" and s.pos_ == "PROPN"
+                and all(t.pos_ == "PROPN" for t in doc[s.left_edge.i:s.i + 1])]
+    people = [e.text for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first]
+    # a person the introduction makes its subject comes before one it only mentions (the
+    # recogniser may take a region for a person: "in the mountains of Bari region")
+    persons = [s for s in subjects if s.ent_type_ == "PERSON"]
+    names = [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in persons] + people
+    names += [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in subjects if s not in persons]
     return names[0] if names else None
 
 
