@@ -16,7 +16,11 @@ verified" a count is the count's inner source; "13 wounded, four of whom are in 
 condition" counts wounded; "the loss of eight soldiers, who fell" counts deaths, "captured or
 killed" stays a loss; "led to the martyrdom of four" counts deaths, also before "and the injury of
 14 others"; "at around 4 a.m." is a time;
-a learned attribution takes no content from another paragraph outside quotation marks.
+a learned attribution takes no content from another paragraph outside quotation marks; a
+content ending with a colon goes on over the list that follows ("An inventory drawn up by X lists
+what was found:" and its items are X's); a headline's "Lanorian military says" is no rebel army
+and no other country's body quoted later; "by this newspaper's count" is the publisher's own; "six
+in critical condition" after a count of wounded is a part of it.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -181,3 +185,44 @@ def test_a_learned_attribution_takes_no_content_from_another_paragraph() -> None
                              extractor_version="1", cue=Span.of(quoted, cue, cue + 8), source=Span.of(quoted, 0, 6),
                              content=[Span.of(quoted, quoted.index("We"), quoted.index(",\""))])
     assert len(merge_learned([], learned, quoted)) == 1  # (a quoted paragraph may continue a speaker)
+
+
+def test_a_list_after_a_colon_is_the_content_of_its_cue(extractors: list) -> None:
+    text = ("Customs officers stopped the lorry at the border on Friday. An inventory drawn up by the Revenue "
+            "Authority, which we have seen, lists what was found:\n\n"
+            "- 640 assault rifles, destroyed on site\n"
+            "- 38 machine guns, destroyed on site\n\n"
+            "The army said on Saturday that its losses in the week were light:\n\n"
+            "- 12 soldiers killed\n"
+            "- 30 wounded\n\n"
+            "Smugglers have used the route for years.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["640"].source_chain == ["Harbour Post", "Revenue Authority"]
+    assert figures["38"].source_chain == ["Harbour Post", "Revenue Authority"]
+    assert figures["12"].source_chain == ["Harbour Post", "army"]
+    assert figures["30"].source_chain == ["Harbour Post", "army"]
+
+
+def test_a_headlines_military_is_no_rebel_army_named_later(extractors: list) -> None:
+    text = ("Highland rebels kill six soldiers in border ambush, Lanorian military says\n\n"
+            "PORT LANOR, Lanoria, June 2 (AP) \u2014 Separatist fighters ambushed an army convoy in the "
+            "mountainous Dorva district on Monday, killing six soldiers, the military said.\n\n"
+            "A spokesman for the West Lanoria National Liberation Army, the armed wing of the Free Lanoria "
+            "Movement, said in a statement sent to journalists that its fighters had killed 11 soldiers.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["six"].source_chain == ["Harbour Post", "Associated Press", "Lanorian military"]
+    assert figures["11"].source_chain[-1] == "West Lanoria National Liberation Army"
+
+
+def test_this_newspapers_count_is_the_publishers(extractors: list) -> None:
+    text = ("The Interior Ministry said 14 people were killed. There have been more than 40 attacks on police "
+            "posts in the region since January, by this newspaper's count.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["more than 40"].source_chain == ["Harbour Post"]
+
+
+def test_a_bare_part_in_a_stated_condition_is_of_the_count_before(extractors: list) -> None:
+    text = ("A surgeon said 22 wounded people had been brought in by ambulance, seven in critical condition, "
+            "and that 40 were treated and sent home, three seriously.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["seven"].category == "wounded"

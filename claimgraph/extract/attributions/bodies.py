@@ -25,7 +25,7 @@ from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.entities.lexicon import is_country
 from claimgraph.model.vocab import load_vocab
 
-__all__ = ["named_later", "specific_bodies"]
+__all__ = ["named_later", "names_country", "specific_bodies"]
 
 _COUNTRY_LABELS = ("GPE", "NORP")
 
@@ -47,6 +47,11 @@ def _same_country(left: str, right: str) -> bool:
     shorter, longer = sorted((left, right), key=len)
     stem = shorter[:-1] if shorter.endswith("e") and len(shorter) > 4 else shorter
     return len(stem) >= 4 and longer.startswith(stem)
+
+
+def names_country(country: str, name: str) -> bool:
+    """Whether `name` holds the country word `country` ("Indonesian" in "Indonesian Army")."""
+    return any(_same_country(c, w) for c in _words(country) for w in _words(name))
 
 
 def _generic(tokens: SpacySpan) -> tuple[str, list[str]] | None:

@@ -77,10 +77,12 @@ def link_name(attribution: Attribution) -> str | None:
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})  # words by which the publisher speaks of itself
 
 
-# the article speaking of itself: "An earlier version of this story cited ...", "this report"; or
+# the article speaking of itself: "An earlier version of this story cited ...", "this report", "by
+# this newspaper's count"; or
 # of what it gathered: "according to information we have received", "reports our team collected"
 _SELF_REFERENCE = re.compile(
-    r"\bthis (?:story|article|report|page|update)\b"
+    r"\bthis (?:story|article|report|page|update|newspaper|paper|site|website|publication|magazine"
+    r"|newsletter|outlet|broadcaster|channel|station|programme|program|blog|digest)\b"
     r"|^(?:the )?(?:information|reports?|accounts?|testimon(?:y|ies)|details)(?: (?:that|which))? "
     r"(?:we|our \w+|I) (?:have |had )?(?:received|gathered|collected|obtained|heard)\b",
     re.IGNORECASE)

@@ -13,8 +13,16 @@ from functools import lru_cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.extract.attributions.candidates import Named, describe, is_news, media_role
+from claimgraph.extract.attributions.bodies import names_country
+from claimgraph.extract.attributions.candidates import (
+    ARMED_ROLES,
+    Named,
+    describe,
+    is_news,
+    media_role,
+)
 from claimgraph.extract.attributions.drafts import Draft
+from claimgraph.extract.attributions.roles import insurgent_name
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.nlp import token_strings
 from claimgraph.model.vocab import load_vocab
@@ -119,5 +127,10 @@ def _headline_role(tokens: SpacySpan, roles: dict[str, str], headline_end: int,
     same = [c for c in body if role_word in c.role_words and not c.described and (media or not is_news(c))]
     if same:
         return same[0].name
-    spoke = [c for c in body if c.kind == kind and not c.described and not is_news(c)]
+    # (not a rebel army for "the military", nor another country's body for "Indonesian military")
+    armed = role_word in ARMED_ROLES
+    countries = {t.lower_ for t in tokens if t.ent_type_ in ("NORP", "GPE") and t.i < tokens.root.i}
+    spoke = [c for c in body if c.kind == kind and not c.described and not is_news(c)
+             and not (armed and insurgent_name(c.name))
+             and not (countries and not any(names_country(w, c.name) for w in countries))]
     return spoke[0].name if spoke else None

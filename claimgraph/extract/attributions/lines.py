@@ -189,6 +189,35 @@ class LineRules:
                 source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
                 source_head=owner.i, cue_token=noun.head.i if read else noun.i))
 
+    def listed_content_rule(self) -> None:
+        """ "An inventory drawn up by the ministry lists what was found:\n\n- 1,200 rifles\n- ...": a
+        content that ends with a colon goes on over the list that follows it, item by item, down
+        to the first line that is no list item. Run after the paragraph settling: the list runs
+        over lines on purpose."""
+        text = self.text
+        for draft in self.drafts:
+            if not draft.content or not draft.show_cue:
+                continue
+            end = max(e for _, e in draft.content)
+            if text[end - 1:end] != ":" and text[end:end + 1] != ":":
+                continue
+            position = end + (text[end:end + 1] == ":")
+            items: list[tuple[int, int]] = []
+            while True:
+                gap = len(text[position:]) - len(text[position:].lstrip())
+                if "\n" not in text[position:position + gap]:
+                    break
+                start = position + gap
+                mark = _LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1)
+                if mark is None:
+                    break
+                line_end = text.find("\n", start)
+                line_end = len(text) if line_end == -1 else line_end
+                items.append((mark.end(), len(text[:line_end].rstrip())))
+                position = line_end
+            if items:
+                draft.content = sorted([*draft.content, *items])
+
     def full_text_rule(self) -> None:
         """ "The government released the following statement ... We publish it in full.\n\n
         COMMUNIQUÉ OF THE GOVERNMENT\n\nOn Tuesday ...": a document reproduced without quotation

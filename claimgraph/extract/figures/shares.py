@@ -99,6 +99,12 @@ def restated_category(span: Span, quantity: Quantity, lexicon: FigureLexicon) ->
     return category
 
 
+# What a bare part set off after a count may say of its members' state: "six in critical
+# condition", "three critically", "two seriously".
+_STATE_AFTER = re.compile(r"(?:in (?:a )?(?:critical|serious|grave|stable|life-threatening) condition"
+                          r"|(?:critically|seriously|gravely|severely|badly)\b)", re.IGNORECASE)
+
+
 def apposed_part(doc: Doc, quantity: Quantity) -> bool:
     """ "downed 64 drones overnight, 17 of them heading for Haifa", "at least 42 deaths, 23 of them
     children", "32 injured people, among them nine soldiers": a part set off after the count it
@@ -112,6 +118,8 @@ def apposed_part(doc: Doc, quantity: Quantity) -> bool:
     # (the words before the number stand on its line, or end the line before)
     if _LEADING_PART.search(text, max(0, text.rfind("\n", 0, quantity.start - 1)), quantity.start):
         after = of  # ("32 injured were brought in, among them nine soldiers")
+    elif of < len(doc) and _STATE_AFTER.match(text, doc[of].idx) and text[:quantity.start].rstrip().endswith(_SET_OFF):
+        after = of  # ("15 wounded were brought in, six in critical condition", "..., three critically")
     elif of + 1 >= len(doc) or doc[of].lower_ != "of" or doc[of + 1].lower_ not in _PART_POINTERS \
             or not text[:quantity.start].rstrip().endswith(_SET_OFF):
         return False
