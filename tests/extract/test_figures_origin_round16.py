@@ -20,7 +20,11 @@ a learned attribution takes no content from another paragraph outside quotation 
 content ending with a colon goes on over the list that follows ("An inventory drawn up by X lists
 what was found:" and its items are X's); a headline's "Lanorian military says" is no rebel army
 and no other country's body quoted later; "by this newspaper's count" is the publisher's own; "six
-in critical condition" after a count of wounded is a part of it.
+in critical condition" after a count of wounded is a part of it; "could not verify the group's
+claims" doubts the group quoted before it, not a monitoring group quoted after; "six of the
+wounded died" counts deaths, and a month that ends the sentence before ("in March. Six ...") makes
+no date of the number after it; a translated item that "appeared in the state-owned daily X" is
+relayed by X; "the Operation Emergence 4 force" holds no figure.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -226,3 +230,40 @@ def test_a_bare_part_in_a_stated_condition_is_of_the_count_before(extractors: li
             "and that 40 were treated and sent home, three seriously.")
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["seven"].category == "wounded"
+
+
+def test_a_caveat_on_the_groups_claims_doubts_the_group_quoted_before(extractors: list) -> None:
+    text = ("A spokesman for the Kivu Liberation Front said its fighters had killed nine soldiers. The Harbour "
+            "Post could not independently verify the group's claims.\n\n"
+            "The Lakes Peace Observatory, a church-backed monitoring group, has recorded at least 48 deaths in "
+            "the province this year.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["nine"].hedged
+    assert not figures["at least 48"].hedged
+
+
+def test_the_wounded_who_died_are_deaths(extractors: list) -> None:
+    text = ("Our clinic in Kalemie treated 52 people for blast injuries in March. Seven of the wounded died in "
+            "our care. Nine wounded were flown to Lubumbashi.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["Seven"].category == "killed"
+    assert figures["Nine"].category == "wounded"
+    assert figures["52"].category == "wounded"
+
+
+def test_a_translated_item_that_appeared_in_a_daily_is_relayed_by_it(extractors: list) -> None:
+    text = ("Dorva: seven herders killed in raid\n\n"
+            "Translated from the French. The item below appeared in the state-owned daily Lanoria Matin on "
+            "Tuesday. Notes in square brackets are ours.\n\n"
+            "Seven herders lost their lives on Sunday when gunmen attacked their camp, the prefect of Dorva "
+            "announced. The commander of the sector, Major Paul Ekani, told our reporter that four assailants had "
+            "been neutralised.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["four"].source_chain == ["Harbour Post", "Lanoria Matin", "Paul Ekani"]
+    assert figures["Seven"].source_chain[:2] == ["Harbour Post", "Lanoria Matin"]
+
+
+def test_an_operations_name_with_a_numeral_is_no_figure(extractors: list) -> None:
+    text = "Elements of the Operation Sentinel 3 force reached the village at dawn and found 11 bodies."
+    figures = by_text(in_harbour_post(text, extractors))
+    assert set(figures) == {"11"}

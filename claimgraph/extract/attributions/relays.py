@@ -46,8 +46,10 @@ _DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z0-9 .,'’-]{1,60}?\s*\(([A-Za-z][
 _TRANSLATION = re.compile(r"^[^\S\n]*\[?[^\S\n]*(?:(?:An?|Unofficial|English|Full)[^\S\n]+)?(?:[Tt]ranslation|Translated)\b[^\n]*",
                           re.MULTILINE)
 # Who published what was translated: "published in Portuguese by the daily Notícias"
+# ("The item below appeared in the state-owned daily X on Monday": the outlet it appeared in)
 _TRANSLATED_OUTLET = re.compile(
-    r"\b(?:published|broadcast|aired|carried|issued|released|posted|run|printed)\b[^\n\]]{0,60}?\bby[^\S\n]+"
+    r"(?:\b(?:published|broadcast|aired|carried|issued|released|posted|run|printed)\b[^\n\]]{0,60}?\bby"
+    r"|\bappeared[^\S\n]+(?:first[^\S\n]+)?in)[^\S\n]+"
     r"(?:the[^\S\n]+)?([^\n\],;]{2,80}?)(?=,|;|\.[^\S\n]|\.?\]|[^\S\n]+(?:on|in|at|and)[^\S\n]|\.?$)")
 # A translator's or editor's note in square brackets: the translator speaks there, not the outlet
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")

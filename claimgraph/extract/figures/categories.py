@@ -310,6 +310,10 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         and lexicon.noun_class(head.lemma_) is None and lexicon.noun_class(head.lower_) is None else None
     noun_class = model or (class_of(head, lexicon) if head is not None and not pronoun else antecedent_class)
     verb = _clause_verb(head if head is not None else span[-1])
+    if via_of and head is not None and head.tag_ == "VBN" and verb is head and intrinsic_category(head, lexicon):
+        # "six of the wounded died": a participle standing for people is no clause of its own
+        verb = _clause_verb(span[-1].head if span[-1].dep_ in {"nummod", "quantmod"} else span[-1])
+        verb = None if verb is head else verb
     if verb is None:
         verb = _verb_after(doc, span)
     verb = _object_read_as_subject(head, verb)

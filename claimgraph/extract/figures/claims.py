@@ -443,7 +443,12 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
         earlier = [d for d in owned if d.quantity.end <= caveat.start]
         if target.single and earlier:  # "the army's figure": its last one before the caveat
             return [d for d in earlier if _one_sentence(doc, earlier[-1].quantity.number_start, d.quantity.number_start)]
-        if owned or target.owner_from_sentence:
+        # "could not verify the group's claims": a body named by its role is one quoted before the
+        # caveat, not a "monitoring group" quoted further on
+        generic = not target.owner_from_sentence and not any(c.isupper() for c in target.owner)
+        if generic and earlier:
+            return earlier
+        if owned and not generic or target.owner_from_sentence:
             return owned
         # "their figures", or an owner named as a role the chain resolved ("the official's")
         nearest = _nearest_source_before(drafts, caveat.start)

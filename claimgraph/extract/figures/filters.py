@@ -135,9 +135,13 @@ def _after_its_name(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: 
             or name.lemma_.lower() in lexicon.unit_size_verbs:
         return False  # a title-case headline: "Troops Number 12,000", "Losses Top 4,000"
     following = doc[number.i + 1] if number.i + 1 < len(doc) else None
-    if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.sent == number.sent:
+    # ("the Operation Emergence 4 force": a singular noun after the number counts nothing)
+    if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.sent == number.sent \
+            and (following.tag_ in {"NNS", "NNPS"} or number.text == "1"):
         return False  # "Russia Loses 300 Soldiers": a headline count
-    return number.head.i == name.i or name.head.i == number.i
+    # (or both name the singular noun after them: "the Operation Emergence 4 force")
+    return number.head.i == name.i or name.head.i == number.i or (
+        following is not None and number.head.i == name.head.i == following.i and following.tag_ == "NN")
 
 
 _UNIT_NAME = re.compile(r"[ ](?:[A-Z][\w-]*[ ]){0,3}(Brigade|Division|Battalion|Regiment|Corps|Squadron|Fleet|Army|"
@@ -317,7 +321,10 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
         if following in words and not (following == "times" and _counts_attacks(text, quantity, lexicon, doc)):
             return kind
     previous, previous_raw = _prev_word(text, quantity.start)
-    if previous in months or following in months:
+    # ("in March. Six of the wounded died": a month that ends the sentence before dates nothing)
+    opens_sentence = text[quantity.start:quantity.start + 1].isupper() \
+        and text[max(0, quantity.start - 3):quantity.start].rstrip().endswith(".")
+    if previous in months and not opens_sentence or following in months:
         return "date"
     if previous in _OWN and quantity.start == quantity.number_start and _own_means(text, quantity, lexicon):
         return "own"  # "our two surgical teams", "our two field clinics": the publisher's own means
