@@ -24,7 +24,11 @@ in critical condition" after a count of wounded is a part of it; "could not veri
 claims" doubts the group quoted before it, not a monitoring group quoted after; "six of the
 wounded died" counts deaths, and a month that ends the sentence before ("in March. Six ...") makes
 no date of the number after it; a translated item that "appeared in the state-owned daily X" is
-relayed by X; "the Operation Emergence 4 force" holds no figure.
+relayed by X; "the Operation Emergence 4 force" holds no figure; a group's size given by a
+participle set off after it ("the gunmen, estimated at around 200,", "a band of raiders, numbering
+more than 80,") is its strength, whatever the group then did; inhabitants who "had taken
+refuge" and people "sheltering" in camps are a displacement count; "foreign fighters, up to 1,500
+of whom might be absorbed" counts fighters.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -267,3 +271,27 @@ def test_an_operations_name_with_a_numeral_is_no_figure(extractors: list) -> Non
     text = "Elements of the Operation Sentinel 3 force reached the village at dawn and found 11 bodies."
     figures = by_text(in_harbour_post(text, extractors))
     assert set(figures) == {"11"}
+
+
+def test_a_groups_size_set_off_after_it_is_its_strength(extractors: list) -> None:
+    text = ("The gunmen, estimated at around two hundred, burned some thirty houses before dawn. A band of "
+            "armed raiders, numbering more than 80, attacked the market the next day.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["around two hundred"].category == "deployed"
+    assert figures["more than 80"].category == "deployed"
+
+
+def test_people_who_took_refuge_or_shelter_are_counted(extractors: list) -> None:
+    text = ("The sub-prefect said some 3.1 thousand inhabitants of the hill villages had taken refuge in the "
+            "town. An estimated 9,000 people are sheltering in schools.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["some 3.1 thousand"].category == "other"
+    assert figures["9,000"].category == "other"
+
+
+def test_a_relative_part_counts_the_noun_before_it(extractors: list) -> None:
+    # (a count of people before it must not lend its class: the relative follows "fighters")
+    text = ("The envoy said some 4,000 people had fled to the coast. He said the new authorities had "
+            "promised to disarm foreign fighters, up to 2,000 of whom might join the national army.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["up to 2,000"].category == "deployed"

@@ -100,6 +100,9 @@ def _subject_of_total(number: Token, lexicon: FigureLexicon) -> Token | None:
     """ "The rebels now number some 3,000", "personnel ... are thought to number about 2,000": the
     object of "number" or "total" counts the verb's subject (or the subject of the verb above it)."""
     verb = number.head
+    sized = _sized_group(number, lexicon)
+    if sized is not None:
+        return sized
     if number.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.total_verbs:
         return None
     for holder in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
@@ -107,6 +110,31 @@ def _subject_of_total(number: Token, lexicon: FigureLexicon) -> Token | None:
         if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
             return subject
     return None
+
+
+# Participles that give a group's size: "the assailants, estimated at around a hundred".
+_ESTIMATING = frozenset({"estimate", "put", "number", "reckon", "believe", "thought"})
+
+
+def _sized_group(number: Token, lexicon: FigureLexicon) -> Token | None:
+    """ "The assailants, estimated at around a hundred, ...", "a large group of armed terrorists,
+    numbering more than a hundred, ...": the group a participle set off after it sizes, or None.
+    Its size is its strength, whatever the clause says the group did."""
+    verb = number.head
+    if number.dep_ == "pobj" and verb.lower_ == "at" and verb.head.dep_ == "acl" and verb.head.tag_ == "VBN" \
+            and verb.head.lemma_.lower() in _ESTIMATING and verb.head.head.pos_ in {"NOUN", "PROPN"}:
+        return _member_noun(verb.head.head)
+    if number.dep_ == "dobj" and verb.dep_ == "acl" and verb.lemma_.lower() in lexicon.total_verbs \
+            and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return _member_noun(verb.head)
+    return None
+
+
+def _member_noun(noun: Token) -> Token:
+    """ "a large group of armed terrorists": the members a collective noun's "of" names."""
+    members = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" and p.tag_ in {"NNS", "NNPS"}), None)
+    return members if members is not None else noun
 
 
 def _noun_after_name(name: Token, lexicon: FigureLexicon) -> Token | None:
@@ -310,13 +338,17 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         and lexicon.noun_class(head.lemma_) is None and lexicon.noun_class(head.lower_) is None else None
     noun_class = model or (class_of(head, lexicon) if head is not None and not pronoun else antecedent_class)
     verb = _clause_verb(head if head is not None else span[-1])
-    if via_of and head is not None and head.tag_ == "VBN" and verb is head and intrinsic_category(head, lexicon):
+    if via_of and head is not None and head.tag_ == "VBN" and verb is not None and verb.i == head.i \
+            and intrinsic_category(head, lexicon):
         # "six of the wounded died": a participle standing for people is no clause of its own
         verb = _clause_verb(span[-1].head if span[-1].dep_ in {"nummod", "quantmod"} else span[-1])
-        verb = None if verb is head else verb
+        verb = None if verb is not None and verb.i == head.i else verb
     if verb is None:
         verb = _verb_after(doc, span)
     verb = _object_read_as_subject(head, verb)
+    sized = _sized_group(span[-1], lexicon) if head is not None else None
+    if sized is not None and sized.i == head.i:
+        verb = None  # ("The assailants, estimated at a hundred, set fire to ...": their strength)
     subject = _subject_text(doc, span, head) if head is not None and not pronoun else None
     number_noun = head is not None and head.lemma_.lower() in lexicon.number_nouns
     reading = Reading(None, "none", noun_class, subject, head, verb, number_noun, pronoun,

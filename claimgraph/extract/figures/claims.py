@@ -152,6 +152,19 @@ def _pronoun_part(doc: Doc, draft: Draft, kept: list[Draft]) -> bool:
     return _same_sentence(doc, whole.quantity, draft.quantity) or _next_sentence(doc, whole.quantity, draft.quantity)
 
 
+def _relative_antecedent(doc: Doc, draft: Draft, lexicon: FigureLexicon) -> Token | None:
+    """ "foreign fighters, up to 1,500 of whom might be absorbed": the classed noun right before
+    the comma that sets off "N of whom/which", or None."""
+    head = draft.reading.head
+    if not draft.reading.pronoun or head is None or head.lower_ not in _RELATIVES:
+        return None
+    span = doc.char_span(draft.quantity.start, draft.quantity.end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    noun = doc[span.start - 2]
+    return noun if noun.pos_ in {"NOUN", "PROPN"} and class_of(noun, lexicon) else None
+
+
 def _relative_to_count(doc: Doc, draft: Draft, kept: list[Draft]) -> bool:
     """ "the loss of eight soldiers and 13 wounded, four of whom are in a serious condition": a
     relative pronoun points at the figure right before it in its sentence, not at an earlier
@@ -220,6 +233,14 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
             antecedent = next((d for d in reversed(kept) if d.reading.noun_class
                                and (pointing_back or _same_sentence(doc, d.quantity, draft.quantity))),
                               None)
+            named = _relative_antecedent(doc, draft, lexicon)
+            if named is not None and not _relative_to_count(doc, draft, kept):
+                # "rein in foreign fighters, up to 1,500 of whom ...": the noun the relative follows
+                again = read(doc, draft.quantity, lexicon, class_of(named, lexicon))
+                if again is not None:
+                    again.subject = again.subject or named.text
+                    draft.reading = reading = again
+                antecedent = None
             if _relative_to_count(doc, draft, kept):
                 # "13 wounded, four of whom are in a serious condition": a part of the figure right
                 # before, unless its own clause says what befell it ("eleven of whom died")
