@@ -113,7 +113,7 @@ def _subject_of_total(number: Token, lexicon: FigureLexicon) -> Token | None:
 
 
 # Participles that give a group's size: "the assailants, estimated at around a hundred".
-_ESTIMATING = frozenset({"estimate", "put", "number", "reckon", "believe", "thought"})
+_ESTIMATING = frozenset({"estimate", "put", "number", "reckon"})
 
 
 def _sized_group(number: Token, lexicon: FigureLexicon) -> Token | None:
