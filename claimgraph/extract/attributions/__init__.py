@@ -39,7 +39,7 @@ from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_s
 from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.drafts import Draft, link_parents
 from claimgraph.extract.attributions.lines import asking_labels
-from claimgraph.extract.attributions.names import word_end
+from claimgraph.extract.attributions.names import pronoun_form, word_end
 from claimgraph.extract.attributions.pairs import (
     cut_concessions,
     lift_as_quoted_relays,
@@ -432,15 +432,6 @@ def _own_body_in_turn(draft: Draft, text: str) -> bool:
     return len(body) > 1 and re.search(rf"(?<!\w){re.escape(body)}(?!\w)", label) is not None
 
 
-def _source_word(text: str, source: tuple[int, int] | None) -> str | None:
-    """The source as compared with the pronoun lists: lower case, except an abbreviation in
-    capitals ("WHO", "US"), which is a name and no pronoun."""
-    if source is None:
-        return None
-    written = text[source[0]:source[1]].strip()
-    return written if len(written) > 1 and written.isupper() else written.lower()
-
-
 def drop_unconfirmed_levels(drafts: list[Draft], predicted: list[Attribution], text: str,
                             top_level_beliefs: bool = True, doc: Doc | None = None) -> list[Draft]:
     """Drop chain levels that are stances or pronoun echoes, unless the model found them too.
@@ -459,9 +450,10 @@ def drop_unconfirmed_levels(drafts: list[Draft], predicted: list[Attribution], t
     learned_cues = [(p.cue.start, p.cue.end) for p in predicted if p.cue is not None and p.content]
     candidates = {
         id(d) for d in drafts
-        if not any(_overlaps(d.cue, cue) for cue in learned_cues)
-        and _droppable(d, _source_word(text, d.source), top_level_beliefs, text, doc)
-        or _own_body_in_turn(d, text)
+        if (not any(_overlaps(d.cue, cue) for cue in learned_cues)
+            and _droppable(d, pronoun_form(text[d.source[0]:d.source[1]].strip()) if d.source else None,
+                           top_level_beliefs, text, doc))
+        or _own_body_in_turn(d, text)  # (whatever the model found)
     }
     kept = list(drafts)
     while True:

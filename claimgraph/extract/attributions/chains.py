@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from claimgraph.extract.attributions.names import same_name
+from claimgraph.extract.attributions.names import pronoun_form, same_name
 from claimgraph.model import Attribution, Extraction
 
 __all__ = ["FIRST_PERSON", "chain_links", "depth", "enclosing_attribution", "link_name", "self_reference", "source_chain"]
@@ -102,8 +102,8 @@ def _first_person(attribution: Attribution) -> bool:
     if self_reference(written):
         return True
     words = written.split()
-    if not words or words[0].lower() not in FIRST_PERSON or len(words[0]) > 1 and words[0].isupper():
-        return False  # "US Central Command" is no "us"
+    if not words or pronoun_form(words[0]) not in FIRST_PERSON:
+        return False  # ("US Central Command" is no "us")
     if words[0].lower() in ("our", "my") and len(words) > 1:
         return True  # "our partners in Sange", "our correspondent": the publisher's own people
     return not attribution.source_name or attribution.source_name.strip() == written

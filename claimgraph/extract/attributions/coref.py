@@ -53,6 +53,7 @@ from claimgraph.extract.attributions.names import (
     expand,
     is_abbreviation,
     mention_name,
+    pronoun_form,
     same_name,
     word_end,
 )
@@ -170,7 +171,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         bracketed = bracketed_name(text[draft.source[0]:draft.source[1]])
         if bracketed is not None:  # "TKACHUK (Iryna Tkachuk, State Border Guard Service):"
             found = (bracketed, "person")
-        if found is not None and not (len(tokens) == 1 and _word(tokens[0]) in pronouns):
+        if found is not None and not (len(tokens) == 1 and pronoun_form(tokens[0].text) in pronouns):
             # ("GENERAL ANDRÉS VILLAMIZAR (commander, ...):": the label before its brackets)
             label = label_name(text[draft.source[0]:draft.source[1]].split("(")[0].strip())
             if label is not None:  # later labels and roles point back at the name, not the capitals
@@ -374,16 +375,10 @@ def _without_aside(tokens: SpacySpan) -> SpacySpan:
     return tokens.doc[tokens.start:aside.left_edge.i - 1]
 
 
-def _word(token: Token) -> str:
-    """A one-word source as compared with the pronoun lists: lower case, except an abbreviation in
-    capitals ("WHO" is the World Health Organization, no relative "who")."""
-    return token.text if len(token.text) > 1 and token.text.isupper() else token.lower_
-
-
 def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, str],
              roles: dict[str, str]) -> str | None:
     head = tokens.root
-    word = _word(head)
+    word = pronoun_form(head.text)
     candidates = scene.candidates
     position = draft.source[0] if draft.source else 0
     if draft.antecedent is not None:

@@ -57,6 +57,7 @@ _SECTION_SPEAKER = {
 _CAPITALS_HEADING = re.compile(r"(?:^|(?<=\n\n))[^\S\n]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9 .,'’()\-–]{2,80})[^\S\n]*(?=\n\n|\Z)")
 # What says a document follows in full: "the following statement", "published below", "in full".
 _REPRODUCED = re.compile(r"\b(?:the following|below|in full|full text)\b", re.IGNORECASE)
+_SPACE = re.compile(r"\s*")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
 
 
@@ -183,11 +184,7 @@ class LineRules:
             if reader is not None:  # "X read the following statement": what X read is the quotation
                 reader.content = [(opening + 1, close)]
                 continue
-            read = owner.head == noun.head and owner.dep_ == "nsubj"  # "X read the following statement"
-            self.drafts.append(Draft(
-                cue=(noun.head.idx if read else noun.idx, token_end(noun)), content=[(opening + 1, close)],
-                source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
-                source_head=owner.i, cue_token=noun.head.i if read else noun.i))
+            self.drafts.append(self._issued(noun, owner, (opening + 1, close), through_noun=True))
 
     def listed_content_rule(self) -> None:
         """ "An inventory drawn up by the ministry lists what was found:\n\n- 1,200 rifles\n- ...": a
@@ -204,10 +201,9 @@ class LineRules:
             position = end + (text[end:end + 1] == ":")
             items: list[tuple[int, int]] = []
             while True:
-                gap = len(text[position:]) - len(text[position:].lstrip())
-                if "\n" not in text[position:position + gap]:
+                start = _SPACE.match(text, position).end()
+                if "\n" not in text[position:start]:
                     break
-                start = position + gap
                 mark = _LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1)
                 if mark is None:
                     break
@@ -233,22 +229,28 @@ class LineRules:
             found = self._document_issuer(intro, heading.start())
             if found is None:
                 continue
-            start = heading.end()
-            start += len(text[start:]) - len(text[start:].lstrip())
+            start = _SPACE.match(text, heading.end()).end()
             if text[start:start + 1] in QUOTE_CHARS:
                 continue  # a quoted text: `document_block_rule`
             end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
             end = len(text[:end].rstrip())
-            if end <= start or any(d.show_cue and any(s <= start and end <= e for s, e in d.content)
-                                   for d in self.drafts):
+            if end <= start or self._said_whole(start, end):
                 continue
-            noun, owner = found
-            read = owner.head == noun.head and owner.dep_ == "nsubj"  # "X released the following statement"
-            self.drafts.append(Draft(
-                cue=(noun.head.idx if read else noun.idx, token_end(noun.head if read else noun)),
-                content=[(start, end)],
-                source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
-                source_head=owner.i, cue_token=noun.head.i if read else noun.i))
+            self.drafts.append(self._issued(*found, (start, end), through_noun=False))
+
+    def _issued(self, noun: Token, owner: Token, content: tuple[int, int], through_noun: bool) -> Draft:
+        """The issuer's draft for a document `_document_issuer` found: the cue is the document
+        noun, or the verb of "X read the following statement" (up to the noun when
+        `through_noun`), the source the issuer's phrase."""
+        read = owner.head == noun.head and owner.dep_ == "nsubj"
+        end = token_end(noun if through_noun or not read else noun.head)
+        return Draft(cue=(noun.head.idx if read else noun.idx, end), content=[content],
+                     source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
+                     source_head=owner.i, cue_token=noun.head.i if read else noun.i)
+
+    def _said_whole(self, start: int, end: int) -> bool:
+        """Whether a speaker's content already holds all of text[start:end]."""
+        return any(d.show_cue and any(s <= start and end <= e for s, e in d.content) for d in self.drafts)
 
     def answer_rule(self) -> None:
         """"Answered by Edwin Lyle, Minister of State for the Armed Forces: Since November ...": a
@@ -294,7 +296,7 @@ class LineRules:
             name = self.doc.char_span(named.start(1), named.end(1), alignment_mode="contract")
             if end <= start or name is None or not any(t.pos_ == "PROPN" for t in name):
                 continue
-            if any(d.show_cue and any(s <= start and end <= e for s, e in d.content) for d in self.drafts):
+            if self._said_whole(start, end):
                 continue  # someone already says all of it
             verb = self.doc.char_span(named.start(), named.start() + len(named.group().split()[0]),
                                       alignment_mode="expand")

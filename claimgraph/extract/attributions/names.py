@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from claimgraph.model import Mention
 
-__all__ = ["acronyms_in", "clean", "expand", "is_abbreviation", "mention_name", "same_name", "word_end"]
+__all__ = ["acronyms_in", "clean", "expand", "is_abbreviation", "mention_name", "pronoun_form", "same_name",
+           "word_end"]
 
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,12}\)\s*$")
 # "the Rapid Support Forces (RSF)", "Institute for the Study of War (ISW)"
@@ -69,6 +70,12 @@ def is_abbreviation(word: str) -> bool:
     """"NIS", "JCS", "MoD", "HUR", "U.S." — one short word with at least two capitals."""
     word = clean(word)
     return " " not in word and 2 <= len(word) <= 8 and sum(c.isupper() for c in word) >= 2
+
+
+def pronoun_form(word: str) -> str:
+    """A source word as compared with the pronoun lists: lower case, except an abbreviation in
+    capitals ("WHO" is the World Health Organization, "US" no "us"), which stays as written."""
+    return word if len(word) > 1 and word.isupper() else word.lower()
 
 
 def _initials(words: list[str]) -> str:

@@ -234,14 +234,15 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
                                and (pointing_back or _same_sentence(doc, d.quantity, draft.quantity))),
                               None)
             named = _relative_antecedent(doc, draft, lexicon)
-            if named is not None and not _relative_to_count(doc, draft, kept):
+            part_of_count = _relative_to_count(doc, draft, kept)
+            if named is not None and not part_of_count:
                 # "rein in foreign fighters, up to 1,500 of whom ...": the noun the relative follows
                 again = read(doc, draft.quantity, lexicon, class_of(named, lexicon))
                 if again is not None:
                     again.subject = again.subject or named.text
                     draft.reading = reading = again
                 antecedent = None
-            if _relative_to_count(doc, draft, kept):
+            if part_of_count:
                 # "13 wounded, four of whom are in a serious condition": a part of the figure right
                 # before, unless its own clause says what befell it ("eleven of whom died")
                 nearest = kept[-1]

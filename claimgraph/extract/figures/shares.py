@@ -105,6 +105,14 @@ _STATE_AFTER = re.compile(r"(?:in (?:a )?(?:critical|serious|grave|stable|life-t
                           r"|(?:critically|seriously|gravely|severely|badly)\b)", re.IGNORECASE)
 
 
+def _set_off(text: str, start: int) -> bool:
+    """Whether the text before `start`, white space aside, ends with a mark that sets a part off."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text.endswith(_SET_OFF, 0, end)
+
+
 def apposed_part(doc: Doc, quantity: Quantity) -> bool:
     """ "downed 64 drones overnight, 17 of them heading for Haifa", "at least 42 deaths, 23 of them
     children", "32 injured people, among them nine soldiers": a part set off after the count it
@@ -118,10 +126,10 @@ def apposed_part(doc: Doc, quantity: Quantity) -> bool:
     # (the words before the number stand on its line, or end the line before)
     if _LEADING_PART.search(text, max(0, text.rfind("\n", 0, quantity.start - 1)), quantity.start):
         after = of  # ("32 injured were brought in, among them nine soldiers")
-    elif of < len(doc) and _STATE_AFTER.match(text, doc[of].idx) and text[:quantity.start].rstrip().endswith(_SET_OFF):
+    elif of < len(doc) and _STATE_AFTER.match(text, doc[of].idx) and _set_off(text, quantity.start):
         after = of  # ("15 wounded were brought in, six in critical condition", "..., three critically")
     elif of + 1 >= len(doc) or doc[of].lower_ != "of" or doc[of + 1].lower_ not in _PART_POINTERS \
-            or not text[:quantity.start].rstrip().endswith(_SET_OFF):
+            or not _set_off(text, quantity.start):
         return False
     else:
         after = of + 2

@@ -23,7 +23,7 @@ from claimgraph.extract.attributions.chains import (
     source_chain,
 )
 from claimgraph.extract.attributions.names import clean
-from claimgraph.extract.attributions.naming import source_lexicon
+from claimgraph.extract.attributions.roles import role_kind
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.claims import Draft, token_at
 from claimgraph.extract.figures.numbers import Quantity
@@ -124,7 +124,7 @@ def _owned_total(doc: Doc, quantity: Quantity, before: list[Draft],
     if people:
         name = people[0].text
     elif not (owner.pos_ == "PROPN" or owner.ent_type_ in {"ORG", "GPE", "NORP"}
-              or source_lexicon()[1].get(owner.lemma_.lower()) is not None):
+              or role_kind(owner.lemma_) is not None):
         return None
     return ([publisher, name] if publisher else [name]), None
 

@@ -86,10 +86,10 @@ def _interviewee(doc: Doc, turns: list[tuple[int, str]]) -> str | None:
     people = [e.text for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first]
     # a person the introduction makes its subject comes before one it only mentions (the
     # recogniser may take a region for a person: "in the mountains of Bari region")
-    persons = [s for s in subjects if s.ent_type_ == "PERSON"]
-    names = [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in persons] + people
-    names += [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in subjects if s not in persons]
-    return names[0] if names else None
+    named = [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in subjects if s.ent_type_ == "PERSON"]
+    named += people
+    named += [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in subjects if s.ent_type_ != "PERSON"]
+    return named[0] if named else None
 
 
 def speak_for(doc: Doc, chains: list[list[str]], positions: list[int]) -> None:
