@@ -38,7 +38,7 @@ from claimgraph.extract.attributions.chains import (
 from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources
 from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.drafts import Draft, link_parents
-from claimgraph.extract.attributions.lines import asking_labels
+from claimgraph.extract.attributions.lines import asking_labels, located_place
 from claimgraph.extract.attributions.names import pronoun_form, word_end
 from claimgraph.extract.attributions.pairs import (
     cut_concessions,
@@ -57,14 +57,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "AttributionExtractor", "chain_links", "drop_misplaced_estimates", "drop_unconfirmed_levels",
+    "AttributionExtractor", "chain_links", "dated_sources", "drop_misplaced_estimates", "drop_unconfirmed_levels",
     "enclosing_attribution",
     "merge_learned", "polnear_content_edges", "polnear_cue_edges", "polnear_source_edges", "quote_edges",
     "source_chain",
 ]
 
 NAME = "attributions"
-VERSION = "0.9.37"
+VERSION = "0.9.38"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -238,6 +238,9 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
             continue
         if attribution.source is not None and attribution.source.text.strip(" .").lower() in labels:
             continue  # "Q:", "A:", "HOST:": a transcript's turn label names no source
+        if attribution.source is not None and attribution.cue.text.strip() == ":" \
+                and located_place(text, (attribution.source.start, attribution.source.end)):
+            continue  # "Casamance: mines killed ...": a headline's region
         cue = (attribution.cue.start, attribution.cue.end)
         # Cue-less links only anchor in the text; a learned cue there is not theirs.
         twins = [d for d in drafts if d.show_cue and _overlaps(d.cue, cue)]
@@ -427,7 +430,9 @@ def _own_body_in_turn(draft: Draft, text: str) -> bool:
     if parent is None or parent.source is None or draft.source is None or draft.relay \
             or text[parent.cue[0]:parent.cue[1]].strip() != ":":
         return False
-    body = text[draft.source[0]:draft.source[1]].strip()
+    # ("the Service recorded 23 attacks" in the turn of "X (Deputy Inspector-General, Kenya Police
+    # Service):" is the speaker's body by its capitalised name)
+    body = re.sub(r"^[Tt]he\s+(?=[A-Z])", "", text[draft.source[0]:draft.source[1]].strip())
     label = text[parent.source[0]:parent.source[1]]
     return len(body) > 1 and re.search(rf"(?<!\w){re.escape(body)}(?!\w)", label) is not None
 
@@ -494,6 +499,28 @@ def whole_source_words(drafts: list[Draft], text: str) -> None:
         if draft.source is None:
             continue
         draft.source = (draft.source[0], word_end(text, draft.source[1]))
+
+
+def dated_sources(drafts: list[Draft], doc: Doc) -> None:
+    """A source span that is only a date ("Posts shared on Facebook since Saturday say ...", where
+    the parse made "Saturday" the subject) is the whole phrase that ends with it, from the start
+    of its sentence or line, when a noun opens it and a preposition stands before the date; else
+    the draft has no source."""
+    for draft in drafts:
+        if draft.source is None:
+            continue
+        span = doc.char_span(*draft.source, alignment_mode="expand")
+        if span is None or not len(span) or any(t.ent_type_ not in {"DATE", "TIME"} for t in span if not t.is_punct):
+            continue
+        start = span.sent.start  # (or its line's: a headline may end without a full stop)
+        while start < span.start and "\n" in doc[start:span.start].text:
+            start += 1
+        phrase = doc[start:span.end]
+        # (a date after a preposition is no subject: the phrase before it is, "Posts shared ...")
+        if len(phrase) > len(span) and phrase[0].pos_ in {"NOUN", "PROPN"} and doc[span.start - 1].tag_ == "IN":
+            draft.source = (phrase.start_char, span.end_char)
+        else:
+            draft.source = None
 
 
 _LINE_LABEL = re.compile(r"[^\n:]{1,80}:[^\S\n]+(?:[A-Z][a-z]+,[^\S\n]+)?")
@@ -616,6 +643,7 @@ class AttributionExtractor:
         if learned is not None:
             drafts = drop_unconfirmed_levels(drafts, predicted, ctx.text, doc=doc)
         whole_source_words(drafts, ctx.text)
+        dated_sources(drafts, doc)
         drop_line_labels(drafts, ctx.text)
         names = resolve_sources(drafts, doc, ctx.text, found.mentions)
         drafts, names = drop_unnamed_owners(drafts, names, ctx.text)

@@ -21,6 +21,7 @@ PolNeAR and analysts both want the text as written. This module must not find at
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,7 @@ from claimgraph.extract.attributions.groups import (
 )
 from claimgraph.extract.attributions.labels import bracketed_name, label_name
 from claimgraph.extract.attributions.names import (
+    abbreviation_apposed,
     acronyms_in,
     clean,
     expand,
@@ -145,10 +147,14 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
         if kind is not None and mention.text.lower() not in asking:
             candidates.append(Named(mention.start, mention_name(mention), kind, label=mention.label))
     candidates += _employers(drafts, doc, roles)
+    headed = _header_roles(text, roles)
+    candidates += headed
+    held = {next(iter(c.role_words)): c.name for c in headed}  # "spokesperson": "Tomás Elgueta"
     scene = Scene(doc, drafts, names, candidates, mentions, doc_ents)
     # Named sources first, so that a role or pronoun can point at a source named later in the list.
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].source or (-1, -1))[0])
     pending: list[int] = []
+    abbreviated: list[tuple[tuple[int, int], str]] = []  # source spans named by an abbreviation set after them
     for i in order:
         draft = drafts[i]
         if draft.source is None or draft.kind == "sourceless":
@@ -159,8 +165,15 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             names[i] = text[draft.source[0]:draft.source[1]]
             continue
         tokens = _speaker_tokens(tokens, roles, pronouns)
+        named_by_abbreviation = _appositive_name(tokens)
+        if named_by_abbreviation is not tokens:
+            abbreviated.append((draft.source, named_by_abbreviation.text))
+            tokens = named_by_abbreviation
         found = scene.named(tokens) if not (is_role(tokens, roles) or is_document(tokens)
                                             or unnamed_spokesperson(tokens, roles)) else None
+        written = [t.lower_ for t in tokens if t.dep_ != "det"]
+        if len(written) == 1 and written[0] in held:
+            found = (held[written[0]], "person")  # "The Spokesperson said" under "Spokesperson: X"
         body = _body_in_content(draft, tokens, scene) if found is not None else None
         if body is None and found is not None:
             body = _bare_spokesperson(tokens, scene)  # "The RSF denied it. A spokesman said ..."
@@ -196,6 +209,10 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
                                     plural=tokens.root.pos_ == "NOUN" and tokens.root.tag_ == "NNS"))
         else:
             pending.append(i)
+    # a mention inside a source named by its abbreviation is that source ("The prison service, SNAI,
+    # says": "it" later is SNAI, not "prison service")
+    candidates[:] = [c for c in candidates if not any(
+        source[0] < c.position < source[1] and c.name != name for source, name in abbreviated)]
     candidates.sort(key=lambda c: c.position)
     for i in pending:
         draft = drafts[i]
@@ -281,6 +298,26 @@ def _spelled_out(names: dict[int, str | None], candidates: list[Named], acronyms
 _MEMBERS = frozenset({"member", "citizen", "resident", "veteran", "student", "graduate"})
 
 
+# "Spokesperson: Tomás Elgueta" on a line of its own, in a briefing's header
+_HEADER_ROLE = re.compile(r"^[^\S\n]*([A-Z][a-z]+)[^\S\n]*:[^\S\n]*"
+                          r"((?:[A-Z][\w.'’-]+[^\S\n]+){1,3}[A-Z][\w'’-]+)[^\S\n]*\.?[^\S\n]*$", re.MULTILINE)
+
+
+def _appositive_name(tokens: SpacySpan) -> SpacySpan:
+    """ "The prison service, SNAI,": a body described by a common noun and then named in capitals
+    is that name (what later mentions and other sources call it)."""
+    name = abbreviation_apposed(tokens.root)
+    return tokens.doc[name.i:name.i + 1] if name is not None and name.i < tokens.end else tokens
+
+
+def _header_roles(text: str, roles: dict[str, str]) -> list[Named]:
+    """A person a line of its own names for a role ("Spokesperson: Tomás Elgueta", above the notes
+    of a briefing), so that "the Spokesperson" points at that person."""
+    return [Named(match.start(2), match.group(2), "person", frozenset({match.group(1).lower()}))
+            for match in _HEADER_ROLE.finditer(text)
+            if roles.get(match.group(1).lower()) == "person"]
+
+
 def _employers(drafts: list[Draft], doc: Doc, roles: dict[str, str]) -> list[Named]:
     """Unnamed bodies a speaker is described as speaking for ("X, a spokesman for the
     country's military intelligence agency"), so that "the agency" in what X says points
@@ -313,7 +350,8 @@ def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str
     tokens = _without_aside(tokens)
     head = tokens.root
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or (lemma not in cues().document_nouns and lemma not in cues().figure_nouns):
+    words = {lemma, head.lower_}  # ("data" is lemmatised "datum")
+    if head.pos_ != "NOUN" or not words & (cues().document_nouns | cues().figure_nouns):
         return tokens
     owner = next((c for c in head.children if c.dep_ == "poss" and c.i >= tokens.start), None)
     if owner is None:  # "an earlier bulletin by the station", "the findings of the national police"
@@ -325,6 +363,14 @@ def _speaker_tokens(tokens: SpacySpan, roles: dict[str, str], pronouns: dict[str
         made = next((c for c in head.rights if issuing_participle(c) and c.i < tokens.end), None)
         agent = next(c for c in made.children if c.dep_ == "agent") if made is not None else None
         owner = next((c for c in agent.children if c.dep_ == "pobj" and c.i < tokens.end), None) if agent else None
+    if owner is None:  # "a communiqué attributed to an MFDC faction": whose it is said to be
+        attributed = next((c for c in head.rights if c.dep_ == "acl" and c.lemma_.lower() == "attribute"
+                           and c.i < tokens.end), None)
+        to = next((p for p in attributed.children if p.dep_ == "prep" and p.lower_ == "to"), None) \
+            if attributed is not None else None
+        author = next((c for c in to.children if c.dep_ == "pobj" and c.i < tokens.end), None) if to else None
+        if author is not None:
+            return tokens.doc[author.left_edge.i:min(author.right_edge.i + 1, tokens.end)]
     if owner is None:
         return tokens
     phrase = tokens.doc[owner.left_edge.i:owner.i + 1]
@@ -545,8 +591,8 @@ def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
             if not same and start - token.idx > 2 * SPEAKER_REACH:
                 break
             owner = document_owner(token)
-            if owner is None:
-                continue
+            if owner is None or doc[owner.left_edge.i:token.i + 1].text.casefold() in cues().headline_labels:
+                continue  # ("[Translator's note: ...]" is the publisher's)
             role = is_role(doc[owner.left_edge.i:owner.i + 1], source_lexicon()[1])
             if owner.pos_ == "PRON" or role:
                 found = next((scene.names.get(i) for i, d in enumerate(scene.drafts)
@@ -564,8 +610,9 @@ def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
             named = scene.named(doc[owner.left_edge.i:owner.right_edge.i + 1])
             if named is not None:
                 return named[0]
+    # (not the translator of a translated item, whose notes are the publisher's)
     speakers = [c for c in scene.candidates if c.role_words and not c.relay and c.kind == "organisation"
-                and start - c.position < 2 * SPEAKER_REACH]
+                and start - c.position < 2 * SPEAKER_REACH and c.name.casefold() not in cues().headline_labels]
     found = nearest(speakers, start, ("organisation",), set())
     if found:
         return found

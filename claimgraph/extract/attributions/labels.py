@@ -13,12 +13,18 @@ from claimgraph.extract.attributions.naming import source_lexicon
 
 __all__ = ["bracketed_name", "label_name"]
 
+_ROLE_LABEL = re.compile(r"^\s*THE [A-Z][A-Z ’'-]+\(\s*([A-Z][A-Z. ’'-]+?)\s*(?:\)|$)")
 _BRACKETED_LABEL = re.compile(r"^\s*([A-Z][A-Z'’-]+)\s*\(\s*([^,()]+?)\s*(?:[,)]|$)")
 
 
 def bracketed_name(written: str) -> str | None:
     """ "TKACHUK (Iryna Tkachuk, State Border Guard Service)": a transcript's label in capitals
-    with the speaker's full name first in brackets; the full name when it holds the label."""
+    with the speaker's full name first in brackets; the full name when it holds the label. "THE
+    CHAIRPERSON (HON. PAUL KIMANI NDEGWA)": a role in capitals with the holder's name in capitals
+    in brackets; that name."""
+    held = _ROLE_LABEL.match(written)
+    if held is not None:
+        return label_name(held.group(1))
     match = _BRACKETED_LABEL.match(written)
     if match is None:
         return None

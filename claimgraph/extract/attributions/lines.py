@@ -36,6 +36,8 @@ _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)
 
 # A line that ends with whose figure it is: "- 4 clinics looted (WHO figures)", "... (UN estimate)."
 _LIST_ITEM = re.compile(rf"[^\S\n]*{LIST_MARK}[^\S\n]+")
+# Verbs by which a document sets out the list after its colon: "It lists:", "The log includes:"
+_LISTING_VERBS = frozenset({"list", "include", "itemise", "itemize", "record", "show", "contain", "name"})
 _SOURCE_NOTE = re.compile(
     rf"^[^\S\n]*(?:{LIST_MARK}[^\S\n]+)?(?P<item>[^\n()]*?\d[^\n()]*?)[^\S\n]*"
     r"\((?P<source>[^()\n]{2,60}?)(?:[^\S\n]+(?P<word>estimates?|figures?|count|data|tally|numbers))?\)[^\S\n]*\.?[^\S\n]*$",
@@ -54,7 +56,13 @@ _SECTION_SPEAKER = {
     "answer": re.compile(r"\b(?:answered|replied)\b[^.\n]{0,40}?\bby[^\S\n]+([A-Z][^,.;(\n]{2,60}?)(?=[^\S\n]*[,.;(\n])"),
 }
 # A heading line in capitals ("COMMUNIQUÉ OF THE GOVERNMENT", "OTHER ACCOUNTS") as its own paragraph.
-_CAPITALS_HEADING = re.compile(r"(?:^|(?<=\n\n))[^\S\n]*([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9 .,'’()\-–]{2,80})[^\S\n]*(?=\n\n|\Z)")
+# (a document's number too: "COMMUNIQUÉ No. 04/2026")
+_CAPITALS_HEADING = re.compile(
+    r"(?:^|(?<=\n\n))[^\S\n]*([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ0-9 .,'’()\-–/°]|N[or]\.(?= ?\d)){2,80})[^\S\n]*(?=\n\n|\Z)")
+# A paragraph after a reproduced document that is the publisher's again: "Note: The Gazette could
+# not verify ...", "Response: Reached by telephone, ..."
+_AFTERWORD = re.compile(r"\n\n[^\S\n]*(?:Editor['’]s note|Note|Response|Reaction|Update|Correction|Background)"
+                        r"[^\S\n:]{0,20}:")
 # What says a document follows in full: "the following statement", "published below", "in full".
 _REPRODUCED = re.compile(r"\b(?:the following|below|in full|full text)\b", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
@@ -69,6 +77,17 @@ TURN_LABEL = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ.'’\- ]{0
 _ANY_TURN = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ][\w.'’\- ]{0,40}?):[ \t]")
 # "Host: Aïssata Coulibaly." in a programme's header: who asks
 _HOST = re.compile(r"\b(?:Host|Presenter|Moderator|Interviewer|Anchor)s?:\s*([^\n.;,]{2,60})")
+
+
+def located_place(text: str, source: tuple[int, int]) -> bool:
+    """ "Casamance: mines killed seven civilians": a headline's label before its colon that the
+    article elsewhere places things in ("in Casamance", "across Casamance") is its topic, a region,
+    whatever the line says; a country may speak ("Kyiv: ...", "Ukraine: ..." are not taken)."""
+    label = text[source[0]:source[1]].strip()
+    if not label or is_country(label) or "\n" in text[:source[0]].strip():
+        return False
+    located = re.compile(rf"\b(?:in|across|near|around|outside)[^\S\n]+{re.escape(label)}\b")
+    return located.search(text, source[1]) is not None
 
 
 @lru_cache(maxsize=64)
@@ -186,6 +205,53 @@ class LineRules:
                 continue
             self.drafts.append(self._issued(noun, owner, (opening + 1, close), through_noun=True))
 
+    def listing_rule(self) -> None:
+        """ "An officer showed us the division's inventory of recovered items. It lists:\n\n- 17
+        rifles\n- ...": a document that "lists" or "includes" what follows its colon is the source of
+        the list's items. A pronoun subject ("It lists:") stands for the last document the sentence
+        before names. Run before `listed_content_rule`, after the paragraph settling."""
+        doc = self.doc
+        for colon in (t for t in doc if t.text == ":" and t.i > 0):
+            verb = doc[colon.i - 1]
+            if verb.lemma_.lower() not in _LISTING_VERBS or verb.pos_ not in ("VERB", "AUX") \
+                    or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+                continue
+            items = self._list_after(colon.idx + 1)
+            if not items or any(d.show_cue and d.cue[0] <= verb.idx < d.cue[1] for d in self.drafts):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            named = doc[subject.left_edge.i:subject.right_edge.i + 1]
+            if subject.pos_ == "PRON" and verb.sent.start > 0:
+                before = doc[verb.sent.start - 1].sent
+                documents = [t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.document_nouns]
+                if not documents:
+                    continue
+                named = doc[documents[-1].left_edge.i:documents[-1].right_edge.i + 1]
+            elif named.root.lemma_.lower() not in self.cues.document_nouns:
+                continue  # "The army lists:" is a speaker the verb rules find; here only documents
+            self.drafts.append(Draft(cue=(verb.idx, verb.idx + len(verb.text)), content=items,
+                                     source=(named.start_char, named.end_char), source_head=named.root.i,
+                                     cue_token=verb.i))
+
+    def _list_after(self, position: int) -> list[tuple[int, int]]:
+        """The items of the list whose lines follow `position` (each without its mark)."""
+        text = self.text
+        items: list[tuple[int, int]] = []
+        while True:
+            start = _SPACE.match(text, position).end()
+            if "\n" not in text[position:start]:
+                break
+            mark = _LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1)
+            if mark is None:
+                break
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end == -1 else line_end
+            items.append((mark.end(), len(text[:line_end].rstrip())))
+            position = line_end
+        return items
+
     def listed_content_rule(self) -> None:
         """ "An inventory drawn up by the ministry lists what was found:\n\n- 1,200 rifles\n- ...": a
         content that ends with a colon goes on over the list that follows it, item by item, down
@@ -198,19 +264,7 @@ class LineRules:
             end = max(e for _, e in draft.content)
             if text[end - 1:end] != ":" and text[end:end + 1] != ":":
                 continue
-            position = end + (text[end:end + 1] == ":")
-            items: list[tuple[int, int]] = []
-            while True:
-                start = _SPACE.match(text, position).end()
-                if "\n" not in text[position:start]:
-                    break
-                mark = _LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1)
-                if mark is None:
-                    break
-                line_end = text.find("\n", start)
-                line_end = len(text) if line_end == -1 else line_end
-                items.append((mark.end(), len(text[:line_end].rstrip())))
-                position = line_end
+            items = self._list_after(end + (text[end:end + 1] == ":"))
             if items:
                 draft.content = sorted([*draft.content, *items])
 
@@ -233,6 +287,8 @@ class LineRules:
             if text[start:start + 1] in QUOTE_CHARS:
                 continue  # a quoted text: `document_block_rule`
             end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
+            afterword = _AFTERWORD.search(text, start, end)
+            end = afterword.start() if afterword is not None else end
             end = len(text[:end].rstrip())
             if end <= start or self._said_whole(start, end):
                 continue
@@ -349,7 +405,11 @@ class LineRules:
             word = unicodedata.normalize("NFKD", noun.lemma_.lower()).encode("ascii", "ignore").decode()
             if noun.pos_ not in ("NOUN", "PROPN") or word not in self.cues.document_nouns:
                 continue
-            for token in noun.subtree:
+            # ("The statement below was sent to the Gazette by X": the agent of the verb it is the
+            # passive subject of)
+            around = [*noun.subtree, *(c for c in noun.head.children if c.dep_ == "agent")] \
+                if noun.dep_ == "nsubjpass" else noun.subtree
+            for token in around:
                 if token.lower_ in ("by", "of") and token.dep_ in ("prep", "agent") and token.i > noun.i:
                     owner = next((c for c in token.children if c.dep_ == "pobj"), None)
                     if owner is not None and owner.i < span.end and _names_someone(owner):
@@ -426,7 +486,10 @@ class LineRules:
         """ "Chad: rebels say 15 soldiers killed", "Burkina Faso: 186 killed, new findings show":
         a name before the colon is the headline's topic (a place, whatever the tagger calls it)
         when the line names its own speaker, a noun, with a verb of saying or finding
-        ("Sanders: Endorsements prove ..." keeps Sanders)."""
+        ("Sanders: Endorsements prove ..." keeps Sanders); a region the article places things in
+        is one whatever the line says (`located_place`)."""
+        if located_place(self.text, source):
+            return True
         tokens = self.doc.char_span(*source, alignment_mode="expand")
         words = [t for t in tokens if not t.is_punct] if tokens is not None else []
         if not words or len(words) > 3 or (len(words) > 1 and not all(t.pos_ == "PROPN" for t in words)) \

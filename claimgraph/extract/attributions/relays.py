@@ -49,7 +49,10 @@ _TRANSLATION = re.compile(r"^[^\S\n]*\[?[^\S\n]*(?:(?:An?|Unofficial|English|Ful
 # ("The item below appeared in the state-owned daily X on Monday": the outlet it appeared in)
 _TRANSLATED_OUTLET = re.compile(
     r"(?:\b(?:published|broadcast|aired|carried|issued|released|posted|run|printed)\b[^\n\]]{0,60}?\bby"
-    r"|\bappeared[^\S\n]+(?:first[^\S\n]+)?in)[^\S\n]+"
+    r"|\bappeared[^\S\n]+(?:first[^\S\n]+)?in"
+    # "Translated from the Russian-language service of the state news agency X": the outlet's kind
+    # before its name
+    r"|\bfrom\b[^\n\]]{0,60}?\b(?:news[^\S\n]+agency|agency|daily|newspaper|weekly|broadcaster|channel))[^\S\n]+"
     r"(?:the[^\S\n]+)?([^\n\],;]{2,80}?)(?=,|;|\.[^\S\n]|\.?\]|[^\S\n]+(?:on|in|at|and)[^\S\n]|\.?$)")
 # A translator's or editor's note in square brackets: the translator speaks there, not the outlet
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")

@@ -153,6 +153,26 @@ def role_referent(tokens: SpacySpan, kind: str, position: int, candidates: list[
     return found
 
 
+def _national_forces(name: str) -> bool:
+    """ "Uganda People's Defence Forces", "Angolan Armed Forces": a state's military by its name,
+    which "the army" and "the military" may stand for though the name holds neither word."""
+    words = name_words(name)
+    return bool(words & {"defence", "defense", "armed"}) and bool(words & {"forces", "force"})
+
+
+def _other_medium(role_word: str, name: str) -> bool:
+    """Whether a news outlet's name says it is of another medium than the role noun: "the
+    newspaper" and "Barak Valley Broadcast", "the channel" and "The Eastern Daily"."""
+    words = {w.casefold().strip(".,") for w in name.split()}
+    kinds = cues().media_kinds
+    for nouns, _ in kinds:
+        if role_word in nouns:
+            own = next(names for n, names in kinds if n is nouns)
+            others = {w for n, names in kinds if n is not nouns for w in names}
+            return bool(words & others) and not words & own
+    return False
+
+
 def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
     """The named source a role noun ("the lawmaker", "the agency", "the newspaper") stands for.
 
@@ -198,6 +218,8 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
         return is_news(c) if media else not (c.relay or c.label in NEWS_LABELS or c.name in news)
 
     earlier = [c for c in candidates if c.position < position]
+    if media:  # "the newspaper" is no "... Broadcast", "the channel" no "... Daily"
+        earlier = [c for c in earlier if not _other_medium(role_word, c.name)]
     if role_word in GROUP_ROLES:  # "the group", "the militia" are never a newspaper
         earlier = [c for c in earlier if c.name not in news]
     # (a body cited by a relay, "citing the Emergency Medicine and Support Centre", is still the
@@ -228,7 +250,8 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
     # role: "the army" after "It blamed the paramilitary Rapid Support Forces" is not the RSF)
     usable = [c for c in earlier if fits(c) and not c.described and not _other_body(role_word, c.name)
               and not (role_word in ARMED_ROLES and not c.role_words
-                       and (insurgent_name(c.name) or role_word not in name_words(c.name)))]
+                       and (insurgent_name(c.name) or role_word not in name_words(c.name)
+                            and not _national_forces(c.name)))]
     qualified = [t for c in head.children if c.dep_ == "prep" and c.i > head.i
                  for t in c.subtree if t.pos_ == "PROPN"]
     if qualified and kind == "person" and all(t.ent_type_ in PLACE_LABELS | {"NORP"} for t in qualified):

@@ -22,7 +22,7 @@ from claimgraph.extract.attributions.candidates import (
     describe,
     distinguishing_words,
 )
-from claimgraph.extract.attributions.names import clean
+from claimgraph.extract.attributions.names import abbreviation_apposed, clean
 from claimgraph.extract.attributions.roles import insurgent_name
 from claimgraph.extract.nlp import text_of
 
@@ -49,7 +49,8 @@ def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | 
         return None
     # the noun and what stands before it, not its clauses or prepositional phrases; an apposed
     # name when there is one ("the al-Qaeda-linked group Jama'at Nusrat al-Islam (JNIM)")
-    apposed = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    apposed = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None) \
+        or abbreviation_apposed(subject)  # ("The prison service, SNAI,")
     phrase = doc[apposed.left_edge.i:apposed.i + 1] if apposed is not None \
         else doc[subject.left_edge.i:subject.i + 1]
     if phrase.end < len(doc) and doc[phrase.end].text == ")":

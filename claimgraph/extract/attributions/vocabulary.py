@@ -38,6 +38,8 @@ class Cues:
     valuation: frozenset[str] = field(default_factory=frozenset)
     outlet_words: frozenset[str] = field(default_factory=frozenset)
     media_nouns: frozenset[str] = field(default_factory=frozenset)
+    # (role nouns, name words) of print and of broadcast outlets
+    media_kinds: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     evidence_nouns: frozenset[str] = field(default_factory=frozenset)
     addressing_verbs: frozenset[str] = field(default_factory=frozenset)
     addressing_nouns: frozenset[str] = field(default_factory=frozenset)
@@ -137,6 +139,9 @@ def cues() -> Cues:
         object_content=OBJECT_CONTENT, figure_verbs=words("figure_verbs"),
         figure_nouns=words("figure_nouns"), valuation=words("valuation_verbs"),
         outlet_words=words("outlet_words"), media_nouns=words("media_nouns"), evidence_nouns=words("evidence_nouns"),
+        media_kinds=tuple((frozenset(w.lower() for w in (data.get(key) or {}).get("nouns") or []),
+                           frozenset(w.lower() for w in (data.get(key) or {}).get("names") or []))
+                          for key in ("print_media", "broadcast_media")),
         addressing_verbs=words("addressing_verbs"), addressing_nouns=words("addressing_nouns"),
         briefing_verbs=words("briefing_verbs"), headline_labels=words("headline_labels"),
         claim_labels=words("claim_labels"),

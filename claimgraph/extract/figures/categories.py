@@ -130,6 +130,14 @@ def _sized_group(number: Token, lexicon: FigureLexicon) -> Token | None:
     return None
 
 
+def _circumstance(clause: Token) -> bool:
+    """ "23 attacks in which six police officers were killed": a relative clause that tells what
+    happened during what is counted ("in which", "during which"), not what befell it."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.tag_ in {"WDT", "WP"} for g in c.children)
+        for c in clause.children)
+
+
 def _member_noun(noun: Token) -> Token:
     """ "a large group of armed terrorists": the members a collective noun's "of" names."""
     members = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -404,8 +412,11 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     if head is not None and not pronoun:
         # (a conjunct with a number of its own is another figure: "62 wounded people and 17 bodies",
         # "the deaths of five citizens and the injury of 14 others")
+        # (nor a verb the parse coordinated the noun with: "ten had been killed and 13 weapons ...
+        # recovered")
         categories = {c for t in [head, *(k for k in head.conjuncts if not any(
-                          n.dep_ == "nummod" for n in k.children) and not _counts_own_number(k))]
+                          n.dep_ == "nummod" for n in k.children) and not _counts_own_number(k)
+                          and k.pos_ not in {"VERB", "AUX"})]
                       for c in [intrinsic_category(t, lexicon)] if c}
         if categories and lexicon.casualty_phrases.match(text_of(doc), head.idx):
             categories.add("casualties")  # "dozens of dead and injured"
@@ -432,6 +443,17 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                 categories = named
         if categories:
             reading.category, reading.decided_by = pick(categories), "intrinsic"
+            return reading
+    # "ten had been killed and 13 weapons ... recovered": a noun the parse coordinated with a verb
+    # has its own participle (the verb it shares was left out); so has a part of it ("13 weapons,
+    # including four assault rifles, recovered")
+    whole = head.head.head if head is not None and head.dep_ == "pobj" and head.head.lower_ == "including" \
+        else head
+    if whole is not None and whole.dep_ == "conj" and whole.head.pos_ in CLAUSE_POS and whole.head.pos_ != "NOUN":
+        participles = [c for c in whole.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        gapped = trigger_categories([t for a in participles for t in _governing_lemmas(a)], noun_class, lexicon, head)
+        if gapped:
+            reading.category, reading.decided_by = pick(gapped), "trigger"
             return reading
     own = {t.i for t in span}
     # "the destruction of five tanks", "the bodies of 12 soldiers": the noun that owns the
@@ -605,7 +627,8 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         # ..., and 29,000 soldiers killed")
         attached = [c for c in head.children if c.dep_ in {"acl", "relcl"} and c.pos_ in CLAUSE_POS
                     and not (c.dep_ == "acl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i
-                                                     for g in c.children))]
+                                                     for g in c.children))
+                    and not _circumstance(c)]
         triggered = trigger_categories([t for a in attached for t in _governing_lemmas(a)],
                                         noun_class, lexicon, head)
         # "120 guns and dozens of rocket launchers moving west": a participle after the last of
@@ -629,11 +652,20 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         if triggered:
             reading.category, reading.decided_by = pick(triggered), "trigger"
             return reading
-    # 6. what the noun class usually means: personnel -> deployed, ships -> other
+    # 6. a list item with no verb of its own takes what the introduction of its list says befell
+    #    its kind: "the inventory of recovered items ... It lists:\n- 17 rifles" were recovered
+    # (the parse may make the item the object of the introduction's verb: "It lists:\n\n- 14 rifles")
+    item_line = text_of(doc).rfind("\n", 0, quantity.start) + 1
+    if head is not None and (verb is None or verb.idx < item_line):
+        introduced = trigger_categories(_list_introduction(doc, quantity), noun_class, lexicon, head)
+        if introduced:
+            reading.category, reading.decided_by = pick(introduced), "trigger"
+            return reading
+    # 7. what the noun class usually means: personnel -> deployed, ships -> other
     if noun_class is not None and noun_class in lexicon.defaults:
         reading.category, reading.decided_by = lexicon.defaults[noun_class], "default"
         return reading
-    # 7. a verbless headline ("casualties in Russia's war top 4,000"): the noun just before
+    # 8. a verbless headline ("casualties in Russia's war top 4,000"): the noun just before
     if head is None and verb is None:
         for token in reversed(doc[max(span.sent.start, span[0].i - 8): span[0].i]):
             if token.text in {":", ";"}:
@@ -643,7 +675,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                 reading.category, reading.decided_by = category, "subject"
                 reading.subject = _phrase(doc[token.left_edge.i: token.i + 1].text)
                 break
-    # 8. a headline verb the tagger read as a plural noun ("Shelling of market kills at least 23,
+    # 9. a headline verb the tagger read as a plural noun ("Shelling of market kills at least 23,
     #    doctors say"): the word just before a noun-less number, when it is a trigger
     if reading.category is None and head is None and span[0].i > 0 \
             and span[-1].idx < headline_end(text_of(doc)):
@@ -655,7 +687,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             triggered = trigger_categories([before], noun_class, lexicon)
             if triggered:
                 reading.category, reading.decided_by = pick(triggered), "trigger"
-    # 9. "- M23 fighters: about 6,500 (UN experts)", "Civilians killed since January: at least
+    # 10. "- M23 fighters: about 6,500 (UN experts)", "Civilians killed since January: at least
     #    2,900": a list item's label before the colon names what a number with nothing else counts
     label = _list_label(doc, quantity) if reading.category is None and head is None else None
     if label is not None:
@@ -665,6 +697,36 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
             reading.noun_class = reading.noun_class or label_class
             reading.subject = reading.subject or _counted_phrase(label, lexicon)
     return reading
+
+
+_LIST_ITEM = re.compile(rf"[^\S\n]*{LIST_MARK}[^\S\n]")
+
+
+def _list_introduction(doc: Doc, quantity: Quantity) -> list[Token]:
+    """The words of the sentence that introduces the list whose item holds `quantity` (the line
+    before the list, ending with a colon) and of the sentence before it in its paragraph ("... the
+    division's inventory of recovered items. It lists:"); none when the number is in no list."""
+    text = text_of(doc)
+    line = text.rfind("\n", 0, quantity.start) + 1
+    if not _LIST_ITEM.match(text, line):
+        return []
+    while line > 0:  # up over the items before it
+        previous = text.rfind("\n", 0, line - 1) + 1
+        if not _LIST_ITEM.match(text, previous):
+            break
+        line = previous
+    colon = text[:line].rstrip()
+    if not colon.endswith(":"):
+        return []
+    last = doc.char_span(len(colon) - 1, len(colon), alignment_mode="expand")
+    if last is None:
+        return []
+    sentence = last.sent
+    paragraph = text.rfind("\n\n", 0, sentence.start_char) + 2
+    start = sentence.start
+    if start > 0 and doc[start - 1].sent.start_char >= paragraph - 2:
+        start = doc[start - 1].sent.start
+    return [t for t in doc[start:sentence.end] if t.pos_ in CLAUSE_POS or t.tag_ == "VBN" or t.pos_ == "ADJ"]
 
 
 _LIST_LABEL = re.compile(rf"(?:^|\n)[^\S\n]*(?:{LIST_MARK}[^\S\n]+)?([^\n:]{{2,80}}?):[^\S\n]*$")

@@ -201,6 +201,14 @@ def _named_kinds(noun: Token, figures: FigureLexicon) -> frozenset[str]:
         if noun_class in figures.defaults and token.i != noun.i and noun_class not in _COUNTED_APART \
                 and not _claimant(noun) and lemma not in cues().body_roles and lemma not in figures.member_bodies:
             found.add(figures.defaults[noun_class])  # "the troop figures"
+    if not found:
+        # "the statement's figures for soldiers killed and wounded": the kinds its "for" or "on"
+        # phrase names, down to the end of the sentence (the parse may hang "killed" elsewhere)
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "on"}):
+            for token in noun.doc[prep.i:prep.sent.end]:
+                intrinsic = figures.intrinsic.get(token.lower_) or figures.intrinsic.get(token.lemma_.lower())
+                if intrinsic and token.pos_ in {"NOUN", "ADJ", "VERB"}:
+                    found.add(intrinsic)
     if not found and noun.lemma_.lower() in figures.number_noun_defaults:
         found.add(figures.number_noun_defaults[noun.lemma_.lower()])  # "the toll"
     return frozenset(found)

@@ -409,6 +409,12 @@ def _chain_names(found: Extraction, draft: Draft) -> list[str]:
     return names
 
 
+def _last_speaker_before(found: Extraction, position: int) -> str | None:
+    """The source name of the last attribution whose cue ends before `position`."""
+    before = [a for a in found.attributions if a.cue is not None and a.cue.end <= position and a.source_name]
+    return max(before, key=lambda a: a.cue.end).source_name if before else None
+
+
 def _nearest_source_before(drafts: list[Draft], position: int) -> str | None:
     """The originating source of the last sourced figure before `position` ("their figures")."""
     before = [d for d in drafts if d.quantity.end <= position and len(d.chain) > 1]
@@ -474,6 +480,9 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
             return owned
         # "their figures", or an owner named as a role the chain resolved ("the official's")
         nearest = _nearest_source_before(drafts, caveat.start)
+        if target.owner_is_pronoun and target.owner.lower() in {"his", "her"} \
+                and _last_speaker_before(found, caveat.start) not in (None, nearest):
+            return []  # "We could not confirm his account" after a witness who gave no figure
         return [d for d in sourced if nearest is not None and d.chain[-1] == nearest]
     # "... the assertions, which are hard to check independently": the sourced claims before it;
     # a caveat placed before the claims ("Reuters could not verify the report.") doubts

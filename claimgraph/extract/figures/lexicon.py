@@ -54,6 +54,7 @@ class Trigger:
     needs: frozenset[str] = frozenset()  # one of these words must hang off the verb
     unless: frozenset[str] = frozenset()  # none of these words may hang off the verb
     object_only: bool = False  # only for what the verb acts on, not for its subject
+    not_inverted: bool = False  # not in an inverted passive that lists things ("Also recovered were ...")
 
     def category_for(self, noun_class: str | None) -> str | None:
         if noun_class is not None and noun_class in self.by_class:
@@ -272,7 +273,7 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
                                 by_class, entry.get("particle"), bool(entry.get("intransitive", False)),
                                 frozenset(str(w).lower() for w in entry.get("needs") or []),
                                 frozenset(str(w).lower() for w in entry.get("unless") or []),
-                                bool(entry.get("object_only", False))))
+                                bool(entry.get("object_only", False)), bool(entry.get("not_inverted", False))))
     defaults = dict(taxonomy.get("defaults") or {})
     if any(v not in categories for v in defaults.values()):
         raise _fail(c, "`defaults` names an unknown category", "use a listed category")

@@ -37,6 +37,10 @@ def pick(categories: set[str]) -> str | None:
 _DESIGNATOR = re.compile(r"^[A-Z][A-Za-z/]*-\d{1,3}[A-Z]?$")
 
 
+# Collectives whose members are fighters though they count as no unit: "members of an armed gang"
+_ARMED_COLLECTIVES = frozenset({"gang", "militia", "faction", "band", "cell"})
+
+
 def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
     found = lexicon.noun_class(token.lemma_) or lexicon.noun_class(token.lower_)
     if found is None and token.ent_type_ == "NORP" and token.lower_.endswith("s"):
@@ -44,6 +48,14 @@ def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
     if found == "personnel" and token.lemma_.lower() in lexicon.aircraft_or_crew and any(
             _DESIGNATOR.match(t.text) for t in token.doc[max(0, token.i - 4):token.i]):
         return "equipment"  # "two F/A-18 fighters", "Su-34 bombers": aircraft
+    if found is None and token.lemma_.lower() == "member":
+        # "three members of an armed group" are people of the group (what befell them says their
+        # category; members, unlike troops, are no deployment by themselves: "12 former members of
+        # the brigade" were sentenced)
+        group = of_object(token)
+        if group is not None and (class_of(group, lexicon) in {"units", "personnel"}
+                                  or group.lemma_.lower() in _ARMED_COLLECTIVES):
+            return "people"
     if found == "units":  # "two batteries of Pantsir systems" count the systems
         kept = of_object(token)
         if kept is not None and (lexicon.noun_class(kept.lemma_) or lexicon.noun_class(kept.lower_)) == "equipment":
@@ -113,6 +125,8 @@ def trigger_categories(tokens: list[Token], noun_class: str | None, lexicon: Fig
                 continue  # "can hold 5,000 people", "held 3,000 troops in reserve"
             if trigger.object_only and (_acts(counted, token) or _held_by_place(token, lexicon)):
                 continue
+            if trigger.not_inverted and any(c.dep_ == "auxpass" and c.i > token.i for c in token.children):
+                continue  # "Also recovered were a knife and two rifles": a list of things found
             category = trigger.category_for(noun_class)
             if category:
                 found.add(category)
