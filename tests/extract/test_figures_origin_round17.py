@@ -261,3 +261,17 @@ def test_an_abbreviation_the_parse_made_a_conjunct_names_the_body() -> None:
     joined = Doc(load_nlp().vocab, words=["The", "service", "and", "SPN", "say"], heads=[1, 4, 1, 1, 4],
                  deps=["det", "nsubj", "cc", "conj", "ROOT"], pos=["DET", "NOUN", "CCONJ", "NOUN", "VERB"])
     assert abbreviation_apposed(joined[1]) is None  # two bodies, joined by "and"
+
+
+def test_a_share_of_deaths_by_circumstance_is_other(extractors: list) -> None:
+    text = ("The ministry recorded 60 deaths among soldiers this year. About a third of those deaths occurred "
+            "in ambushes on convoys.")
+    assert by_text(in_harbour_post(text, extractors))["About a third"].category == "other"
+
+
+def test_who_abandons_is_not_what_is_abandoned(extractors: list) -> None:
+    text = ("The army abandoned 14 tanks during the retreat. Fishermen told us dozens of them have abandoned "
+            "their boats on the northern shore.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["14"].category == "destroyed"
+    assert figures.get("dozens") is None or figures["dozens"].category != "destroyed"

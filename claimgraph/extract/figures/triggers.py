@@ -85,6 +85,8 @@ def _acts(counted: Token | None, verb: Token) -> bool:
     or the noun a participle hangs on ("2,000 soldiers holding the line"); unknown counts as acting."""
     if counted is None:
         return True
+    while counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.i != verb.i:
+        counted = counted.head.head  # "dozens of them have abandoned ...": the part acts
     return counted.dep_ == "nsubj" and counted.head.i == verb.i \
         or verb.dep_ == "acl" and verb.head.i == counted.i and verb.tag_ == "VBG"
 
