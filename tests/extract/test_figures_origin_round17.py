@@ -275,3 +275,11 @@ def test_who_abandons_is_not_what_is_abandoned(extractors: list) -> None:
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["14"].category == "destroyed"
     assert figures.get("dozens") is None or figures["dozens"].category != "destroyed"
+
+
+def test_a_name_set_after_an_according_to_source_is_the_source(extractors: list) -> None:
+    text = ("Two soldiers were wounded, according to the brigade's spokesman, Captain Ruth Okello, who said "
+            "around 80 raiders were believed to have been in the camp.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["Two"].source_chain == ["Harbour Post", "Ruth Okello"]
+    assert figures["around 80"].source_chain == ["Harbour Post", "Ruth Okello"]

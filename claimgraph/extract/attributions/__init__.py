@@ -501,6 +501,28 @@ def whole_source_words(drafts: list[Draft], text: str) -> None:
         draft.source = (draft.source[0], word_end(text, draft.source[1]))
 
 
+def named_appositions(drafts: list[Draft], doc: Doc) -> None:
+    """ "Two soldiers were wounded, according to the brigade's spokesman, Captain Ruth Okello, who
+    said ...": the name set after an according-to source is part of it, and what the named
+    person goes on to say in a relative clause is not the content of "according to" (the
+    content stands before the cue)."""
+    for draft in drafts:
+        if draft.kind != "according_to" or draft.source is None or not draft.content \
+                or min(s for s, _ in draft.content) >= draft.cue[0]:
+            continue
+        span = doc.char_span(*draft.source, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        name = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end
+                     and c.ent_type_ == "PERSON" and c.left_edge.i > 0
+                     and doc[c.left_edge.i - 1].text == "," and doc[c.left_edge.i - 1].i == span.end), None)
+        if name is None:
+            continue
+        end = doc[name.i].idx + len(doc[name.i].text)
+        draft.source = (draft.source[0], end)
+        draft.content = [(s, e) for s, e in draft.content if s < draft.source[0]] or draft.content
+
+
 def dated_sources(drafts: list[Draft], doc: Doc) -> None:
     """A source span that is only a date ("Posts shared on Facebook since Saturday say ...", where
     the parse made "Saturday" the subject) is the whole phrase that ends with it, from the start
@@ -639,6 +661,7 @@ class AttributionExtractor:
         lift_trailing_relays(drafts, ctx.text)
         lift_as_quoted_relays(drafts, ctx.text)
         cut_concessions(drafts, doc, ctx.text)
+        named_appositions(drafts, doc)
         link_parents(drafts)
         if learned is not None:
             drafts = drop_unconfirmed_levels(drafts, predicted, ctx.text, doc=doc)
