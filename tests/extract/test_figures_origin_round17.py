@@ -283,3 +283,22 @@ def test_a_name_set_after_an_according_to_source_is_the_source(extractors: list)
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["Two"].source_chain == ["Harbour Post", "Ruth Okello"]
     assert figures["around 80"].source_chain == ["Harbour Post", "Ruth Okello"]
+
+
+def test_military_observers_are_personnel(extractors: list) -> None:
+    text = "The mission currently has 160 military observers along the ceasefire line."
+    figure = by_text(in_harbour_post(text, extractors))["160"]
+    assert figure.category == "deployed"
+
+
+def test_people_who_left_the_area_are_displaced(extractors: list) -> None:
+    text = "The refugee agency said some 300 people had left the area around the crossing since the strike."
+    assert by_text(in_harbour_post(text, extractors))["some 300"].category == "other"
+
+
+def test_bodies_handed_to_families_are_the_dead(extractors: list) -> None:
+    text = ("The council said nine bodies had been handed to families so far. The remains of 40 soldiers were "
+            "handed over to their home country.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["nine"].category == "killed"
+    assert figures["40"].category == "other"

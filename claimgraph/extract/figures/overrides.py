@@ -76,10 +76,11 @@ def repatriated(span: Span, head: Token | None, verb: Token | None, lexicon: Fig
             c.lower_ in words.directions for c in verb.children if c.dep_ in {"advmod", "prt", "npadvmod"}):
         return True
     if lemma in words.handover_verbs and head is not None:
-        if any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in words.local_receivers
-                                                     or c.lemma_.lower() in words.local_receivers)
-               for c in verb.children):
-            return False  # "the morgue received 40 bodies": the dead, where they are brought
+        receivers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        receivers += [p for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+                      for p in c.children if p.dep_ == "pobj"]
+        if any(c.lower_ in words.local_receivers or c.lemma_.lower() in words.local_receivers for c in receivers):
+            return False  # "the morgue received 40 bodies", "handed to families": the dead, where they are brought
         counted = [head, head.head.head] if head.head.lower_ == "of" else [head]
         return any(t.lemma_.lower() in words.remains_nouns or t.lower_ in words.remains_nouns
                    for t in counted)
