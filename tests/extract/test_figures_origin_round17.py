@@ -302,3 +302,11 @@ def test_bodies_handed_to_families_are_the_dead(extractors: list) -> None:
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["nine"].category == "killed"
     assert figures["40"].category == "other"
+
+
+def test_one_groups_strength_is_no_typical_unit_size(extractors: list) -> None:
+    text = ("According to the border service, the group numbered up to 12 persons. A platoon typically "
+            "numbers about 30 soldiers.")
+    figures = by_text(in_harbour_post(text, extractors))
+    assert figures["up to 12"].category == "deployed"
+    assert figures["about 30"].category == "other"

@@ -34,10 +34,8 @@ NOTE_LINE = re.compile(r"^[^\S\n]*(?:Note from [^:\n]{1,40}|(?:Editor|Translator
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
-# A line that ends with whose figure it is: "- 4 clinics looted (WHO figures)", "... (UN estimate)."
 _LIST_ITEM = re.compile(rf"[^\S\n]*{LIST_MARK}[^\S\n]+")
-# Verbs by which a document sets out the list after its colon: "It lists:", "The log includes:"
-_LISTING_VERBS = frozenset({"list", "include", "itemise", "itemize", "record", "show", "contain", "name"})
+# A line that ends with whose figure it is: "- 4 clinics looted (WHO figures)", "... (UN estimate)."
 _SOURCE_NOTE = re.compile(
     rf"^[^\S\n]*(?:{LIST_MARK}[^\S\n]+)?(?P<item>[^\n()]*?\d[^\n()]*?)[^\S\n]*"
     r"\((?P<source>[^()\n]{2,60}?)(?:[^\S\n]+(?P<word>estimates?|figures?|count|data|tally|numbers))?\)[^\S\n]*\.?[^\S\n]*$",
@@ -213,7 +211,7 @@ class LineRules:
         doc = self.doc
         for colon in (t for t in doc if t.text == ":" and t.i > 0):
             verb = doc[colon.i - 1]
-            if verb.lemma_.lower() not in _LISTING_VERBS or verb.pos_ not in ("VERB", "AUX") \
+            if verb.lemma_.lower() not in self.cues.listing_verbs or verb.pos_ not in ("VERB", "AUX") \
                     or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
                 continue
             items = self._list_after(colon.idx + 1)

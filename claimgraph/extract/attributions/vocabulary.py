@@ -53,6 +53,7 @@ class Cues:
     basis_verbs: frozenset[str] = field(default_factory=frozenset)
     document_nouns: frozenset[str] = field(default_factory=frozenset)
     issuing_verbs: frozenset[str] = field(default_factory=frozenset)
+    listing_verbs: frozenset[str] = field(default_factory=frozenset)
     continuation_words: frozenset[str] = field(default_factory=frozenset)
     contact_verbs: frozenset[str] = field(default_factory=frozenset)
     addressee_verbs: frozenset[str] = field(default_factory=frozenset)
@@ -149,6 +150,7 @@ def cues() -> Cues:
         transcript_answers=words("transcript_answer_labels"),
         valuation_prepositions=words("valuation_prepositions"), basis_verbs=words("basis_verbs"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
+        listing_verbs=words("listing_verbs"),
         continuation_words=words("continuation_words"), contact_verbs=words("contact_verbs"),
         addressee_verbs=words("addressee_verbs"),
         provenance_verbs=words("provenance_verbs"), provenance_prepositions=words("provenance_prepositions"),

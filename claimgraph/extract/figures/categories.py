@@ -365,6 +365,15 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     if reading.unit_size or head is not None and head.lower_ == "times":
         reading.category, reading.decided_by = "other", "trigger"
         return reading
+    # "the group numbered up to ten persons": the strength of one armed group or unit
+    # (the parse may read "numbered up to ten" as a particle and a preposition)
+    counted_by_verb = head is not None and verb is not None and (
+        head.dep_ == "dobj" and head.head.i == verb.i
+        or head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.head.i == verb.i)
+    if counted_by_verb and verb.lemma_.lower() in lexicon.total_verbs and any(
+                c.dep_ == "nsubj" and class_of(c, lexicon) in {"units", "personnel"} for c in verb.children):
+        reading.category, reading.decided_by = "deployed", "trigger"
+        return reading
     # "rounds of Iranian origin now account for about half of what Syrian guns fire": a share
     # verb whose subject is supplied equipment names a supplier's share, whatever the parse
     # made of what follows the share

@@ -139,6 +139,7 @@ class FigureLexicon:
     status_categories: dict[str, frozenset[str]] = field(default_factory=dict)
     partition_nouns: frozenset[str] = frozenset()  # "the remainder were ...": a subset of the count before
     member_bodies: frozenset[str] = frozenset()  # "police": members when counted, the giver when modifying
+    armed_collectives: frozenset[str] = frozenset()  # "members of an armed gang" are fighters' people
 
     def categories_doubted(self, named: frozenset[str]) -> frozenset[str]:
         """The figure categories a caveat naming the kinds `named` doubts."""
@@ -351,6 +352,7 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         status_categories=status_categories,
         partition_nouns=_optional(taxonomy, "partition_nouns", c),
         member_bodies=_optional(taxonomy, "member_bodies", c),
+        armed_collectives=_optional(taxonomy, "armed_collectives", c),
     )
 
 

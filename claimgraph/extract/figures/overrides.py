@@ -18,6 +18,9 @@ from claimgraph.extract.figures.lexicon import FigureLexicon
 __all__ = ["humanitarian", "in_captivity", "repatriated", "unclassed_agent", "unit_size"]
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
 def unit_size(head: Token | None, verb: Token | None, lexicon: FigureLexicon) -> bool:
     """ "every battalion of 500 men", "a battalion numbers several hundred soldiers"."""
     if head is not None and head.head.lower_ == "of":
@@ -29,7 +32,9 @@ def unit_size(head: Token | None, verb: Token | None, lexicon: FigureLexicon) ->
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and lexicon.noun_class(child.lemma_) == "units":
                 generic = any(c.lower_ in lexicon.unit_size_determiners for c in child.children)
-                if generic or verb.lemma_.lower() in {"number", "comprise", "consist"}:
+                # ("the group numbered up to ten persons": one group's strength, not a typical size)
+                definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in child.children)
+                if generic or verb.lemma_.lower() in {"number", "comprise", "consist"} and not definite:
                     return True
     return False
 

@@ -37,10 +37,6 @@ def pick(categories: set[str]) -> str | None:
 _DESIGNATOR = re.compile(r"^[A-Z][A-Za-z/]*-\d{1,3}[A-Z]?$")
 
 
-# Collectives whose members are fighters though they count as no unit: "members of an armed gang"
-_ARMED_COLLECTIVES = frozenset({"gang", "militia", "faction", "band", "cell"})
-
-
 def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
     found = lexicon.noun_class(token.lemma_) or lexicon.noun_class(token.lower_)
     if found is None and token.ent_type_ == "NORP" and token.lower_.endswith("s"):
@@ -57,7 +53,7 @@ def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
         # the brigade" were sentenced)
         group = of_object(token)
         if group is not None and (class_of(group, lexicon) in {"units", "personnel"}
-                                  or group.lemma_.lower() in _ARMED_COLLECTIVES):
+                                  or group.lemma_.lower() in lexicon.armed_collectives):
             return "people"
     if found == "units":  # "two batteries of Pantsir systems" count the systems
         kept = of_object(token)
