@@ -24,7 +24,10 @@ headline's region before a colon ("Lower Velda: ...", placed "in Lower Velda" be
 "the newspaper" is no broadcaster that spoke before it; "the army" may be the "National Defence
 Forces" named before; "We could not confirm his account" after a witness who gave no figure doubts
 no other source's figures; "The penitentiary service, SPV," is SPV, also where the parse makes the
-abbreviation a conjunct.
+abbreviation a conjunct; a name set after an according-to source is that source; military
+observers, people who left an area and bodies handed to families are counted; a share of deaths
+that "occurred in ambushes" is `other`; who abandons is not what is abandoned; "the group numbered
+up to 12 persons" is one group's strength, "a platoon typically numbers about 30" a unit size.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
