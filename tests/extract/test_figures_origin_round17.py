@@ -27,7 +27,8 @@ no other source's figures; "The penitentiary service, SPV," is SPV, also where t
 abbreviation a conjunct; a name set after an according-to source is that source; military
 observers, people who left an area and bodies handed to families are counted; a share of deaths
 that "occurred in ambushes" is `other`; who abandons is not what is abandoned; "the group numbered
-up to 12 persons" is one group's strength, "a platoon typically numbers about 30" a unit size.
+up to 12 persons" is one group's strength, "a platoon typically numbers about 30" a unit size; a
+village has no government ("the government" after "his base near Kurupung").
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
@@ -313,3 +314,12 @@ def test_one_groups_strength_is_no_typical_unit_size(extractors: list) -> None:
     figures = by_text(in_harbour_post(text, extractors))
     assert figures["up to 12"].category == "deployed"
     assert figures["about 30"].category == "other"
+
+
+def test_a_village_has_no_government(extractors: list) -> None:
+    text = ("We spoke to the colonel who commands the river sector, at his base near Kurupung.\n\n"
+            "Q: The government says four soldiers have been wounded on the river this year. Is that still "
+            "right?\n\n"
+            "A: That number is old.")
+    figure = by_text(in_harbour_post(text, extractors))["four"]
+    assert figure.source_chain[-1] == "government"

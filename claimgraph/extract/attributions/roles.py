@@ -38,6 +38,7 @@ from claimgraph.extract.attributions.naming import (
     source_lexicon,
 )
 from claimgraph.extract.attributions.vocabulary import cues
+from claimgraph.extract.entities.lexicon import is_country
 from claimgraph.model.vocab import load_vocab
 
 __all__ = [
@@ -142,14 +143,16 @@ def is_document(tokens: SpacySpan) -> bool:
 def role_referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Named]) -> str | None:
     """The named source a role noun ("the lawmaker", "the agency", "the newspaper") stands for
     (`_referent`); a state role that stands for a country is that country's ("the government"
-    after "Burkina Faso" is the Burkina Faso government, not the country)."""
+    after "Burkina Faso" is the Burkina Faso government, not the country), and never a place
+    that is no country or capital ("the government" after "near Eteringbang")."""
     found = _referent(tokens, kind, position, candidates)
     role_word = tokens.root.lemma_.lower()
     if found is not None and role_word in _state_roles() and any(
             c.name == found and c.label in PLACE_LABELS for c in candidates if c.position < position) \
             and not any(c.name == found and c.label not in PLACE_LABELS and c.role_words
                         for c in candidates if c.position < position):
-        return f"{found} {tokens.root.text.lower()}"
+        # (a country or its capital; a village or a river base has no government of its own)
+        return f"{found} {tokens.root.text.lower()}" if is_country(found) else None
     return found
 
 
