@@ -39,6 +39,8 @@ BULLETS = frozenset({"-", "•", "*", "–", "—", "·", "▪", "‣"})  # a li
 # The same marks as a pattern for the list-item rules (a source note, a list label), which were
 # written without the em dash and "‣"
 LIST_MARK = "[" + re.escape("".join(sorted(BULLETS - {"—", "‣"}))) + "]"
+# The opening of a list item's line, up to its text: "- 17 rifles", "• about 900 rounds"
+LIST_ITEM = re.compile(rf"[^\S\n]*{LIST_MARK}[^\S\n]+")
 
 
 @Language.component(LINE_BREAKS)

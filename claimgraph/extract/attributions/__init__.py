@@ -37,7 +37,7 @@ from claimgraph.extract.attributions.chains import (
 )
 from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources
 from claimgraph.extract.attributions.discourse import spread_links
-from claimgraph.extract.attributions.drafts import Draft, link_parents
+from claimgraph.extract.attributions.drafts import Draft, link_parents, token_end
 from claimgraph.extract.attributions.lines import asking_labels, located_place
 from claimgraph.extract.attributions.names import pronoun_form, word_end
 from claimgraph.extract.attributions.pairs import (
@@ -513,13 +513,12 @@ def named_appositions(drafts: list[Draft], doc: Doc) -> None:
         span = doc.char_span(*draft.source, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        name = next((c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end
-                     and c.ent_type_ == "PERSON" and c.left_edge.i > 0
-                     and doc[c.left_edge.i - 1].text == "," and doc[c.left_edge.i - 1].i == span.end), None)
+        # (right after the source's comma: "..., Captain Ruth Okello,")
+        name = next((c for c in span.root.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                     and c.left_edge.i == span.end + 1 and doc[span.end].text == ","), None)
         if name is None:
             continue
-        end = doc[name.i].idx + len(doc[name.i].text)
-        draft.source = (draft.source[0], end)
+        draft.source = (draft.source[0], token_end(name))
         draft.content = [(s, e) for s, e in draft.content if s < draft.source[0]] or draft.content
 
 

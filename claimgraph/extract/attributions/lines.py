@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.attributions.drafts import SUBJECTS, Draft, source_span, token_end
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup
 from claimgraph.extract.entities.lexicon import is_country
-from claimgraph.extract.nlp import LIST_MARK
+from claimgraph.extract.nlp import LIST_ITEM, LIST_MARK
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
@@ -34,7 +34,6 @@ NOTE_LINE = re.compile(r"^[^\S\n]*(?:Note from [^:\n]{1,40}|(?:Editor|Translator
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
-_LIST_ITEM = re.compile(rf"[^\S\n]*{LIST_MARK}[^\S\n]+")
 # A line that ends with whose figure it is: "- 4 clinics looted (WHO figures)", "... (UN estimate)."
 _SOURCE_NOTE = re.compile(
     rf"^[^\S\n]*(?:{LIST_MARK}[^\S\n]+)?(?P<item>[^\n()]*?\d[^\n()]*?)[^\S\n]*"
@@ -241,7 +240,7 @@ class LineRules:
             start = _SPACE.match(text, position).end()
             if "\n" not in text[position:start]:
                 break
-            mark = _LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1)
+            mark = LIST_ITEM.match(text, text.rfind("\n", 0, start) + 1)
             if mark is None:
                 break
             line_end = text.find("\n", start)
@@ -512,7 +511,7 @@ class LineRules:
             name = match.group("source")
             if not any(w[:1].isupper() for w in name.split()) or name.split()[0].lower() in ("our", "own"):
                 continue
-            if match.group("word") is None and not (_LIST_ITEM.match(match.group(0)) and len(name.split()) <= 4
+            if match.group("word") is None and not (LIST_ITEM.match(match.group(0)) and len(name.split()) <= 4
                                                     and name[:1].isupper()):
                 continue  # a bare name in brackets only in a list item: "- Displaced: 1.7 million (IOM)"
             start, end = match.start("item"), match.end("item")

@@ -18,8 +18,8 @@ from spacy.tokens import Token
 
 from claimgraph.model import Mention
 
-__all__ = ["abbreviation_apposed", "acronyms_in", "clean", "expand", "is_abbreviation", "mention_name", "pronoun_form", "same_name",
-           "word_end"]
+__all__ = ["abbreviation_apposed", "acronyms_in", "clean", "expand", "is_abbreviation", "mention_name",
+           "pronoun_form", "same_name", "word_end"]
 
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,12}\)\s*$")
 # "the Rapid Support Forces (RSF)", "Institute for the Study of War (ISW)"
@@ -159,13 +159,14 @@ def same_name(left: str, right: str) -> bool:
 
 def abbreviation_apposed(noun: Token) -> Token | None:
     """ "The prison service, SNAI,": the abbreviation in capitals set off by commas after a common
-    noun that names the body it describes, or None ("the ... project (ACLED)" keeps its full name). (The tagger may call the abbreviation a noun and the
-    parse a conjunct, though no "and" joins them.)"""
+    noun that names the body it describes, or None; one in brackets is not taken ("the ...
+    project (ACLED)" keeps its full name). The tagger may call the abbreviation a noun and the
+    parse a conjunct, though no "and" joins them."""
     if noun.pos_ != "NOUN" or any(c.dep_ == "cc" for c in noun.children):
         return None
     name = next((c for c in noun.children if c.dep_ in ("appos", "conj") and c.i > noun.i
                  and c.text.isupper() and len(c.text) > 1 and c.text.isalpha()
-                 and c.i > 0 and c.doc[c.i - 1].text == ","), None)  # (set off by commas, not brackets)
+                 and c.doc[c.i - 1].text == ","), None)
     if name is None or name.left_edge.i != name.i or name.right_edge.i != name.i:
         return None
     return name

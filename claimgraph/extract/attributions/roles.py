@@ -168,9 +168,8 @@ def _other_medium(role_word: str, name: str) -> bool:
     newspaper" and "Barak Valley Broadcast", "the channel" and "The Eastern Daily"."""
     words = {w.casefold().strip(".,") for w in name.split()}
     kinds = cues().media_kinds
-    for nouns, _ in kinds:
+    for nouns, own in kinds:
         if role_word in nouns:
-            own = next(names for n, names in kinds if n is nouns)
             others = {w for n, names in kinds if n is not nouns for w in names}
             return bool(words & others) and not words & own
     return False

@@ -58,12 +58,12 @@ def _months() -> frozenset[str]:
     return frozenset(str(m).lower().strip(".") for m in load_vocab("quantities").get("months") or [])
 
 
-# LineRules first: it holds the real `paragraph` that SpeakerRules only declares
 # Words before a value its valuation only approximates ("closer to 150", "nearer 70").
 _APPROXIMATING = frozenset({"close", "closer", "near", "nearer", "nearly", "around", "about", "roughly",
                             "approximately", "almost"})
 
 
+# LineRules first: it holds the real `paragraph` that SpeakerRules only declares
 class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
     """Runs the rules over one parsed document."""
 

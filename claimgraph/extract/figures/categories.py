@@ -34,7 +34,7 @@ from claimgraph.extract.figures.triggers import (
     subtree_categories,
     trigger_categories,
 )
-from claimgraph.extract.nlp import LIST_MARK, headline_end, span_text, text_of
+from claimgraph.extract.nlp import LIST_ITEM, LIST_MARK, headline_end, span_text, text_of
 
 __all__ = ["PRIORITY", "Reading", "number_span", "read", "read_counted"]
 
@@ -68,9 +68,10 @@ def number_span(doc: Doc, quantity: Quantity) -> Span | None:
     return doc.char_span(quantity.number_start, quantity.end, alignment_mode="expand")
 
 
-def _head(doc: Doc, span: Span, lexicon: FigureLexicon) -> tuple[Token | None, bool]:
-    """The noun the quantity counts, and whether it came through "of" ("3,000 of them")."""
-    counted = _subject_of_total(span[-1], lexicon)
+def _head(doc: Doc, span: Span, lexicon: FigureLexicon, sized: Token | None) -> tuple[Token | None, bool]:
+    """The noun the quantity counts, and whether it came through "of" ("3,000 of them"); `sized`
+    is the group a participle after it sizes (`_sized_group`), when there is one."""
+    counted = sized if sized is not None else _subject_of_total(span[-1], lexicon)
     if counted is not None:
         return counted, False
     head, via_of = _syntactic_head(doc, span)
@@ -100,9 +101,6 @@ def _subject_of_total(number: Token, lexicon: FigureLexicon) -> Token | None:
     """ "The rebels now number some 3,000", "personnel ... are thought to number about 2,000": the
     object of "number" or "total" counts the verb's subject (or the subject of the verb above it)."""
     verb = number.head
-    sized = _sized_group(number, lexicon)
-    if sized is not None:
-        return sized
     if number.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.total_verbs:
         return None
     for holder in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
@@ -338,7 +336,8 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     span = number_span(doc, quantity)
     if span is None or len(span) == 0:
         return None
-    head, via_of = _head(doc, span, lexicon)
+    sized = _sized_group(span[-1], lexicon)
+    head, via_of = _head(doc, span, lexicon, sized)
     pronoun = head is not None and head.pos_ == "PRON"
     # "another 60 Polonezes": a model name counted by itself (which the tagger may take for a
     # nationality) has the class of the noun it stood before earlier
@@ -354,8 +353,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     if verb is None:
         verb = _verb_after(doc, span)
     verb = _object_read_as_subject(head, verb)
-    sized = _sized_group(span[-1], lexicon) if head is not None else None
-    if sized is not None and sized.i == head.i:
+    if sized is not None:
         verb = None  # ("The assailants, estimated at a hundred, set fire to ...": their strength)
     subject = _subject_text(doc, span, head) if head is not None and not pronoun else None
     number_noun = head is not None and head.lemma_.lower() in lexicon.number_nouns
@@ -708,20 +706,17 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     return reading
 
 
-_LIST_ITEM = re.compile(rf"[^\S\n]*{LIST_MARK}[^\S\n]")
-
-
 def _list_introduction(doc: Doc, quantity: Quantity) -> list[Token]:
     """The words of the sentence that introduces the list whose item holds `quantity` (the line
     before the list, ending with a colon) and of the sentence before it in its paragraph ("... the
     division's inventory of recovered items. It lists:"); none when the number is in no list."""
     text = text_of(doc)
     line = text.rfind("\n", 0, quantity.start) + 1
-    if not _LIST_ITEM.match(text, line):
+    if not LIST_ITEM.match(text, line):
         return []
     while line > 0:  # up over the items before it
         previous = text.rfind("\n", 0, line - 1) + 1
-        if not _LIST_ITEM.match(text, previous):
+        if not LIST_ITEM.match(text, previous):
             break
         line = previous
     colon = text[:line].rstrip()

@@ -81,14 +81,15 @@ def _interviewee(doc: Doc, turns: list[tuple[int, str]]) -> str | None:
     first = min(start for start, _ in turns)
     # a proper-noun subject of a sentence of the introduction ("Colonel X, who commands the
     # operation, spoke to us"), also a name the recogniser missed
-    subjects = [s for s in doc if s.idx < first and s.dep_ == "nsubj" and s.pos_ == "PROPN"
+    subjects = [(s, " ".join(t.text for t in doc[s.left_edge.i:s.i + 1])) for s in doc
+                if s.idx < first and s.dep_ == "nsubj" and s.pos_ == "PROPN"
                 and all(t.pos_ == "PROPN" for t in doc[s.left_edge.i:s.i + 1])]
     people = [e.text for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first]
     # a person the introduction makes its subject comes before one it only mentions (the
     # recogniser may take a region for a person: "in the mountains of Bari region")
-    named = [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in subjects if s.ent_type_ == "PERSON"]
+    named = [phrase for s, phrase in subjects if s.ent_type_ == "PERSON"]
     named += people
-    named += [" ".join(t.text for t in doc[s.left_edge.i:s.i + 1]) for s in subjects if s.ent_type_ != "PERSON"]
+    named += [phrase for s, phrase in subjects if s.ent_type_ != "PERSON"]
     return named[0] if named else None
 
 
