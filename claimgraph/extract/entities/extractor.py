@@ -21,11 +21,17 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.base import Context, register
 from claimgraph.extract.entities.dates import normalize_date
-from claimgraph.extract.entities.lexicon import Candidate, Lexicon, load_lexicon, person_label_fix
+from claimgraph.extract.entities.lexicon import (
+    Candidate,
+    Lexicon,
+    common_noun_misread,
+    load_lexicon,
+    person_label_fix,
+)
 from claimgraph.model import Extraction, Mention
 
 NAME = "entities"
-VERSION = "0.2.8"
+VERSION = "0.2.9"
 
 _LEADING_DET = re.compile(r"(?:the|a|an|The|A|An)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s?|\s+)+$")
@@ -64,7 +70,7 @@ class EntityExtractor:
         out: list[Candidate] = []
         for ent in ctx.doc.ents:
             label = self.lexicon.spacy_labels.get(ent.label_)
-            if label is None:
+            if label is None or common_noun_misread(ent):  # "Memos found on ... suggest": no name
                 continue
             start, end = ent.start_char, ent.end_char
             if ent.label_ == "ORG":

@@ -66,6 +66,29 @@ def person_label_fix(ent: Any) -> str | None:
     return None
 
 
+def common_noun_misread(ent: Any) -> bool:
+    """Whether a one-word PERSON or ORG entity is a common noun the small model took for a name
+    because it opens a sentence ("Memos found on dead soldiers suggest ...", "Notebooks ..."):
+    a document, evidence or recovered-item noun (the vocabularies' own lists), in the singular
+    or the plural."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or not ent[0].is_sent_start:
+        return False
+    word = ent[0].text
+    if word.isupper() or not word[:1].isupper():
+        return False
+    lower = word.lower()
+    nouns = _common_nouns()
+    return lower in nouns or lower.endswith("s") and (lower[:-1] in nouns or lower.endswith("es") and lower[:-2] in nouns)
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """Documents, evidence and recovered items: nouns no name is made of on its own."""
+    cues, items = load_vocab("cues"), load_vocab("items")
+    words = [*(cues.get("document_nouns") or []), *(cues.get("evidence_nouns") or []), *(items.get("kinds") or [])]
+    return frozenset(str(word).lower() for word in words if " " not in str(word))
+
+
 @lru_cache(maxsize=1)
 def _media_nouns() -> frozenset[str]:
     """The common nouns that introduce a news outlet's name (the attribution vocabulary's)."""
