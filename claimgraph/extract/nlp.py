@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 import re
+import re._constants as _re  # the regular-expression parser's opcodes (Python 3.11+)
+import re._parser as _regex_parser
 from functools import cache, lru_cache
 from types import ModuleType
 
@@ -330,13 +332,92 @@ def _word_start_patterns(
     bodies: tuple[str, ...], flags: int
 ) -> tuple[list[re.Pattern[str]], re.Pattern[str] | None]:
     """Each body as a pattern, and one zero-width pattern for "any of them starts here" (None
-    where the bodies cannot share one: group numbers would shift, or a group name repeats)."""
+    where the bodies cannot share one: group numbers would shift, or a group name repeats).
+
+    In the shared pattern the bodies are grouped by the characters they can begin with, and
+    each group is tried only where one of its characters stands (`(?=[ab])(?:...)`): at a word
+    start the regex engine then tries a few groups' bodies instead of all of them (the hedge
+    lexicon's scan took a third of the time). The places it finds are the same.
+    """
     patterns = [re.compile(f"{WORD_START}(?:{body})", flags) for body in bodies]
     if not bodies or any(_GROUP_NUMBERS.search(body) for body in bodies):
         return patterns, None
     try:
-        alternatives = "|".join(f"(?:{body})" for body in bodies)
-        anywhere = re.compile(f"{WORD_START}(?={alternatives})", flags)
+        anywhere = re.compile(f"{WORD_START}(?={_by_first_character(bodies, flags)})", flags)
     except re.error:
         return patterns, None
     return patterns, anywhere
+
+
+def _by_first_character(bodies: tuple[str, ...], flags: int) -> str:
+    """The alternation of `bodies`, grouped behind a look-ahead for their first characters
+    (plain when some body's first characters cannot be told)."""
+    groups: dict[str, list[str]] = {}
+    for body in bodies:
+        firsts = _first_characters(body)
+        if firsts is None:
+            return "|".join(f"(?:{body})" for body in bodies)
+        for char in firsts:
+            folded = char.lower() if flags & re.IGNORECASE and len(char.lower()) == 1 else char
+            groups.setdefault(folded, []).append(body)
+    by_bodies: dict[tuple[str, ...], list[str]] = {}  # characters that open the same bodies share a class
+    for char, members in groups.items():
+        by_bodies.setdefault(tuple(members), []).append(char)
+    return "|".join(
+        f"(?=[{''.join(re.escape(char) for char in sorted(chars))}])(?:{'|'.join(f'(?:{body})' for body in members)})"
+        for members, chars in by_bodies.items()
+    )
+
+
+def _first_characters(body: str) -> set[str] | None:
+    """The characters a match of the regular expression `body` can begin with; None when that
+    cannot be told from its parse (a class such as `\\w`, a wide range, something that may match
+    nothing)."""
+    try:
+        items = _regex_parser.parse(body)
+    except re.error:
+        return None
+    firsts, may_be_empty = _firsts(list(items))
+    return None if firsts is None or may_be_empty else firsts
+
+
+def _firsts(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
+    """(the first characters of a parsed sequence, or None; whether it may match nothing)."""
+    chars: set[str] = set()
+    for op, argument in items:
+        found: set[str] | None
+        if op is _re.LITERAL:
+            return chars | {chr(argument)}, False  # type: ignore[arg-type]
+        if op is _re.IN:
+            for kind, value in argument:  # type: ignore[attr-defined]
+                if kind is _re.LITERAL:
+                    chars.add(chr(value))
+                elif kind is _re.RANGE and value[1] - value[0] < 256:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None, False
+            return chars, False
+        if op is _re.SUBPATTERN:
+            found, empty = _firsts(list(argument[-1]))  # type: ignore[index]
+        elif op is _re.BRANCH:
+            found, empty = set(), False
+            for branch in argument[1]:  # type: ignore[index]
+                branch_firsts, branch_empty = _firsts(list(branch))
+                if branch_firsts is None:
+                    return None, False
+                found |= branch_firsts
+                empty = empty or branch_empty
+        elif op in (_re.MAX_REPEAT, _re.MIN_REPEAT):
+            low, _, sub = argument  # type: ignore[misc]
+            found, empty = _firsts(list(sub))
+            empty = empty or low == 0
+        elif op in (_re.AT, _re.ASSERT, _re.ASSERT_NOT):
+            continue  # zero-width: the next item begins the match
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
