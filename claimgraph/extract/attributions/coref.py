@@ -48,6 +48,7 @@ from claimgraph.extract.attributions.groups import (
     partitive_group,
 )
 from claimgraph.extract.attributions.labels import bracketed_name, label_name
+from claimgraph.extract.attributions.lines import NOTE_LINE
 from claimgraph.extract.attributions.names import (
     abbreviation_apposed,
     acronyms_in,
@@ -149,6 +150,10 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     candidates += _employers(drafts, doc, roles)
     headed = _header_roles(text, roles)
     candidates += headed
+    # "[Translator's note 1: ...": the label names no one an anaphor can point back to
+    labels = [match.span() for match in NOTE_LINE.finditer(text)]
+    if labels:
+        candidates = [c for c in candidates if not any(start <= c.position < end for start, end in labels)]
     held = {next(iter(c.role_words)): c.name for c in headed}  # "spokesperson": "Tomás Elgueta"
     scene = Scene(doc, drafts, names, candidates, mentions, doc_ents)
     # Named sources first, so that a role or pronoun can point at a source named later in the list.
@@ -181,6 +186,8 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
             found = (body, "organisation")
         elif found is not None:
             found = (_whole_words(found[0], text[draft.source[0]:draft.source[1]]), found[1])
+            if draft.outlet:  # "told TV Norte": the recogniser's "Norte" is the outlet "TV Norte"
+                found = (_with_outlet_word(found[0], text[draft.source[0]:draft.source[1]]), found[1])
         bracketed = bracketed_name(text[draft.source[0]:draft.source[1]])
         if bracketed is not None:  # "TKACHUK (Iryna Tkachuk, State Border Guard Service):"
             found = (bracketed, "person")
@@ -527,6 +534,15 @@ def _bare_spokesperson(tokens: SpacySpan, scene: Scene) -> str | None:
     if det.dep_ == "poss":
         return organisation_pronoun(det.idx, scene.candidates)
     return None
+
+
+def _with_outlet_word(name: str, written: str) -> str:
+    """`name` with the capitalised outlet word written right before it ("TV", "Radio"), if any."""
+    at = written.find(name)
+    before = written[:at].split() if at > 0 else []
+    if before and before[-1][:1].isupper() and before[-1].lower() in cues().outlet_words:
+        return f"{before[-1]} {name}"
+    return name
 
 
 def _antecedent(draft: Draft, scene: Scene, roles: dict[str, str]) -> str | None:

@@ -61,8 +61,8 @@ def name_headline_roles(names: dict[int, str | None], drafts: list[Draft], doc: 
     """A headline's source known only by its role ("Spy agency says", capitalised as headlines
     are) takes the name the body gives it, and so does every source resolved to it."""
     for i, draft in enumerate(drafts):
-        if draft.source is None or draft.source[1] > headline_end or names.get(i) is None:
-            continue
+        if draft.source is None or draft.source[1] > headline_end or names.get(i) is None or not draft.show_cue:
+            continue  # (a link without words of its own, a translation header's, is no headline's speaker)
         tokens = doc.char_span(*draft.source, alignment_mode="expand")
         # (a nationality may describe a body's role: "Pro-war Russian Telegram channel says"; "Russian
         # soldier tells ..." is a person the body may never name)

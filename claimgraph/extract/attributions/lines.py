@@ -26,13 +26,25 @@ if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
 
 # A line the publisher opens with a note of its own: "Note from the Desk:", "Editor's note:",
-# "Translator's note:" (after a translated item, the publisher speaks again; no speaker's label).
-NOTE_LINE = re.compile(r"^[^\S\n]*(?:Note from [^:\n]{1,40}|(?:Editor|Translator)s?['’]?s?[^\S\n]+[Nn]ote)[^\S\n]*:",
+# "Translator's note:", "[Translator's note 2:" (after a translated item, the publisher speaks
+# again; no speaker's label).
+NOTE_LINE = re.compile(r"^[^\S\n]*\[?[^\S\n]*(?:Note from [^:\n]{1,40}|(?:Editor|Translator)s?['’]?s?[^\S\n]+[Nn]otes?"
+                       r"(?:[^\S\n]+(?:[Nn]o\.[^\S\n]*)?\d{1,2})?)[^\S\n]*:",
                        re.MULTILINE)
 # "Budanov: 11,000 troops in training" (a headline) or "TAPPER: Take a listen." (a transcript):
 # a short name, a colon, and the rest of the line.
 _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
+
+# A post of a compiled thread: "2/ National Civil Police account, 9.40 a.m.: \"...\"", "Security
+# minister's personal account, 1.15 p.m.: ..." (a post number, whose account, when; then the post)
+_POST_LINE = re.compile(
+    r"^[^\S\n]*(?:\d{1,2}/[^\S\n]+)?(?P<account>[A-Z][^,\n:\[\]]{1,60}?[^\S\n]+(?:account|handle|page|channel))"
+    r"(?:[^\S\n]*,[^\n:]{0,60})?[^\S\n]*:[^\S\n]+(?P<post>\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
+# A note of the compiler's in square brackets inside a line
+_BRACKETED_NOTE = re.compile(r"\[[^\[\]\n]*\]")
+# "the account later said ...": the account a note after a post speaks of
+_THE_ACCOUNT = re.compile(r"(?i:the)[^\S\n]+(?:account|handle|page|channel)\b")
 
 # A line that ends with whose figure it is: "- 4 clinics looted (WHO figures)", "... (UN estimate)."
 _SOURCE_NOTE = re.compile(
@@ -452,6 +464,45 @@ class LineRules:
                     best = (len(gap), draft)
         return best[1] if best else None
 
+    def post_rule(self) -> None:
+        """"1/ Armed Forces account, Monday 7.02 a.m.: \"At this moment 4,000 soldiers ...\"": a
+        line of a compiled thread of posts is what the account's owner posted (the account as
+        the source, as written), less the compiler's notes in square brackets; in such a note,
+        "the account" is that post's account (`antecedent`)."""
+        for match in _POST_LINE.finditer(self.text):
+            account = match.span("account")
+            start, end = match.span("post")
+            notes = list(_BRACKETED_NOTE.finditer(self.text, start, end))
+            content, position = [], start
+            for note in [*notes, None]:
+                piece_end = end if note is None else note.start()
+                piece = self.text[position:piece_end]
+                if re.search(r"\w", piece):
+                    first = position + len(piece) - len(piece.lstrip())
+                    content.append((first, position + len(piece.rstrip())))
+                if note is not None:
+                    position = note.end()
+            if not content:
+                continue
+            tokens = self.doc.char_span(*account, alignment_mode="expand")
+            colon = self.text.index(":", account[1])
+            colon_token = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+            owner = tokens.root.i if tokens is not None else None
+            self.drafts = [d for d in self.drafts if not (start <= d.cue[0] < end and d.show_cue
+                                                          and d.cue_token is not None
+                                                          and self.doc[d.cue_token].text == ":")]
+            self.drafts.append(Draft(
+                cue=(colon, colon + 1), source=account, content=content, kind="direct",
+                source_head=owner,
+                cue_token=colon_token[0].i if colon_token is not None and len(colon_token) else None))
+            if owner is None:
+                continue
+            for note in notes:
+                for said in _THE_ACCOUNT.finditer(self.text, note.start(), note.end()):
+                    for draft in self.drafts:
+                        if draft.source == said.span():
+                            draft.antecedent = owner
+
     def colon_rule(self) -> None:
         """"Name: what they said" opening a line: headlines ("Budanov: 11,000 troops in
         training") and transcripts ("TAPPER: Take a listen.")."""
@@ -468,6 +519,9 @@ class LineRules:
             start, end = match.start(2), match.end(2)
             if self._place_topic(source, start, end):
                 continue
+            said = self.text[start:end]
+            if said.isupper() and len(said.split()) > 1:
+                continue  # "HONDURAS: COOPERATIVE MEMBERS SHOT NEAR TOCOA": a section's heading
             if self.text[end - 1] == "." and self.text[end - 2:end - 1] not in QUOTE_CHARS:
                 end -= 1  # a headline's full stop is not part of what was said
             if len(self.text[start:end].split()) < 2:

@@ -144,6 +144,11 @@ class PhraseRules:
                 and "," in (doc[named[0].right_edge.i].text, doc[named[0].right_edge.i + 1].text) else None
             phrase_tokens -= stray
             content = (self._clause_without(phrase) - phrase_tokens) | stray
+            background = self._background_clause(phrase, phrase_tokens, content)
+            if background is not None:  # the phrase gives the source of that clause alone
+                content = background
+                for other in self.drafts:
+                    self._cut(other, background | phrase_tokens)
             if aside is not None:
                 content -= subtree(aside)
             if not content:
@@ -179,6 +184,32 @@ class PhraseRules:
                 self._add(Draft(cue=(token.idx, token_end(agent)), source=source_span(doc, self.source_tokens(pobj)),
                                 content=fragments(doc, content), kind="according_to",
                                 source_head=pobj.i, cue_token=verb.i), verb)
+
+    def _background_clause(self, phrase: Token, phrase_tokens: set[int], content: set[int]) -> set[int] | None:
+        """"The government said it would send 600 soldiers to Bawku, where clashes have killed at
+        least 14 people, according to the police": a phrase that ends the sentence right after a
+        relative clause with a subject of its own, inside what a speaker said, sources that
+        background clause (the police give the toll), not the speaker's statement; None otherwise."""
+        doc = self.doc
+        first = min(phrase_tokens)
+        last = max(phrase_tokens)
+        sentence = doc[first].sent
+        if first < 2 or doc[first - 1].text != "," \
+                or any(not (t.is_punct or t.is_space) for t in doc[last + 1:sentence.end]):
+            return None
+        relative = doc[first - 2]
+        while relative.dep_ != "relcl" and relative.head.i != relative.i:
+            relative = relative.head
+        if relative.dep_ != "relcl" or relative.right_edge.i != first - 2 or not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that", "whom")
+                for c in relative.children):
+            return None
+        clause = subtree(relative)
+        if not clause <= content:
+            return None
+        said = [d for d in self.drafts if d.kind != "according_to" and d.cue_token is not None
+                and d.cue_token < relative.head.i and doc[d.cue_token].sent == sentence]
+        return clause if said else None
 
     def _per_source(self, pobj: Token) -> bool:
         """"per Reuters", "per the agency's tally": a named source or a report, not a unit."""

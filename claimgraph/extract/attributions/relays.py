@@ -41,6 +41,18 @@ if TYPE_CHECKING:
 # "SEOUL (AFP) —", "GAZA CITY, Jan 5 (Reuters) -", "KYIV, Ukraine, March 3, 2025 (AP) —"
 _DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z0-9 .,'’-]{1,60}?\s*\(([A-Za-z][\w .&-]{1,40})\)\s*[-—–:]+\s*",
                        re.MULTILINE)
+# A credit the lexicon does not list is still a wire's when it is an abbreviation ("(CNA)",
+# "(PNA)") after a place written in capitals, as datelines are: "BAWKU, Ghana, March 9 (CNA) --"
+_CREDIT_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_DATELINE_PLACE = re.compile(r"[^\S\n]*[A-Z]{3,}(?:[ -][A-Z]{2,})*\b")
+
+
+def _credited_abbreviation(name: str, before: str) -> bool:
+    """Whether a dateline's parenthesised `name` is an agency's abbreviation although the
+    lexicon does not list it: capitals only, after a place in capitals ("BAWKU, Ghana (CNA)")."""
+    return bool(_CREDIT_ABBREVIATION.fullmatch(name)) and bool(_DATELINE_PLACE.match(before))
+
+
 # A header saying the article is a translation: "[Translation of an item published in Portuguese by
 # the state-owned daily Notícias, Maputo, ...]", "Translated by our desk from a TASS report."
 _TRANSLATION = re.compile(r"^[^\S\n]*\[?[^\S\n]*(?:(?:An?|Unofficial|English|Full)[^\S\n]+)?(?:[Tt]ranslation|Translated)\b[^\n]*",
@@ -50,10 +62,13 @@ _TRANSLATION = re.compile(r"^[^\S\n]*\[?[^\S\n]*(?:(?:An?|Unofficial|English|Ful
 _TRANSLATED_OUTLET = re.compile(
     r"(?:\b(?:published|broadcast|aired|carried|issued|released|posted|run|printed)\b[^\n\]]{0,60}?\bby"
     r"|\bappeared[^\S\n]+(?:first[^\S\n]+)?in"
+    # "The communiqué was posted on the Ministry of Defence's website": whose site carried it
+    r"|\b(?:posted|published|carried|released)[^\S\n]+on(?=[^\n\]]{2,80}?['’]s[^\S\n]+(?:website|site|page|account|channel)\b)"
     # "Translated from the Russian-language service of the state news agency X": the outlet's kind
     # before its name
     r"|\bfrom\b[^\n\]]{0,60}?\b(?:news[^\S\n]+agency|agency|daily|newspaper|weekly|broadcaster|channel))[^\S\n]+"
-    r"(?:the[^\S\n]+)?([^\n\],;]{2,80}?)(?=,|;|\.[^\S\n]|\.?\]|[^\S\n]+(?:on|in|at|and)[^\S\n]|\.?$)")
+    r"(?:the[^\S\n]+)?([^\n\],;]{2,80}?)(?=['’]s[^\S\n]+(?:website|site|page|account|channel)\b|,|;|\.[^\S\n]|\.?\]"
+    r"|[^\S\n]+(?:on|in|at|and)[^\S\n]|\.?$)")
 # A translator's or editor's note in square brackets: the translator speaks there, not the outlet
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 QUOTE_CLOSERS = {'"', "”", "»", "’", "''", "“", "›", "」"}
@@ -160,7 +175,8 @@ class RelayRules:
         head = self.text[:600]
         for match in _DATELINE.finditer(head):
             name = match.group(1).strip()
-            if not any(name == a or name.lower() == a.lower() for a in self.cues.agencies):
+            if not any(name == a or name.lower() == a.lower() for a in self.cues.agencies) \
+                    and not _credited_abbreviation(name, self.text[match.start():match.start(1)]):
                 continue
             if self.text[match.start():match.start(1) - 1].strip().lower() in self.cues.question_labels:
                 continue  # "QUESTION (Suspilne):" is a transcript's asking side, not a dateline
@@ -381,8 +397,10 @@ class RelayRules:
         if draft.source is not None and not described:
             spoken = {t.i for t in self.doc.char_span(*draft.source, alignment_mode="expand") or []}
         # (not the reported clause the parse hung on the outlet: "told the broadcaster that ...")
+        # (nor "told the daily they had carried ...", with no conjunction: the clause the cue reports)
         reported = {t.i for g in outlet.children if g.dep_ == "relcl" and g.i > outlet.i
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children) for t in g.subtree}
+                    and (any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                         or any(s <= g.idx < e for s, e in draft.content)) for t in g.subtree}
         span = next((f for f in fragments(self.doc, (subtree(outlet) | _parted_name(outlet)) - spoken - reported,
                                           quotes_too=True)
                      if f[0] <= outlet.idx < f[1]), None)
@@ -462,13 +480,15 @@ class RelayRules:
         text = phrase.text.strip()
         if any(text == name or text == f"the {name}" for name in self.cues.agencies):
             return True
-        if token.pos_ == "NOUN" and token.lemma_.lower() in self.cues.media_nouns:
+        if (token.pos_ == "NOUN" or token.pos_ == "ADJ" and token.dep_ in ("dobj", "dative", "pobj")) \
+                and token.lemma_.lower() in self.cues.media_nouns:  # ("told the daily": ADJ)
             # "the newspaper", "the US outlet The War Zone": a news outlet by its role noun.
             return any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in token.children) \
                 or any(t.pos_ == "PROPN" for t in phrase)
         # "state broadcaster MRTV", "the Qatari channel Al Jazeera": a name introduced by a media noun
         # (or described by one after it: "Le Nouvelliste, the country's oldest daily")
-        return token.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.lower_ in self.cues.outlet_words
+        return token.pos_ == "PROPN" and any((t.pos_ == "PROPN" or t.text[:1].isupper())  # ("TV": NOUN)
+                                             and t.lower_ in self.cues.outlet_words
                                              or t.lemma_.lower() in self.cues.media_nouns
                                              and (t.pos_ == "NOUN" and t.i < token.i
                                                   or t.dep_ == "appos" and t.head == token)  # ("daily": ADJ)

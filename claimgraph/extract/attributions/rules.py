@@ -43,6 +43,8 @@ from claimgraph.model.vocab import load_vocab
 
 # A transcript turn's upper-case label right before a word: "NADIM: " opening its line.
 _TURN_OPENING = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{1,40}:[^\S\n]*$")
+# Small words inside names that the parse may take for verbs or prepositions ("Jornal do Vale")
+_NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von"})
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = frozenset({"-", "—", "–", "|"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
@@ -172,11 +174,14 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             before = [c for c in own if c.i < nearest.i]
             closed = nearest.right_edge.text == "," or nearest.right_edge.i + 1 < verb.i \
                 and self.doc[nearest.right_edge.i + 1].text == ","
+            labelled = before and any(t.text == ":" for t in self.doc[before[0].right_edge.i + 1:nearest.left_edge.i])
             if before and closed and nearest.i < verb.i and nearest.pos_ != "PROPN" and nearest.left_edge.i > 0 \
-                    and self.doc[nearest.left_edge.i - 1].text == ",":
+                    and self.doc[nearest.left_edge.i - 1].text == "," and not labelled:
                 # "A doctor at the hospital, the last one still open, told ...": the parse made the
                 # apposition a second subject; the subject is the noun it describes (an apposed
-                # name, "the mayor, Karim Haddad, said", is the better source and stays)
+                # name, "the mayor, Karim Haddad, said", is the better source and stays); not when a
+                # colon parts them: "Translator's note 1: In a statement ..., the armed wing ...,
+                # claimed": the first is a label
                 return before[0], None
             if before and nearest.ent_type_ in ("GPE", "LOC") and nearest.i < verb.i:
                 # "Our partners in Sange, Luvungi and Kiliba recorded ...": a place the parse split
@@ -207,6 +212,29 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                     and node.dep_ == "ROOT":  # (not a clause of reported content)
                 return subject, None  # "X published a post on Thursday claiming that ...": X claims
         return None, None
+
+    def _whole_name(self, subject: Token, first: int) -> set[int]:
+        """ "the news site Jornal do Subúrbio reported": the parse may take a name's small word for
+        a verb and its last word for the subject. The name is whole from the recogniser's name (or,
+        with none, from the capitalised word before the small word), and so is the media noun it is
+        apposed to ("the news site"). The tokens to add to the subject's (none when it is whole)."""
+        doc = self.doc
+        start = subject.i
+        if subject.ent_iob_ == "I" and subject.ent_type_ in ("ORG", "PERSON"):
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+        elif subject.pos_ == "PROPN" and first == subject.i >= 2 and doc[first - 1].lower_ in _NAME_PARTICLES \
+                and doc[first - 1].text.islower() and doc[first - 2].pos_ == "PROPN":
+            start = first - 2
+        if start >= first:
+            return set()
+        added = set(range(start, subject.i))
+        apposed = doc[start].head
+        if doc[start].dep_ == "appos" and apposed.i < start and (
+                apposed.head.i == subject.head.i and apposed.dep_ == subject.dep_
+                or apposed.i == start - 1 and apposed.lemma_.lower() in self.cues.media_nouns):
+            added |= subtree(apposed) - subtree(doc[start])
+        return added
 
     def _trailing_apposition(self, subject: Token, verb: Token, content: set[int]) -> Token:
         """ "... lost from the carrier Harry S. Truman, the US Navy has confirmed": the parse took the
@@ -256,6 +284,9 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                 and (piece.pos_ == "PROPN" or piece.text in HYPHENS or piece.is_upper and len(piece.text) > 1) \
                 and subject.head.i != subject.i:
             tokens |= subtree(piece)
+            first = min(tokens)
+        if subject.head.i != subject.i:
+            tokens |= self._whole_name(subject, first)
             first = min(tokens)
         if _TIME_STAMP.fullmatch(doc[first].text) and first + 1 < len(doc) and doc[first + 1].text in DASHES:
             tokens -= {first, first + 1}  # "14:05 - Israeli forces said": a live blog's time stamp
@@ -337,6 +368,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         self.quote_rule()
         self.dateline_rule()
         self.translation_rule()
+        self.post_rule()
         self.colon_rule()
         self.source_note_rule()
         self.according_under_speakers()
@@ -396,9 +428,15 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         if not clause:
             # "X told the Qatari broadcaster that crews had pulled ...": the parse may hang the reported
             # clause on the audience, as a relative clause that opens with the conjunction "that"
+            # (or with no conjunction, "Residents told the daily they had carried 11 bodies": a
+            # relative clause right after a speech verb's audience whose subject is a pronoun or a
+            # noun of its own, no relative word, is what was told)
             clause = [g for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i
                       for g in c.children if g.dep_ == "relcl" and g.i > c.i
-                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+                      and (any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                           or klass == "speech" and g.left_edge.i == c.i + 1 and any(
+                               m.dep_ == "nsubj" and m.i == g.left_edge.i and m.pos_ in ("PRON", "NOUN", "PROPN")
+                               and m.lower_ not in ("who", "which", "that", "whom") for m in g.children))]
         if not clause:
             # "X said in a claim published by Y that ...": the parse hangs the reported clause on the
             # statement noun

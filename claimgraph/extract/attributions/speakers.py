@@ -59,6 +59,8 @@ class SpeakerRules:
             a.pos_ in ("VERB", "AUX") for a in head.ancestors)
         if verb.dep_ != "acl" or not verbless or head.pos_ not in ("NOUN", "PROPN") or verb.i < head.i:
             return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None  # "Translator's note 2: The news site X reported ...": the verb has its subject
         reported_that = verb.tag_ in ("VBD", "VBN") and any(
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for c in verb.children)

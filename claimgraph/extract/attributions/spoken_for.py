@@ -44,7 +44,10 @@ def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | 
     before = doc[sentence.start - 1].sent
     if "\n" in text_of(doc)[before.end_char:pronoun.idx]:
         return None
-    subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = subjects[0] if subjects else None
+    if len(subjects) > 1 and any(t.text == ":" for t in doc[subjects[0].right_edge.i + 1:subjects[-1].left_edge.i]):
+        subject = subjects[-1]  # "Translator's note 1: ..., the armed wing ... claimed": a label first
     if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS") and pronoun.lower_ == "it":
         return None
     # the noun and what stands before it, not its clauses or prepositional phrases; an apposed

@@ -99,6 +99,17 @@ def _demonstrative(noun: Token) -> bool:
     return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"this", "that"} for c in noun.children)
 
 
+def _the_one(noun: Token) -> bool:
+    """ "... up to 300 families had left, though the figure could not be confirmed": one figure
+    named with "the" and nothing else, after a number in its own sentence, points at the claim
+    just made, as "it" does (not at every claim above it)."""
+    return noun.tag_ == "NN" and noun.lemma_.lower() in _ONE_FIGURE and [c.lower_ for c in noun.children] == ["the"] \
+        and any(t.like_num for t in noun.doc[noun.sent.start:noun.i])  # (a claim made in its sentence)
+
+
+_ONE_FIGURE = frozenset({"figure", "number", "toll", "tally", "count", "total"})
+
+
 def _named_noun(verify: Token) -> Token | None:
     """The noun the caveat is about: the object of an active "verify", else the subject of
     the passive or adjectival clause ("the figures could not be verified", "are hard to
@@ -247,7 +258,8 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
         # "it", and "this figure": the claim just made
         return CaveatTarget("unnamed", topic=noun.text, categories=kinds, noun_classes=classes,
                             in_sentence=appended(noun), about=about,
-                            last_claim=noun.pos_ == "PRON" or _demonstrative(noun), single=_demonstrative(noun),
+                            last_claim=noun.pos_ == "PRON" or _demonstrative(noun) or _the_one(noun),
+                            single=_demonstrative(noun),
                             those=_those(noun))
     subject = _coordinated_subject(verify) if pronoun and verify is not None else None
     if subject is not None:

@@ -65,6 +65,14 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
         if child.dep_ in {"conj", "parataxis", "advcl"} and child.pos_ in _CLAUSE_POS \
                 and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in child.children):
             reach -= {t.i for t in child.subtree}
+    # "would deploy 600 soldiers to the town, where clashes have killed at least 14": a modal
+    # reaches what it makes uncertain, not a relative clause with a subject of its own that
+    # states a fact about a place or thing it names
+    if token.tag_ == "MD":
+        for relative in [doc[i] for i in sorted(reach)]:
+            if relative.dep_ == "relcl" and relative.i in reach and _own_subject(relative) \
+                    and not any(c.tag_ == "MD" for c in relative.children):
+                reach -= {t.i for t in relative.subtree}
     # "officials estimate that ..., and say that ...": a coordinated verb with no subject of
     # its own that reports a clause is a second statement of the same source, wherever the
     # parser hung it (on the cue's verb or inside its clause)
@@ -74,6 +82,16 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
                 and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
             reach -= {t.i for t in token.subtree}
     return reach
+
+
+_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose"})
+
+
+def _own_subject(verb: Token) -> bool:
+    """A clause's subject that is a phrase of its own, not the relative word ("where fighting
+    killed 14", not "soldiers who would be killed")."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_WORDS
+               for c in verb.children)
 
 
 def appended(token: Token) -> bool:
