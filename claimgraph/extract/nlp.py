@@ -290,6 +290,9 @@ def span_text(span: Span) -> str:
     return text_of(span.doc)[span.start_char:span.end_char]
 
 
+# Hyphens as a tokenizer leaves them between the pieces of a name ("Jaftha-Solomons", "Min-jae")
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
 # No letter, digit, underscore or hyphen right before: where a lexicon's word patterns may start.
 WORD_START = r"(?<![\w-])"
 _GROUP_NUMBERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # back-references, conditionals

@@ -129,3 +129,24 @@ def test_a_told_clause_without_that_and_the_outlet_told(extractors: list) -> Non
     figures = figures_of(text, extractors)
     assert figures["11"].source_chain[-2:] == ["Diário Norte", "Residents"]
     assert figures["23"].source_chain[-2:] == ["TV Norte", "Major Ivo Prado"]
+
+
+def test_killings_ages_hours_and_burials_in_a_transcript(extractors: list) -> None:
+    text = ("Episode 40 transcript\n\nNOMVULA KHUMALO-DIAZ (host): Welcome. Sipho Brandt-Mokoena is with us.\n\n"
+            "BRANDT-MOKOENA: Police recorded 41 murders in the district this month, down from 57. The city "
+            "monitor counts 45 killings. The patrols run until 11 at night.\n\n"
+            "KHUMALO-DIAZ: And the families?\n\n"
+            "BRANDT-MOKOENA: We buried 12 young people since January, two of them under 16.")
+    figures = figures_of(text, extractors)
+    for span in ("41", "57", "45", "12"):
+        assert figures[span].category == "killed", span
+        assert figures[span].source_chain[1:2] == ["Sipho Brandt-Mokoena"] or \
+            figures[span].source_chain[1].lower() == "brandt-mokoena", span
+    assert "11" not in figures and "under 16" not in figures  # an hour, an age limit
+
+
+def test_a_revised_count_to_a_number_the_parse_hung_deeper(extractors: list) -> None:
+    text = ("The ministry also revised down its count of soldiers held as prisoners by the rebels to four, "
+            "from six in an earlier statement.")
+    figures = figures_of(text, extractors)
+    assert figures["four"].source_chain[-1] == "ministry"

@@ -583,6 +583,15 @@ def _with_its_phrase(doc: Doc, content: RoleSpan) -> RoleSpan | None:
     return RoleSpan(content.role, content.start, head.i + 1)
 
 
+_NO_CUE_POS = frozenset({"AUX", "ADV", "PART", "DET", "PUNCT", "SPACE", "CCONJ"})
+
+
+def _says(doc: Doc, cue: RoleSpan) -> bool:
+    """A cue holds a word that can report: "has also" (auxiliaries and adverbs alone, the tagger's
+    piece of "has also seized") is none."""
+    return any(t.pos_ not in _NO_CUE_POS for t in doc[cue.start : cue.end])
+
+
 def attributions_from(
     doc: Doc, probabilities: numpy.ndarray, version: str, boosts: dict[str, float] | None = None
 ) -> list[Attribution]:
@@ -592,7 +601,7 @@ def attributions_from(
     linked = [
         (cue, source, kept)
         for cue, source, contents in link(doc, spans)
-        if (kept := [k for c in contents if (k := _with_its_phrase(doc, c)) is not None])
+        if _says(doc, cue) and (kept := [k for c in contents if (k := _with_its_phrase(doc, c)) is not None])
     ]  # a cue without content is not an attribution (and costs precision)
     text = text_of(doc)
     for number, (cue, source, contents) in enumerate(linked, 1):

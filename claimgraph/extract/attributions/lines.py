@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.attributions.drafts import SUBJECTS, Draft, source_span, token_end
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup
 from claimgraph.extract.entities.lexicon import is_country
-from claimgraph.extract.nlp import LIST_ITEM, LIST_MARK
+from claimgraph.extract.nlp import HYPHENS, LIST_ITEM, LIST_MARK
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
@@ -627,6 +627,9 @@ class LineRules:
             or words[-1].lemma_.lower() in self.cues.body_roles  # "Health ministry: ..."
         single = len(words) == 1 and len(words[0]) > 1 and words[0].text[:1].isupper() \
             and words[0].pos_ in ("PROPN", "NOUN", "X", "ADJ")  # "Vos:", "TAPPER:"
+        # "JAFTHA-SOLOMONS:": a hyphenated name in capitals is one word, whatever the tagger says
+        single = single or len(words) > 1 and phrase.isupper() and not any(c.isspace() for c in phrase) \
+            and all(t.text in HYPHENS for t in tokens if t.is_punct)
         if single and not role and words[0].pos_ == "NOUN" and not words[0].text.isupper() \
                 and self.text[:start].strip() \
                 and not words[0].ent_type_ and words[0].lemma_.lower() not in self.cues.person_roles \

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from claimgraph.extract.attributions.candidates import describe
 from claimgraph.extract.attributions.names import clean, is_abbreviation, mention_name
 from claimgraph.extract.attributions.vocabulary import cues
+from claimgraph.extract.nlp import HYPHENS
 from claimgraph.model import Mention
 from claimgraph.model.vocab import load_vocab
 
@@ -192,7 +193,7 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
             doc = tokens.doc
             # "Song Min-jae": the parse may hang each piece of a hyphenated name on the verb beside it
             while last + 1 < tokens.end and (piece := doc[last + 1]).head.i == head.head.i != head.i \
-                    and piece.dep_ == head.dep_ and (piece.text in _HYPHENS or doc[last].text in _HYPHENS
+                    and piece.dep_ == head.dep_ and (piece.text in HYPHENS or doc[last].text in HYPHENS
                                                      or piece.pos_ == "PROPN"):
                 last += 1
             return _clean(doc[first.i:last + 1].text), kind
@@ -276,7 +277,6 @@ def _where_of_noun(head: Token) -> set[int]:
         for t in c.subtree}
 
 
-_HYPHENS = ("-", "\u2011")
 
 
 def _name_start(name: Token, floor: int) -> Token:
@@ -302,7 +302,7 @@ def _name_start(name: Token, floor: int) -> Token:
             while first.i - 1 >= floor and doc[first.i - 1].lower_ in NAME_PARTICLES and first.i - 2 >= floor \
                     and doc[first.i - 2].pos_ == "PROPN" and doc[first.i - 2].text[:1].isupper():
                 first = doc[first.i - 2]
-        elif before.text in _HYPHENS and first.i - 2 >= floor and not before.whitespace_ \
+        elif before.text in HYPHENS and first.i - 2 >= floor and not before.whitespace_ \
                 and not doc[first.i - 2].whitespace_ and doc[first.i - 2].text[:1].isupper():
             first = doc[first.i - 2]
         else:

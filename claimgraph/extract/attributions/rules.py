@@ -38,7 +38,7 @@ from claimgraph.extract.attributions.quotes import find_quotes
 from claimgraph.extract.attributions.relays import RelayRules
 from claimgraph.extract.attributions.speakers import SpeakerRules
 from claimgraph.extract.attributions.vocabulary import cues
-from claimgraph.extract.nlp import text_of, token_strings
+from claimgraph.extract.nlp import HYPHENS, text_of, token_strings
 from claimgraph.model.vocab import load_vocab
 
 # A transcript turn's upper-case label right before a word: "NADIM: " opening its line.
@@ -47,7 +47,6 @@ _TURN_OPENING = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{1,40}:[^\S\n]*$")
 _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "van", "von"})
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
 DASHES = frozenset({"-", "—", "–", "|"})
-HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 NAMING_VERBS = {"identify", "name", "call", "describe"}  # "identified only as Ri": part of the source
 
 
@@ -128,8 +127,12 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         if verb.lemma_.lower() in self.cues.revision_verbs:
             if not any(o.lemma_.lower() in self.cues.figure_nouns for o in objects):
                 return None
+            # (the parse may hang "to two" deeper: "revised down its count of soldiers held by
+            # Ukraine to two, from three")
             return next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
-                         and any(n.like_num for n in c.subtree)), None)
+                         and any(n.like_num for n in c.subtree)), None) or next(
+                (t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "to" and t.i > verb.i
+                 and any(n.like_num and n.head.i == t.i for n in t.children)), None)
         for t in verb.subtree:
             if t.lower_ in self.cues.valuation_prepositions and t.i > verb.i and t.dep_ == "prep" \
                     and any(n.like_num for n in t.subtree):

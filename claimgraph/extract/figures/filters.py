@@ -101,6 +101,10 @@ def _is_age(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | No
     return _age_in_apposition(text, quantity, lexicon, doc)
 
 
+# "until 10 at night", "by 6 in the morning", "at 4 o'clock": an hour of the clock
+_CLOCK_AFTER = re.compile(r"\s+(?:at\s+night|in\s+the\s+(?:morning|evening|afternoon)|o['’]clock)\b", re.IGNORECASE)
+
+
 def _age_in_apposition(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
     """ "Park, 41, said": a bare small number set off by commas right after a name or a person."""
     if doc is None or quantity.kind != "digits" or quantity.qualifier != "exact" or quantity.percent \
@@ -247,14 +251,16 @@ def _counts_a_noun(doc: Doc | None, quantity: Quantity) -> bool:
 
 
 def _age_limit(text: str, quantity: Quantity, lexicon: FigureLexicon) -> bool:
-    """ "six people were killed, including two girls under 12": a bound on age after a noun for
-    people, with no counted noun of its own after it."""
+    """ "six people were killed, including two girls under 12", "14 young people, three of them
+    under 18": a bound on age after a noun for people, with no counted noun of its own after it."""
     if quantity.kind != "digits" or quantity.percent or quantity.low > lexicon.oldest_age \
             or not _AGE_LIMIT.search(text, quantity.start, quantity.number_start):
         return False
     previous, _ = _prev_word(text, quantity.start)
     following = _next_word(text, quantity.end)
-    people = lexicon.noun_class(previous) in {"people", "personnel"} or previous in {"boys", "girls", "those"}
+    # ("three of them under 18": part of the group said before)
+    people = lexicon.noun_class(previous) in {"people", "personnel"} \
+        or previous in {"boys", "girls", "those", "them", "whom"}
     return people and (not following or lexicon.noun_class(following) is None
                        and not re.match(r"\s*[A-Za-z]", text[quantity.end:quantity.end + 2]))
 
@@ -300,7 +306,8 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
     before = text[start - 1] if start > 0 else ""
     if quantity.kind == "digits" and _ORDINAL.match(after):
         return "ordinal"
-    if after[:1] == ":" and after[1:2].isdigit() or before == ":" and start > 1 and text[start - 2].isdigit():
+    if after[:1] == ":" and after[1:2].isdigit() or before == ":" and start > 1 and text[start - 2].isdigit() \
+            or _CLOCK_AFTER.match(text, end):
         return "time"
     if before and (before.isalpha() or before in _CURRENCY):
         return "designator" if before.isalpha() else "money"
