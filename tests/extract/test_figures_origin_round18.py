@@ -150,3 +150,29 @@ def test_a_revised_count_to_a_number_the_parse_hung_deeper(extractors: list) -> 
             "from six in an earlier statement.")
     figures = figures_of(text, extractors)
     assert figures["four"].source_chain[-1] == "ministry"
+
+
+def test_a_population_and_our_own_convoy_are_no_figures(extractors: list) -> None:
+    text = ("Clashes spread across the northern valley, home to some 38,000 people, where gunmen killed six "
+            "herders. On Monday our convoy of five trucks was turned back at a roadblock. The chief said three "
+            "herders had not been accounted for.")
+    figures = figures_of(text, extractors)
+    assert "some 38,000" not in figures and "five" not in figures
+    assert figures["six"].category == "killed"
+    assert figures["three"].category == "missing"
+
+
+def test_a_list_line_sourced_in_brackets_by_a_described_group(extractors: list) -> None:
+    text = ("Situation update\n\nPROTECTION\n- 14 people reported missing, four of them children (Anglican and "
+            "Methodist church networks)\n")
+    figures = figures_of(text, extractors)
+    assert figures["14"].source_chain[-1] == "Anglican and Methodist church networks"
+
+
+def test_a_learned_cue_of_auxiliaries_alone_is_no_cue() -> None:
+    from claimgraph.extract.attributions.learned import RoleSpan, _says
+    from claimgraph.extract.nlp import load_nlp
+
+    doc = load_nlp()("The joint operation has also seized 90 rifles.")
+    assert not _says(doc, RoleSpan("cue", 3, 5))  # "has also"
+    assert _says(doc, RoleSpan("cue", 3, 6))  # "has also seized"

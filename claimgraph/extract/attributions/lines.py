@@ -565,7 +565,7 @@ class LineRules:
             name = match.group("source")
             if not any(w[:1].isupper() for w in name.split()) or name.split()[0].lower() in ("our", "own"):
                 continue
-            if match.group("word") is None and not (LIST_ITEM.match(match.group(0)) and len(name.split()) <= 4
+            if match.group("word") is None and not (LIST_ITEM.match(match.group(0)) and len(name.split()) <= 6
                                                     and name[:1].isupper()):
                 continue  # a bare name in brackets only in a list item: "- Displaced: 1.7 million (IOM)"
             start, end = match.start("item"), match.end("item")

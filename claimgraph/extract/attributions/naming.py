@@ -271,12 +271,13 @@ def _where_of_noun(head: Token) -> set[int]:
     offsets of those phrases' words, which name a place or a target, not the source."""
     if head.pos_ != "NOUN":
         return set()
-    # (and what it is close or linked to: "a source close to the Druze spiritual leadership")
-    return {t.idx for c in head.subtree if c.i > head.i and (
-        c.dep_ == "prep" and c.lower_ in WHERE_PREPOSITIONS or c.dep_ == "amod" and c.head.i == head.i)
+    # (and what it is close or linked to: "a source close to the Druze spiritual leadership"; and
+    # the adjectives before it, "Catholic and Lutheran parish networks", where the recogniser may
+    # take a coordinated adjective for a person)
+    return {t.idx for c in head.subtree if (c.i > head.i and (
+        c.dep_ == "prep" and c.lower_ in WHERE_PREPOSITIONS or c.dep_ == "amod" and c.head.i == head.i))
+        or c.dep_ == "amod" and c.head.i == head.i and c.i < head.i
         for t in c.subtree}
-
-
 
 
 def _name_start(name: Token, floor: int) -> Token:

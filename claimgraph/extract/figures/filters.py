@@ -286,6 +286,9 @@ _PHONE = re.compile(r"(?<![\d,.])\+?\d{2,4}(?:[ .-]\d{2,4}){2,}(?![\d,])")
 
 _SIZE_WORD = re.compile(r"-(?:bed|storey|story|floor|room|seat|lane|hectare|acre)s?\b", re.IGNORECASE)
 _OWN = frozenset({"our", "my"})  # a count the publisher gives of its own staff, teams or clinics
+_OWN_GROUP = re.compile(r"\b(?:our|my)\s+[a-z]+\s+of\s+$", re.IGNORECASE)  # "our convoy of four trucks"
+# what a place holds: "a town of 30,000", "home to some 45,000 people" is a population, not a count of victims
+_POPULATION = re.compile(r"\b(?:home\s+to|population\s+of|inhabited\s+by)\s+$", re.IGNORECASE)
 
 
 def _own_means(text: str, quantity: Quantity, lexicon: FigureLexicon) -> bool:
@@ -333,8 +336,11 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
         and text[max(0, quantity.start - 3):quantity.start].rstrip().endswith(".")
     if previous in months and not opens_sentence or following in months:
         return "date"
-    if previous in _OWN and quantity.start == quantity.number_start and _own_means(text, quantity, lexicon):
-        return "own"  # "our two surgical teams", "our two field clinics": the publisher's own means
+    if (previous in _OWN or _OWN_GROUP.search(text, max(0, quantity.start - 40), quantity.start)) \
+            and quantity.start == quantity.number_start and _own_means(text, quantity, lexicon):
+        return "own"  # "our two surgical teams", "our convoy of four trucks": the publisher's own means
+    if _POPULATION.search(text, max(0, quantity.start - 30), quantity.start):
+        return "population"  # "the north of the region, home to some 45,000 people"
     of_month = _OF_MONTH.match(text, quantity.end)
     if of_month and (of_month.group(1).lower() in months or of_month.group(1).lower() == "month"):
         return "date"
