@@ -41,8 +41,8 @@ _LINE_COLON = re.compile(r"^[^\S\n]*([^\n:]{2,100}?)[^\S\n]*:[^\S\n]+(\S[^\n]*?)
 _POST_LINE = re.compile(
     r"^[^\S\n]*(?:\d{1,2}/[^\S\n]+)?(?P<account>[A-Z][^,\n:\[\]]{1,60}?[^\S\n]+(?:account|handle|page|channel))"
     r"(?:[^\S\n]*,[^\n:]{0,60})?[^\S\n]*:[^\S\n]+(?P<post>\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
-# A note of the compiler's in square brackets inside a line
-_BRACKETED_NOTE = re.compile(r"\[[^\[\]\n]*\]")
+# A translator's, editor's or compiler's note in square brackets: the publisher's side speaks there
+BRACKETED_NOTE = re.compile(r"\[[^\[\]]*\]")
 # "the account later said ...": the account a note after a post speaks of
 _THE_ACCOUNT = re.compile(r"(?i:the)[^\S\n]+(?:account|handle|page|channel)\b")
 
@@ -123,6 +123,20 @@ def asking_labels(text: str) -> frozenset[str]:
 
 def _names_someone(phrase: Token) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in phrase.subtree)
+
+
+def outside_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of text[start:end] between bracketed notes (`BRACKETED_NOTE`), trimmed, that hold
+    a word: what a reproduced item or a post says, less the publisher's notes in it."""
+    pieces, position = [], start
+    for note in [*BRACKETED_NOTE.finditer(text, start, end), None]:
+        piece = text[position:end if note is None else note.start()]
+        if re.search(r"\w", piece):
+            first = position + len(piece) - len(piece.lstrip())
+            pieces.append((first, position + len(piece.rstrip())))
+        if note is not None:
+            position = note.end()
+    return pieces
 
 
 class LineRules:
@@ -472,16 +486,8 @@ class LineRules:
         for match in _POST_LINE.finditer(self.text):
             account = match.span("account")
             start, end = match.span("post")
-            notes = list(_BRACKETED_NOTE.finditer(self.text, start, end))
-            content, position = [], start
-            for note in [*notes, None]:
-                piece_end = end if note is None else note.start()
-                piece = self.text[position:piece_end]
-                if re.search(r"\w", piece):
-                    first = position + len(piece) - len(piece.lstrip())
-                    content.append((first, position + len(piece.rstrip())))
-                if note is not None:
-                    position = note.end()
+            notes = list(BRACKETED_NOTE.finditer(self.text, start, end))
+            content = outside_notes(self.text, start, end)
             if not content:
                 continue
             tokens = self.doc.char_span(*account, alignment_mode="expand")

@@ -31,7 +31,7 @@ from claimgraph.extract.attributions.drafts import (
     token_end,
     trailing_participle,
 )
-from claimgraph.extract.attributions.lines import NOTE_LINE
+from claimgraph.extract.attributions.lines import NOTE_LINE, outside_notes
 from claimgraph.extract.attributions.naming import issued_document, issuing_participle
 from claimgraph.extract.nlp import text_of, token_strings
 
@@ -69,8 +69,6 @@ _TRANSLATED_OUTLET = re.compile(
     r"|\bfrom\b[^\n\]]{0,60}?\b(?:news[^\S\n]+agency|agency|daily|newspaper|weekly|broadcaster|channel))[^\S\n]+"
     r"(?:the[^\S\n]+)?([^\n\],;]{2,80}?)(?=['’]s[^\S\n]+(?:website|site|page|account|channel)\b|,|;|\.[^\S\n]|\.?\]"
     r"|[^\S\n]+(?:on|in|at|and)[^\S\n]|\.?$)")
-# A translator's or editor's note in square brackets: the translator speaks there, not the outlet
-_BRACKETED = re.compile(r"\[[^\[\]]*\]")
 QUOTE_CLOSERS = {'"', "”", "»", "’", "''", "“", "›", "」"}
 
 
@@ -209,15 +207,7 @@ class RelayRules:
         desk_note = NOTE_LINE.search(self.text, start)
         if desk_note is not None:  # "Note from the Desk: ...": the publisher's own words after the item
             end = len(self.text[:desk_note.start()].rstrip())
-        content, position = [], start
-        for note in [*_BRACKETED.finditer(self.text, start, end), None]:
-            piece_end = end if note is None else note.start()
-            piece = self.text[position:piece_end]
-            if re.search(r"\w", piece):
-                first = position + len(piece) - len(piece.lstrip())
-                content.append((first, position + len(piece.rstrip())))
-            if note is not None:
-                position = note.end()
+        content = outside_notes(self.text, start, end)
         if not content:
             return
         self._content_from(start)  # the header is nobody's content
