@@ -176,3 +176,12 @@ def test_a_learned_cue_of_auxiliaries_alone_is_no_cue() -> None:
     doc = load_nlp()("The joint operation has also seized 90 rifles.")
     assert not _says(doc, RoleSpan("cue", 3, 5))  # "has also"
     assert _says(doc, RoleSpan("cue", 3, 6))  # "has also seized"
+
+
+def test_a_hyphenated_label_is_the_full_name_the_text_gives() -> None:
+    from claimgraph.extract.figures.transcripts import _full_name
+    from claimgraph.extract.nlp import load_nlp
+
+    doc = load_nlp()("Our guest today is Sipho Brandt-Mokoena of the safety forum.")
+    assert _full_name(doc, "BRANDT-MOKOENA") in ("Sipho Brandt-Mokoena", "Brandt-Mokoena")
+    assert _full_name(load_nlp()("No one is named here."), "VAN DER-BERG") == "Van Der-Berg"

@@ -39,10 +39,12 @@ def _full_name(doc: Doc, label: str) -> str:
     """ "Colonel Amina Okafor" for "OKAFOR": the longest person name ending in the label's
     last word; the label in title case when the document names no such person."""
     last = re.split(r"[ .]+", label.strip(" ."))[-1].lower()
-    names = [e for e in doc.ents if e.label_ == "PERSON" and e[-1].lower_ == last]
+    # (a hyphenated name is several tokens: "JAFTHA-SOLOMONS" ends "Ebrahim Jaftha-Solomons")
+    names = [e for e in doc.ents if e.label_ == "PERSON"
+             and (e.text.lower() == last or e.text.lower().endswith((" " + last, "\u00a0" + last)))]
     if names:
         return max(names, key=len).text
-    return " ".join(w.capitalize() for w in label.strip(" .").split())
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in label.strip(" .").split())
 
 
 def answer_speaker(doc: Doc, position: int) -> str | None:
