@@ -292,6 +292,20 @@ def span_text(span: Span) -> str:
 
 # Hyphens as a tokenizer leaves them between the pieces of a name ("Jaftha-Solomons", "Min-jae")
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# The words that open a relative clause as its subject ("soldiers who were killed")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def own_subject(verb: Token) -> bool:
+    """Whether a clause has a subject of its own, a phrase and not the relative word: "where
+    clashes killed 14" has, "soldiers who would be killed" has not."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)
+
+
+def colon_between(first: Token, second: Token) -> bool:
+    """Whether a colon stands between the phrase of `first` and that of `second` ("Translator's
+    note 1: ..., the armed wing ... claimed": the first is a label, not a subject)."""
+    return any(t.text == ":" for t in first.doc[first.right_edge.i + 1:second.left_edge.i])
 
 # No letter, digit, underscore or hyphen right before: where a lexicon's word patterns may start.
 WORD_START = r"(?<![\w-])"

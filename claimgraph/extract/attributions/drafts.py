@@ -17,13 +17,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS
+from claimgraph.extract.nlp import RELATIVE_PRONOUNS
 
 __all__ = ["CONTRAST_MARKS", "RELATIVE_PRONOUNS", "SUBJECTS", "Draft", "fragments", "link_parents",
            "phrase_before_preposition", "source_span", "subtree", "summary", "token_end", "trailing_participle"]
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 @dataclass(eq=False)

@@ -19,6 +19,7 @@ from claimgraph.extract.attributions.drafts import (
     subtree,
     token_end,
 )
+from claimgraph.extract.nlp import own_subject
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
@@ -200,15 +201,13 @@ class PhraseRules:
         relative = doc[first - 2]
         while relative.dep_ != "relcl" and relative.head.i != relative.i:
             relative = relative.head
-        if relative.dep_ != "relcl" or relative.right_edge.i != first - 2 or not any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that", "whom")
-                for c in relative.children):
+        if relative.dep_ != "relcl" or relative.right_edge.i != first - 2 or not own_subject(relative):
             return None
         clause = subtree(relative)
         if not clause <= content:
             return None
-        said = [d for d in self.drafts if d.kind != "according_to" and d.cue_token is not None
-                and d.cue_token < relative.head.i and doc[d.cue_token].sent == sentence]
+        said = any(d.kind != "according_to" and d.cue_token is not None
+                   and d.cue_token < relative.head.i and doc[d.cue_token].sent == sentence for d in self.drafts)
         return clause if said else None
 
     def _per_source(self, pobj: Token) -> bool:

@@ -38,7 +38,7 @@ from claimgraph.extract.attributions.quotes import find_quotes
 from claimgraph.extract.attributions.relays import RelayRules
 from claimgraph.extract.attributions.speakers import SpeakerRules
 from claimgraph.extract.attributions.vocabulary import cues
-from claimgraph.extract.nlp import HYPHENS, text_of, token_strings
+from claimgraph.extract.nlp import HYPHENS, colon_between, text_of, token_strings
 from claimgraph.model.vocab import load_vocab
 
 # A transcript turn's upper-case label right before a word: "NADIM: " opening its line.
@@ -177,7 +177,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             before = [c for c in own if c.i < nearest.i]
             closed = nearest.right_edge.text == "," or nearest.right_edge.i + 1 < verb.i \
                 and self.doc[nearest.right_edge.i + 1].text == ","
-            labelled = before and any(t.text == ":" for t in self.doc[before[0].right_edge.i + 1:nearest.left_edge.i])
+            labelled = bool(before) and colon_between(before[0], nearest)
             if before and closed and nearest.i < verb.i and nearest.pos_ != "PROPN" and nearest.left_edge.i > 0 \
                     and self.doc[nearest.left_edge.i - 1].text == "," and not labelled:
                 # "A doctor at the hospital, the last one still open, told ...": the parse made the
@@ -439,7 +439,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                       and (any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
                            or klass == "speech" and g.left_edge.i == c.i + 1 and any(
                                m.dep_ == "nsubj" and m.i == g.left_edge.i and m.pos_ in ("PRON", "NOUN", "PROPN")
-                               and m.lower_ not in ("who", "which", "that", "whom") for m in g.children))]
+                               and m.lower_ not in RELATIVE_PRONOUNS for m in g.children))]
         if not clause:
             # "X said in a claim published by Y that ...": the parse hangs the reported clause on the
             # statement noun

@@ -24,7 +24,7 @@ from claimgraph.extract.attributions.candidates import (
 )
 from claimgraph.extract.attributions.names import abbreviation_apposed, clean
 from claimgraph.extract.attributions.roles import insurgent_name
-from claimgraph.extract.nlp import text_of
+from claimgraph.extract.nlp import colon_between, text_of
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.coref import Scene
@@ -46,7 +46,7 @@ def previous_body(pronoun: Token, scene: Scene, roles: dict[str, str]) -> str | 
         return None
     subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     subject = subjects[0] if subjects else None
-    if len(subjects) > 1 and any(t.text == ":" for t in doc[subjects[0].right_edge.i + 1:subjects[-1].left_edge.i]):
+    if len(subjects) > 1 and colon_between(subjects[0], subjects[-1]):
         subject = subjects[-1]  # "Translator's note 1: ..., the armed wing ... claimed": a label first
     if subject is None or subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS") and pronoun.lower_ == "it":
         return None

@@ -99,15 +99,15 @@ def _demonstrative(noun: Token) -> bool:
     return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"this", "that"} for c in noun.children)
 
 
+_ONE_FIGURE = frozenset({"figure", "number", "toll", "tally", "count", "total"})
+
+
 def _the_one(noun: Token) -> bool:
     """ "... up to 300 families had left, though the figure could not be confirmed": one figure
     named with "the" and nothing else, after a number in its own sentence, points at the claim
     just made, as "it" does (not at every claim above it)."""
     return noun.tag_ == "NN" and noun.lemma_.lower() in _ONE_FIGURE and [c.lower_ for c in noun.children] == ["the"] \
         and any(t.like_num for t in noun.doc[noun.sent.start:noun.i])  # (a claim made in its sentence)
-
-
-_ONE_FIGURE = frozenset({"figure", "number", "toll", "tally", "count", "total"})
 
 
 def _named_noun(verify: Token) -> Token | None:

@@ -101,10 +101,6 @@ def _is_age(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | No
     return _age_in_apposition(text, quantity, lexicon, doc)
 
 
-# "until 10 at night", "by 6 in the morning", "at 4 o'clock": an hour of the clock
-_CLOCK_AFTER = re.compile(r"\s+(?:at\s+night|in\s+the\s+(?:morning|evening|afternoon)|o['’]clock)\b", re.IGNORECASE)
-
-
 def _age_in_apposition(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) -> bool:
     """ "Park, 41, said": a bare small number set off by commas right after a name or a person."""
     if doc is None or quantity.kind != "digits" or quantity.qualifier != "exact" or quantity.percent \
@@ -282,6 +278,10 @@ def _places_passed(quantity: Quantity, lexicon: FigureLexicon, doc: Doc | None) 
 
 # three or more groups of digits joined by single spaces, dots or hyphens: a telephone number
 _PHONE = re.compile(r"(?<![\d,.])\+?\d{2,4}(?:[ .-]\d{2,4}){2,}(?![\d,])")
+
+
+# "until 10 at night", "by 6 in the morning", "at 4 o'clock": an hour of the clock
+_CLOCK_AFTER = re.compile(r"\s+(?:at\s+night|in\s+the\s+(?:morning|evening|afternoon)|o['’]clock)\b", re.IGNORECASE)
 
 
 _SIZE_WORD = re.compile(r"-(?:bed|storey|story|floor|room|seat|lane|hectare|acre)s?\b", re.IGNORECASE)

@@ -13,6 +13,8 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.nlp import own_subject
+
 __all__ = ["anchor", "appended", "clause_head", "covers", "scope_indices"]
 
 _CLAUSE_POS = {"VERB", "AUX"}
@@ -70,7 +72,7 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
     # states a fact about a place or thing it names
     if token.tag_ == "MD":
         for relative in [doc[i] for i in sorted(reach)]:
-            if relative.dep_ == "relcl" and relative.i in reach and _own_subject(relative) \
+            if relative.dep_ == "relcl" and relative.i in reach and own_subject(relative) \
                     and not any(c.tag_ == "MD" for c in relative.children):
                 reach -= {t.i for t in relative.subtree}
     # "officials estimate that ..., and say that ...": a coordinated verb with no subject of
@@ -82,16 +84,6 @@ def scope_indices(doc: Doc, start: int, end: int) -> set[int]:
                 and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
             reach -= {t.i for t in token.subtree}
     return reach
-
-
-_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose"})
-
-
-def _own_subject(verb: Token) -> bool:
-    """A clause's subject that is a phrase of its own, not the relative word ("where fighting
-    killed 14", not "soldiers who would be killed")."""
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _RELATIVE_WORDS
-               for c in verb.children)
 
 
 def appended(token: Token) -> bool:
