@@ -182,3 +182,32 @@ def test_a_cue_directly_followed_by_a_colon_takes_it() -> None:
               Draft(cue=(0, 3), source=None, content=[(4, 9)])]
     polnear_cue_edges(drafts, text)
     assert [text[s:e] for s, e in (d.cue for d in drafts)] == ["released the following statement:", "The"]
+
+
+def test_a_cue_stops_before_a_phrase_it_only_begins(nlp) -> None:
+    text = ("The governor said in an interview that the bridge would reopen. "
+            "The mayor complained to reporters that the ferry was late. "
+            "Residents talked about the flooding. "
+            "The dam will hold, according to the engineers.")
+    doc = nlp(text)
+
+    def cue(words: str, after: int = 0) -> tuple[int, int]:
+        start = text.index(words, after)
+        return (start, start + len(words))
+
+    said, complained = cue("said in an"), cue("complained to")
+    talked, according = cue("talked about"), cue("according to")
+    drafts = [
+        Draft(cue=said, source=cue("The governor"), content=[cue("the bridge would reopen")]),
+        Draft(cue=complained, source=cue("The mayor"), content=[cue("the ferry was late")]),
+        # the phrase's words are the content or the source: the cue keeps its preposition
+        Draft(cue=talked, source=cue("Residents"), content=[cue("the flooding")]),
+        Draft(cue=according, source=cue("the engineers"), content=[cue("The dam will hold")]),
+    ]
+    polnear_cue_edges(drafts, text, doc)
+    assert [text[s:e] for s, e in (d.cue for d in drafts)] == [
+        "said", "complained", "talked about", "according to"]
+    # without the parse the cue edges only take a following colon
+    unparsed = [Draft(cue=said, source=None, content=[cue("the bridge would reopen")])]
+    polnear_cue_edges(unparsed, text)
+    assert text[slice(*unparsed[0].cue)] == "said in an"

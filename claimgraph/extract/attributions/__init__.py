@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.39"
+VERSION = "0.9.40"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -581,15 +581,54 @@ def polnear_source_edges(drafts: list[Draft], text: str) -> None:
             draft.source = (start, end + gap + 1)
 
 
-def polnear_cue_edges(drafts: list[Draft], text: str) -> None:
-    """A cue directly followed by a colon takes it ("declared:", "released the following statement:").
+def _opens_after(draft: Draft, text: str) -> bool:
+    """Whether the draft's source or one of its content fragments starts right after its cue
+    (past white space and one quotation mark): "talked about [the plan]", "according to [X]"."""
+    end = draft.cue[1]
+    after = end + len(text[end:]) - len(text[end:].lstrip())
+    starts = [s for s, _ in draft.content] + ([draft.source[0]] if draft.source else [])
+    return any(after <= s <= after + 1 for s in starts)
 
-    On PolNeAR train a gold cue followed by a colon holds it in 222 of 240 cases.
+
+def _without_dangling_phrase(cue: tuple[int, int], doc: Doc, text: str) -> tuple[int, int]:
+    """The cue less a prepositional phrase it only begins: "said on the" -> "said", "complained
+    to" -> "complained". The phrase's preposition must hang from a word of the cue before it
+    and its words must run on past the cue's end (or the preposition ends the cue)."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return cue
+    for token in reversed(span[1:]):
+        if token.pos_ != "ADP":
+            continue
+        if token.dep_ in ("prep", "agent", "dative") and span.start <= token.head.i < token.i \
+                and (token.i == span.end - 1 or token.right_edge.i >= span.end):
+            end = token.idx
+            while end > cue[0] and text[end - 1].isspace():
+                end -= 1
+            return (cue[0], end)
+        break
+    return cue
+
+
+def polnear_cue_edges(drafts: list[Draft], text: str, doc: Doc | None = None) -> None:
+    """Cue edges as PolNeAR draws them.
+
+    A cue directly followed by a colon takes it ("declared:", "released the following
+    statement:"): on PolNeAR train a gold cue followed by a colon holds it in 222 of 240 cases.
+    A cue that ends inside a prepositional phrase whose words are neither source nor content
+    ("complained to CBS that ...", "said in an interview that ...") stops before the
+    preposition: on PolNeAR train 2,659 of the 3,349 gold cues that end on a preposition have
+    their content or source right after it, and most of the rest are "according to"; where
+    a phrase hangs from the cue's verb outside the cue, the content comes later in 973 cases and
+    at the phrase in 257.
     """
     for draft in drafts:
         start, end = draft.cue
         if not draft.show_cue or end <= start:
             continue
+        if doc is not None and not _opens_after(draft, text):
+            draft.cue = _without_dangling_phrase(draft.cue, doc, text)
+            start, end = draft.cue
         if text[end - 1] != ":" and text[end:end + 1] == ":":
             draft.cue = (start, end + 1)
 
@@ -671,7 +710,7 @@ class AttributionExtractor:
         drafts, names = drop_unnamed_owners(drafts, names, ctx.text)
         drafts, names = spread_links(drafts, names)
         polnear_source_edges(drafts, ctx.text)
-        polnear_cue_edges(drafts, ctx.text)
+        polnear_cue_edges(drafts, ctx.text, doc)
         polnear_content_edges(drafts, ctx.text)
         keys = {id(d): f"a{len(found.attributions) + i + 1}" for i, d in enumerate(drafts)}
         version = self.version if learned is None else f"{self.version}+learned"
