@@ -64,10 +64,10 @@ _SECTION_SPEAKER = {
     "question": re.compile(r"\b(?:tabled|asked|put)\b[^.\n]{0,40}?\bby[^\S\n]+([A-Z][^,.;(\n]{2,60}?)(?=[^\S\n]*[,.;(\n])"),
     "answer": re.compile(r"\b(?:answered|replied)\b[^.\n]{0,40}?\bby[^\S\n]+([A-Z][^,.;(\n]{2,60}?)(?=[^\S\n]*[,.;(\n])"),
 }
-# A heading line in capitals ("COMMUNIQUÉ OF THE GOVERNMENT", "OTHER ACCOUNTS") as its own paragraph.
-# (a document's number too: "COMMUNIQUÉ No. 04/2026")
+# A heading line in capitals ("COMMUNIQUÉ OF THE GOVERNMENT", "OTHER ACCOUNTS") opening a paragraph,
+# alone or over the first line of its body. (a document's number too: "COMMUNIQUÉ No. 04/2026")
 _CAPITALS_HEADING = re.compile(
-    r"(?:^|(?<=\n\n))[^\S\n]*([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ0-9 .,'’()\-–/°]|N[or]\.(?= ?\d)){2,80})[^\S\n]*(?=\n\n|\Z)")
+    r"(?:^|(?<=\n\n))[^\S\n]*([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ0-9 .,'’()\-–/°]|N[or]\.(?= ?\d)){2,80})[^\S\n]*(?=\n|\Z)")
 # A paragraph after a reproduced document that is the publisher's again: "Note: The Gazette could
 # not verify ...", "Response: Reached by telephone, ..."
 _AFTERWORD = re.compile(r"\n\n[^\S\n]*(?:Editor['’]s note|Note|Response|Reaction|Update|Correction|Background)"
@@ -75,6 +75,7 @@ _AFTERWORD = re.compile(r"\n\n[^\S\n]*(?:Editor['’]s note|Note|Response|Reacti
 # What says a document follows in full: "the following statement", "published below", "in full".
 _REPRODUCED = re.compile(r"\b(?:the following|below|in full|full text)\b", re.IGNORECASE)
 _SPACE = re.compile(r"\s*")
+_DESIGNATOR_WORDS = frozenset({"no", "no.", "nr", "nr.", "number", ".", "#"})
 _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
 
 
@@ -119,6 +120,21 @@ def asking_labels(text: str) -> frozenset[str]:
         return named
     return named | frozenset(label for label, bodies in turns.items()
                              if label not in answering and asks[label] and 2 * asks[label] >= len(bodies))
+
+
+def _after_designator(noun: Token) -> list[Token]:
+    """The word after a document's number ("press release No. 14/2026 of the Command"), where the
+    parse often hangs the "of" phrase on the verb instead of the noun; [] when no number follows."""
+    doc, i = noun.doc, noun.i + 1
+    while i < len(doc) and i <= noun.i + 4 and (doc[i].lower_ in _DESIGNATOR_WORDS or any(c.isdigit() for c in doc[i].text)):
+        i += 1
+    return [doc[i]] if noun.i + 1 < i < len(doc) else []
+
+
+def _clause_words(owner: Token) -> set[int]:
+    """The words of clauses that follow an issuer's name ("the Command, issued on 21 April,
+    followed by ..."): what the document did, not who issued it."""
+    return {t.i for c in owner.rights if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
 
 
 def _names_someone(phrase: Token) -> bool:
@@ -324,7 +340,8 @@ class LineRules:
         read = owner.head == noun.head and owner.dep_ == "nsubj"
         end = token_end(noun if through_noun or not read else noun.head)
         return Draft(cue=(noun.head.idx if read else noun.idx, end), content=[content],
-                     source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}),
+                     source=source_span(self.doc, {t.i for t in owner.subtree if t.dep_ != "case"}
+                                        - _clause_words(owner)),
                      source_head=owner.i, cue_token=noun.head.i if read else noun.i)
 
     def _said_whole(self, start: int, end: int) -> bool:
@@ -432,7 +449,7 @@ class LineRules:
             # passive subject of)
             around = [*noun.subtree, *(c for c in noun.head.children if c.dep_ == "agent")] \
                 if noun.dep_ == "nsubjpass" else noun.subtree
-            for token in around:
+            for token in [*around, *_after_designator(noun)]:
                 if token.lower_ in ("by", "of") and token.dep_ in ("prep", "agent") and token.i > noun.i:
                     owner = next((c for c in token.children if c.dep_ == "pobj"), None)
                     if owner is not None and owner.i < span.end and _names_someone(owner):

@@ -540,6 +540,9 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             # A spoken commitment ("Kim vowed to send 1,000 troops") stays a statement of Kim's.
             kind = "plan"
         valued_at = self._valued_at(verb) if klass == "valuation" else None
+        if valued_at is not None and lemma == "bring" and any(
+                c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in children):
+            return  # "a further death, which brings our count to 14": an event brings it, no one says it
         if klass == "valuation":
             klass = "speech"
         if self._reduced_passive(verb):
@@ -598,8 +601,9 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                 source, head = source_span(doc, tokens), subject
                 content -= tokens
         if source is not None and head is not None and head.pos_ == "PRON" and head.lower_ == "it" \
-                and klass != "speech":
-            return  # "it seems", "it means that": not an attribution
+                and klass != "speech" and not (klass == "finding" and head.dep_ == "nsubj"
+                                               and verb.lemma_.lower() in self.cues.finding_it_verbs):
+            return  # "it seems", "it means that": not an attribution ("It also found that": a body's finding)
         cue = self.cue_span(verb)
         topic_word = next((c for c in children if c.i in own_tokens and c.dep_ == "prep"), None)
         if topic_word is not None and topic_word.i == verb.i + 1:

@@ -25,6 +25,7 @@ class Cues:
     plan: frozenset[str]
     finding: frozenset[str]
     finding_subjects: frozenset[str]
+    finding_it_verbs: frozenset[str]
     relay: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     reporting_nouns: frozenset[str]
@@ -132,6 +133,7 @@ def cues() -> Cues:
         group_members={k.lower(): frozenset(w.lower() for w in v) for k, v in groups.items()},
         speech=words("speech_verbs"), belief=words("belief_verbs"), plan=words("plan_verbs"),
         finding=words("finding_verbs"), finding_subjects=words("finding_subjects"),
+        finding_it_verbs=words("finding_it_verbs"),
         relay=words("relay_verbs"),
         according_to=tuple(tuple(p.split()) for p in sorted(words("according_to"), key=len, reverse=True)),
         reporting_nouns=words("reporting_nouns"), noun_prepositions=words("noun_cue_prepositions"),

@@ -256,7 +256,10 @@ def _governing_lemmas(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ in CLAUSE_POS \
                 and not any(c.dep_ in _ARGUMENT_DEPS for c in child.children) \
-                and not (has_object and any(t.dep_ == "dobj" for t in child.subtree)):
+                and not (has_object and any(t.dep_ == "dobj" for t in child.subtree)) \
+                and not child.doc[child.i - 1].like_num:
+            # (a number right before the conjunct is its own gapped subject, however the parse
+            # hangs it: "seven were killed by army gunfire and 23 wounded")
             # "killed or wounded 30 soldiers" shares one object; in "seized 14 outposts and
             # killed or captured 200 soldiers" the second predicate has an object of its own
             tokens.append(child)

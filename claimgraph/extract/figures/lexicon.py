@@ -140,6 +140,8 @@ class FigureLexicon:
     partition_nouns: frozenset[str] = frozenset()  # "the remainder were ...": a subset of the count before
     member_bodies: frozenset[str] = frozenset()  # "police": members when counted, the giver when modifying
     armed_collectives: frozenset[str] = frozenset()  # "members of an armed gang" are fighters' people
+    # verbs whose particle "over" is no qualifier ("will hand over ten vehicles")
+    over_particle_verbs: frozenset[str] = frozenset()
 
     def categories_doubted(self, named: frozenset[str]) -> frozenset[str]:
         """The figure categories a caveat naming the kinds `named` doubts."""
@@ -310,6 +312,7 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         dozen=int(quantities.get("dozen", 12)),
         fractions={k.lower(): float(v) for k, v in quantities["fractions"].items()},
         vague=tuple(vague), prefix=prefix, prefix_cues=prefix_cues, suffix_cues=suffix_cues,
+        over_particle_verbs=_optional(quantities, "over_particle_verbs", q),
         non_figure_units=non_figure_units, months=_words(quantities, "months", q),
         probability_words=_words(quantities, "probability_words", q), anecdote=anecdote,
         categories=categories, noun_classes=noun_classes, intrinsic=intrinsic,

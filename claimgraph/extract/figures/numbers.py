@@ -238,6 +238,10 @@ def _prefix(text: str, start: int, lexicon: FigureLexicon) -> tuple[int, str, bo
     cue = lexicon.qualifier_of_prefix(match.group())
     if cue is None:
         return None
+    if match.group().strip().lower() == "over":
+        before = text[max(0, match.start() - 20):match.start()].split()
+        if before and before[-1].lower() in lexicon.over_particle_verbs:
+            return None  # "will hand over ten vehicles": the verb's particle
     return match.start(), cue.qualifier, cue.in_span
 
 

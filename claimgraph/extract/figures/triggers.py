@@ -47,6 +47,8 @@ def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
     if found is None and token.lemma_.lower() in {"observer", "monitor"} \
             and any(c.dep_ == "amod" and c.lower_ in {"military", "armed"} for c in token.children):
         return "personnel"  # "218 military observers" (unarmed civilian monitors count nothing)
+    if found is None and token.lemma_.lower() == "member" and _strength_of_armed_group(token, lexicon):
+        return "personnel"  # "the gang has 150 members", "is said to number 300 armed members"
     if found is None and token.lemma_.lower() == "member":
         # "three members of an armed group" are people of the group (what befell them says their
         # category; members, unlike troops, are no deployment by themselves: "12 former members of
@@ -60,6 +62,22 @@ def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
         if kept is not None and (lexicon.noun_class(kept.lemma_) or lexicon.noun_class(kept.lower_)) == "equipment":
             return "equipment"
     return found
+
+
+def _strength_of_armed_group(member: Token, lexicon: FigureLexicon) -> bool:
+    """Members counted as an armed group's strength: armed ones ("150 armed members"), or those
+    an armed collective or unit has or numbers ("the militia has about 300 members")."""
+    if any(c.dep_ == "amod" and c.lower_ == "armed" for c in member.children):
+        return True
+    verb = member.head
+    if member.dep_ != "dobj" or verb.lemma_.lower() not in ("have", "number", "count", "comprise"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while subject is None and verb.dep_ in ("xcomp", "ccomp") and verb.head is not verb:
+        verb = verb.head  # "the group is thought to number ...": the subject of the verb above
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.lemma_.lower() in lexicon.armed_collectives
+                                    or class_of(subject, lexicon) == "units")
 
 
 def intrinsic_category(token: Token, lexicon: FigureLexicon) -> str | None:
