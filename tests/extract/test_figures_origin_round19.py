@@ -98,3 +98,50 @@ def test_an_event_that_brings_a_count_is_no_source(extractors: list) -> None:
             "hospital, which brings our own count to 14.")
     figures = figures_of(text, extractors)
     assert figures["14"].source_chain == ["Harbour Ledger"]
+
+
+def test_a_table_a_body_publishes_is_that_bodys(extractors: list) -> None:
+    text = ("June in numbers: shootings in the harbour district\n\n"
+            "Every month we summarise the table of shootings that the Harbour Police Service publishes. "
+            "The June table appeared on 3 July.\n\n"
+            "The table lists 19 shootings and six detonations for June.")
+    figures = figures_of(text, extractors)
+    for span in ("19", "six"):
+        assert figures[span].source_chain == ["Harbour Ledger", "Harbour Police Service"], span
+
+
+def test_a_described_office_is_no_person_named_before(extractors: list) -> None:
+    text = ("Councillors question the port chief\n\n"
+            "COUNCILLOR ANA RUIZ: How many officers guard the docks?\n\n"
+            "CHIEF PEDRO SOSA: About 200.\n\n"
+            "COUNCILLOR LUIS VERA: The regional security minister said on Monday that up to 300 more agents "
+            "could arrive in June. Is that the plan?\n\n"
+            "SOSA: Ask the minister.")
+    figures = figures_of(text, extractors)
+    assert figures["About 200"].source_chain == ["Harbour Ledger", "Pedro Sosa"]
+    # a councillor's question is theirs; the minister is no one named before
+    assert figures["up to 300"].source_chain == ["Harbour Ledger", "Luis Vera", "regional security minister"]
+
+
+def test_a_turn_label_with_a_note_and_a_bracketed_host(extractors: list) -> None:
+    text = ("Morning bulletin, 3 July\n\n"
+            "PRESENTER (MAEVE DOYLE): Good morning. We spoke to Chief Inspector Rory Tallon earlier.\n\n"
+            "TALLON (recorded): We had about 250 officers out overnight.\n\n"
+            "DOYLE: Police have said three of their armoured Land Rovers were put out of action.")
+    figures = figures_of(text, extractors)
+    assert figures["about 250"].source_chain == ["Harbour Ledger", "Rory Tallon"]
+    three = figures["three"]
+    assert three.category == "destroyed"  # vehicles put out of action are lost equipment
+    assert "Maeve Doyle" not in three.source_chain and "Doyle" not in three.source_chain  # the presenter is ours
+
+
+def test_a_second_he_is_the_first_not_the_one_he_reports(extractors: list) -> None:
+    text = ("The soldier spoke to his mother by phone. He tells her that the platoon commander had promised "
+            "them an easy week. He also says that 40 of his comrades were killed on the first day.")
+    figures = figures_of(text, extractors)
+    assert "commander" not in " ".join(figures["40"].source_chain)
+
+
+def test_fires_are_incidents(extractors: list) -> None:
+    text = "The fire service says its crews dealt with 19 fires overnight."
+    assert figures_of(text, extractors)["19"].category == "other"

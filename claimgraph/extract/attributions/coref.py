@@ -265,7 +265,7 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     # a transcript's speaker label is a person whatever the recogniser called the name it stands
     # for ("TRAORÉ:" after "Guest: Youssouf Traoré", tagged an organisation)
     named_twice = [c for c in candidates if 2 <= len(c.name.split()) <= 3]
-    labels = {name: full_name(name, named_twice, drafts[i].source[0]) for i, name in names.items()
+    labels = {name: full_name(name, named_twice, drafts[i].source[0], untitled=True) for i, name in names.items()
               if name and drafts[i].source is not None and name.isupper() and len(name.split()) == 1
               and text[drafts[i].cue[0]:drafts[i].cue[1]] == ":"}
     for i, name in names.items():
@@ -458,8 +458,14 @@ def _resolve(draft: Draft, tokens: SpacySpan, scene: Scene, pronouns: dict[str, 
                 return subject
             # The last person who spoke, when they spoke recently, before any person merely named.
             recent = [c for c in candidates if c.role_words and not c.relay and position - c.position < SPEAKER_REACH]
-            return nearest(recent, position, ("person",), set()) or nearest(
-                candidates, position, ("person",), set())
+            # (not one "he" reports: "He tells her that the commander had assured them ... He also
+            # complains": the second "he" is the first, not the commander inside his words)
+            text = text_of(scene.doc)
+            reported = [c for c in recent if any(
+                d.source is not None and d.source[1] <= c.position and pronoun_form(text[d.source[0]:d.source[1]]) == word
+                and any(s <= c.position < e for s, e in d.content) for d in scene.drafts)]
+            return nearest([c for c in recent if c not in reported], position, ("person",), set()) or nearest(
+                [c for c in candidates if c not in reported], position, ("person",), set())
         return clause_agent(head, candidates) or previous_body(head, scene, roles) \
             or subject_before_in_sentence(head, candidates) or organisation_pronoun(position, candidates)
     owner = compound_owner(tokens, roles)
@@ -609,6 +615,11 @@ def _issuer(tokens: SpacySpan, scene: Scene) -> str | None:
             owner = document_owner(token)
             if owner is None or doc[owner.left_edge.i:token.i + 1].text.casefold() in cues().headline_labels:
                 continue  # ("[Translator's note: ...]" is the publisher's)
+            if owner.lemma_.lower() in nouns and owner.i < token.i:
+                found = _issuer(doc[owner.i:owner.i + 1], scene)  # "the table's notes": the table's issuer
+                if found:
+                    return found
+                continue
             role = is_role(doc[owner.left_edge.i:owner.i + 1], source_lexicon()[1])
             if owner.pos_ == "PRON" or role:
                 found = next((scene.names.get(i) for i, d in enumerate(scene.drafts)

@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attributions.drafts import SUBJECTS, Draft, source_span, token_end
 from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup
+from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.entities.lexicon import is_country
 from claimgraph.extract.nlp import HYPHENS, LIST_ITEM, LIST_MARK
+from claimgraph.model.vocab import load_vocab
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
@@ -81,12 +83,15 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|My|we|We|our|Our|us|me)\b")
 
 # A transcript turn: an upper-case label opening a paragraph ("QUINTERO:", "GEN. OKAFOR:", "TRAORÉ:",
 # "Q:"); shared with the figures' transcript speakers
-TURN_LABEL = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ.'’\- ]{0,40}[A-ZÀ-ÖØ-Þ.])?):[ \t]")
+TURN_LABEL = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ.'’\- ]{0,40}[A-ZÀ-ÖØ-Þ.])?)"
+                        r"(?:[ \t]*\([^()\n]{1,40}\))?:[ \t]")  # ("HADDEN (recorded):": the label is HADDEN)
 # Any paragraph-opening label, capitals or not ("Hnatiuk:", "DRW:"): who takes turns, for telling
 # the asking side from the answering one
-_ANY_TURN = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ][\w.'’\- ]{0,40}?):[ \t]")
+_ANY_TURN = re.compile(r"(?:^|\n\n)([A-ZÀ-ÖØ-Þ][\w.'’\- ]{0,40}?)(?:[ \t]*\([^()\n]{1,40}\))?:[ \t]")
 # "Host: Aïssata Coulibaly." in a programme's header: who asks
-_HOST = re.compile(r"\b(?:Host|Presenter|Moderator|Interviewer|Anchor)s?:\s*([^\n.;,]{2,60})")
+_HOST = re.compile(r"\b(?:Host|Presenter|Moderator|Interviewer|Anchor)s?:\s*([^\n.;,]{2,60})"
+                   r"|(?:^|\n\n)(?:HOST|PRESENTER|MODERATOR|INTERVIEWER|ANCHOR)[ \t]*\(([^()\n]{2,60})\):"
+                   r"|(?:^|\n\n)([^()\n:]{2,60}?)[ \t]*\((?i:host|presenter|moderator|interviewer|anchor)\):")
 
 
 def located_place(text: str, source: tuple[int, int]) -> bool:
@@ -112,8 +117,12 @@ def asking_labels(text: str) -> frozenset[str]:
     for match, after in zip(matches, [*matches[1:], None]):
         body = text[match.end():after.start() if after is not None else len(text)].strip()
         turns.setdefault(match.group(1).strip(" .").lower(), []).append(body)
-    hosts = {w.casefold() for m in _HOST.finditer(text) for w in m.group(1).split()[-1:]}
+    hosts = {w.casefold() for m in _HOST.finditer(text)
+             for w in (m.group(1) or m.group(2) or m.group(3)).split()[-1:]}
     named = frozenset(label for label in turns if label.split()[-1].casefold() in hosts)
+    # a member who puts questions under a title ("COUNCILLOR ANA RUIZ:", "SENATOR OKOYE:") takes
+    # part in the session: what their questions assert is theirs, whatever they ask
+    turns = {label: bodies for label, bodies in turns.items() if not _titled(label)}
     asks = {label: sum(body.endswith("?") for body in bodies) for label, bodies in turns.items()}
     answering = [label for label, bodies in turns.items() if len(bodies) >= 2 and asks[label] == 0]
     if not answering:
@@ -135,6 +144,19 @@ def _clause_words(owner: Token) -> set[int]:
     """The words of clauses that follow an issuer's name ("the Command, issued on 21 April,
     followed by ..."): what the document did, not who issued it."""
     return {t.i for c in owner.rights if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
+
+
+def _titled(label: str) -> bool:
+    """Whether a turn label is a name under a title or office ("COUNCILLOR ANA RUIZ", "SEN. OKOYE")."""
+    words = label.replace(".", " ").split()
+    return len(words) >= 2 and (words[0].lower() in cues().person_roles or words[0].lower() in _member_titles())
+
+
+@lru_cache(maxsize=1)
+def _member_titles() -> frozenset[str]:
+    """The titles of members of an assembly: "Councillor", "Senator", "MP", "Deputy"."""
+    return frozenset(w.lower().rstrip(".") for w in load_vocab("cues").get("titles") or []) | frozenset(
+        w.lower() for w in load_vocab("cues").get("occupations") or [])
 
 
 def _names_someone(phrase: Token) -> bool:
@@ -667,6 +689,8 @@ class LineRules:
         head = words[-1]
         if len(words) > 1 and head.pos_ == "NOUN" and not role and head.ent_type_ not in ("PERSON", "ORG"):
             return None  # "Border clashes:", "Harbour losses:": a topic, not someone speaking
+        if bracket is not None and not any(t.text[:1].isupper() for t in whole if t.i > bracket.i):
+            whole = words  # "HADDEN (recorded):", "SOSA (by phone):": a note on the turn, not who speaks
         return whole[0].idx, whole[-1].idx + len(whole[-1].text)
 
     def paragraph(self, offset: int) -> tuple[int, int]:

@@ -460,8 +460,9 @@ def document_owner(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "NORP", "GPE")):
-            return child
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "NORP", "GPE")) \
+                and child.ent_type_ not in ("DATE", "TIME"):
+            return child  # (not "the March table": a month issues nothing)
     # "the report, compiled by the UN human rights office"; "an analysis of satellite images
     # published by the Lab": the parse may hang the participle on what the document is of
     topics = [p for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
@@ -472,6 +473,13 @@ def document_owner(noun: Token) -> Token | None:
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if obj is not None:
                 return obj
+    for clause in (c for c in [*noun.rights, *(r for t in topics for r in t.rights)] if c.dep_ == "relcl"):
+        # "the table of shootings that the police authority publishes", "the list the ministry keeps"
+        if clause.lemma_.lower() in cues().issuing_verbs:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in ("which", "that", "who") \
+                    and subject.pos_ in ("NOUN", "PROPN"):
+                return subject
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -246,6 +246,10 @@ def _referent(tokens: SpacySpan, kind: str, position: int, candidates: list[Name
         return same_name[-1].name
     if kind == "unknown":
         return None
+    if kind == "person" and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+        # "the provincial security minister": an office described as written, unless named so
+        # before ("the Ukrainian leader" may still be the president named earlier)
+        return None
     # a different role never points at a source known only by its description: "the governor"
     # after "officials who inspected the site" is someone else
     # (an armed role points at a body only mentioned, never speaking, only when its name holds the

@@ -510,7 +510,9 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         and verb.head.pos_ in CLAUSE_POS and verb.head.i < verb.i else ""  # "killed or captured 200"
     if verb is not None and (lexicon.casualty_phrases.search(_clause_text(verb, span))
                              or lexicon.casualty_phrases.fullmatch(coordinated)):
-        reading.category, reading.decided_by = "casualties", "phrase"
+        # (vehicles "put out of action" are lost equipment, not casualties)
+        reading.category = "destroyed" if noun_class == "equipment" else "casualties"
+        reading.decided_by = "phrase"
         return reading
     if adjacent_categories:
         reading.category, reading.decided_by = pick(adjacent_categories), "intrinsic"

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from claimgraph.extract.attributions.lines import TURN_LABEL, asking_labels
+from claimgraph.extract.attributions.naming import source_lexicon
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.caveats import same_source
 from claimgraph.extract.nlp import text_of
@@ -42,9 +43,14 @@ def _full_name(doc: Doc, label: str) -> str:
     # (a hyphenated name is several tokens: "JAFTHA-SOLOMONS" ends "Ebrahim Jaftha-Solomons")
     names = [e for e in doc.ents if e.label_ == "PERSON"
              and (e.text.lower() == last or e.text.lower().endswith((" " + last, "\u00a0" + last)))]
-    if names:
-        return max(names, key=len).text
-    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in label.strip(" .").split())
+    if names:  # ("Superintendent Gillian Hadden" is Gillian Hadden)
+        words = max(names, key=len).text.split()
+        return " ".join(words[next((i for i, w in enumerate(words[:-1])
+                                    if w.strip(".,").lower() not in source_lexicon()[2]), len(words) - 1):])
+    # ("COUNCILLOR ANA RUIZ" is Ana Ruiz: the words after the titles)
+    words = label.strip(" .").split()
+    kept = [w for w in words if w.strip(".,").lower() not in source_lexicon()[2]] or words
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in kept)
 
 
 def answer_speaker(doc: Doc, position: int) -> str | None:
@@ -72,7 +78,8 @@ def _speaker_at(doc: Doc, turns: list[tuple[int, str]] | None, position: int) ->
     if label is not None and label.lower() in cues().transcript_answers:
         return _interviewee(doc, turns)  # "A: We lost about 140 fighters": the person interviewed
     if label is None or len(label) < 2 or label.lower() in cues().question_labels \
-            or label.lower() in cues().headline_labels or label.lower() in asking_labels(text):
+            or label.lower() in cues().headline_labels or label.lower() in cues().claim_labels \
+            or label.lower() in asking_labels(text):
         return None
     return _full_name(doc, label)
 

@@ -44,6 +44,9 @@ def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
     if found == "personnel" and token.lemma_.lower() in lexicon.aircraft_or_crew and any(
             _DESIGNATOR.match(t.text) for t in token.doc[max(0, token.i - 4):token.i]):
         return "equipment"  # "two F/A-18 fighters", "Su-34 bombers": aircraft
+    if found is None and any(c.dep_ in ("amod", "compound") and c.lower_ in {"armoured", "armored"}
+                             for c in token.children):
+        return "equipment"  # "two armoured Land Rovers": vehicles, whatever their make
     if found is None and token.lemma_.lower() in {"observer", "monitor"} \
             and any(c.dep_ == "amod" and c.lower_ in {"military", "armed"} for c in token.children):
         return "personnel"  # "218 military observers" (unarmed civilian monitors count nothing)
