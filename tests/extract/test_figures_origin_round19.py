@@ -145,3 +145,22 @@ def test_a_second_he_is_the_first_not_the_one_he_reports(extractors: list) -> No
 def test_fires_are_incidents(extractors: list) -> None:
     text = "The fire service says its crews dealt with 19 fires overnight."
     assert figures_of(text, extractors)["19"].category == "other"
+
+
+def test_a_quoted_statement_under_a_heading_is_its_issuers(extractors: list) -> None:
+    text = ("Group claims arson attacks; police count fewer\n\n"
+            "The statement below was delivered to local radio stations on 2 May by a group signing as Terra Libera. "
+            "Notes in square brackets are ours.\n\n"
+            "STATEMENT\n"
+            "\"In April our units carried out 12 actions [1]. Twenty holiday villas were destroyed.\"\n\n"
+            "[1] The group's word for bombings.")
+    figures = figures_of(text, extractors)
+    for span in ("12", "Twenty"):
+        assert figures[span].source_chain[-1] == "Terra Libera", span
+    assert "1" not in figures  # "[1]" marks a note
+
+
+def test_an_issuer_keeps_what_names_it(extractors: list) -> None:
+    text = ("The statement below was handed to our office on 2 May by a group signing as Terra Libera.\n\n"
+            "\"Our units carried out 12 actions in April.\"")
+    assert figures_of(text, extractors)["12"].source_chain[-1] == "Terra Libera"

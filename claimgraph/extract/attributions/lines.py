@@ -143,7 +143,9 @@ def _after_designator(noun: Token) -> list[Token]:
 def _clause_words(owner: Token) -> set[int]:
     """The words of clauses that follow an issuer's name ("the Command, issued on 21 April,
     followed by ..."): what the document did, not who issued it."""
-    return {t.i for c in owner.rights if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
+    doc = owner.doc
+    return {t.i for c in owner.rights if c.dep_ in ("acl", "relcl", "advcl") and c.left_edge.i > 0
+            and doc[c.left_edge.i - 1].text == "," for t in c.subtree}  # ("a group signing as X" is X)
 
 
 def _titled(label: str) -> bool:
@@ -233,7 +235,8 @@ class LineRules:
         closing mark instead. Run after the paragraph settling: the content runs over several
         paragraphs on purpose."""
         text = self.text
-        for match in re.finditer(r"\n\n[^\S\n]*([\"“«])", text):
+        # (a heading in capitals may stand over the quotation: "STATEMENT\n\"Between ...")
+        for match in re.finditer(r"\n\n(?:[^\S\n]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9 .,'’()\-–/°]{2,60}\n)?[^\S\n]*([\"“«])", text):
             opening = match.start(1)
             close = self._closing_mark(opening)
             if close is None:

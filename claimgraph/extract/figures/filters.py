@@ -316,6 +316,8 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
         return "designator" if before.isalpha() else "money"
     if before == "-" and start > 1 and text[start - 2].isalnum():
         return "designator"  # KN-23, Su-34, An-124
+    if before == "[" and after[:1] == "]" and quantity.kind == "digits":
+        return "designator"  # "[2]": a note's marker
     if after[:1].isalpha() and quantity.kind == "digits" and not quantity.percent:
         return "designator"  # 152mm, An-124s, M1989s
     if before == "/" or after[:1] == "/":
