@@ -123,11 +123,6 @@ def _role_groups() -> dict[str, frozenset[str]]:
     return groups
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(w.lower().rstrip(".") for w in load_vocab("cues").get("titles") or [])
-
-
 def _unnamed_role(tokens: SpacySpan) -> str | None:
     """The role of an unnamed person introduced as new: "a lawmaker who attended the briefing",
     "one South Korean lawmaker"; None for anything named or already known ("the lawmaker")."""
@@ -152,7 +147,7 @@ def _said_role(person: SpacySpan, roles: frozenset[str]) -> bool:
     if root.dep_ == "conj" and root.head.i < person.start:  # "lawmakers Lee and Cho": the role is shared
         first = root.head.left_edge.i
     before = [t for t in doc[max(0, first - 3):first] if t.pos_ != "PUNCT"]
-    inside = [t for t in person if t.lower_.rstrip(".") in _titles()]
+    inside = [t for t in person if t.lower_.rstrip(".") in cues().titles]
     if (before and (before[-1].lower_.rstrip(".") in roles or before[-1].lemma_.lower() in roles)) \
             or any(t.lower_.rstrip(".") in roles for t in inside):
         return True
@@ -175,7 +170,7 @@ def _member_of_legislature(noun: Token, roles: frozenset[str]) -> bool:
 
 
 def _bare_name(person: SpacySpan) -> str:
-    words = [t for t in person if t.lower_.rstrip(".") not in _titles() and not t.is_punct]
+    words = [t for t in person if t.lower_.rstrip(".") not in cues().titles and not t.is_punct]
     if not words:
         return person.text
     return person.doc[words[0].i:words[-1].i + 1].text

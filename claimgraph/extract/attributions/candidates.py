@@ -15,10 +15,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from claimgraph.extract.attributions.vocabulary import cues
-from claimgraph.model.vocab import load_vocab
 
 __all__ = ["ARMED_ROLES", "CIVIL_ROLES", "MEDIA_ROLES", "NEWS_LABELS", "NEWS_WORDS", "SPEAKER_REACH", "Named", "carries_words",
-           "describe", "distinguishing_words", "full_name", "is_news", "name_words", "nearest"]
+           "describe", "distinguishing_words", "full_name", "is_news", "name_words", "nearest", "untitled"]
 
 MEDIA_ROLES = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "daily", "weekly", "station",
                "radio", "magazine", "site", "website", "article"}
@@ -149,7 +148,7 @@ def describe(tokens: SpacySpan) -> str:
     return tokens.doc[words[0].i:words[-1].i + 1].text
 
 
-def full_name(name: str, persons: list[Named], position: int, untitled: bool = False) -> str:
+def full_name(name: str, persons: list[Named], position: int) -> str:
     """A one-word name ("Lee", "Budanov") as the fuller name of a person the text names
     ("Lee Seong-kweun", "Kyrylo Budanov"): the nearest one before, else the first after. A
     family name of two words ("Abu Shamala") is the fuller name that ends with it ("Mahmoud Abu
@@ -167,19 +166,15 @@ def full_name(name: str, persons: list[Named], position: int, untitled: bool = F
     if not fuller:
         return name
     before = [c for c in fuller if c.position <= position]
-    found = (before[-1] if before else min(fuller, key=lambda c: c.position)).name
-    if not untitled:
-        return found
-    # (`untitled`: less the titles the recogniser took in, for a transcript's label in capitals:
-    # "HADDEN:" after "Chief Superintendent Gillian Hadden" is Gillian Hadden)
-    words = found.split()
-    first = next((i for i, w in enumerate(words[:-1]) if w.strip(".,").lower() not in _titles()), len(words) - 1)
+    return (before[-1] if before else min(fuller, key=lambda c: c.position)).name
+
+
+def untitled(name: str) -> str:
+    """A person's name less the titles in front of it that the recogniser took in: "Chief
+    Superintendent Gillian Hadden" is Gillian Hadden. The last word always stays."""
+    words = name.split()
+    first = next((i for i, w in enumerate(words[:-1]) if w.strip(".,").lower() not in cues().titles), len(words) - 1)
     return " ".join(words[first:])
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(str(w).lower().rstrip(".") for w in load_vocab("cues").get("titles") or [])
 
 
 @lru_cache(maxsize=4096)

@@ -39,6 +39,7 @@ from claimgraph.extract.attributions.candidates import (
     media_role,
     name_words,
     nearest,
+    untitled,
 )
 from claimgraph.extract.attributions.chains import self_reference
 from claimgraph.extract.attributions.drafts import Draft
@@ -265,7 +266,8 @@ def resolve_sources(drafts: list[Draft], doc: Doc, text: str,
     # a transcript's speaker label is a person whatever the recogniser called the name it stands
     # for ("TRAORÉ:" after "Guest: Youssouf Traoré", tagged an organisation)
     named_twice = [c for c in candidates if 2 <= len(c.name.split()) <= 3]
-    labels = {name: full_name(name, named_twice, drafts[i].source[0], untitled=True) for i, name in names.items()
+    # (less the titles the recogniser took in: "HADDEN:" after "Chief Superintendent Gillian Hadden")
+    labels = {name: untitled(full_name(name, named_twice, drafts[i].source[0])) for i, name in names.items()
               if name and drafts[i].source is not None and name.isupper() and len(name.split()) == 1
               and text[drafts[i].cue[0]:drafts[i].cue[1]] == ":"}
     for i, name in names.items():

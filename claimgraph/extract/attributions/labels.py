@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.extract.attributions.naming import source_lexicon
+from claimgraph.extract.attributions.vocabulary import cues
 
 __all__ = ["bracketed_name", "label_name"]
 
@@ -46,7 +46,7 @@ def label_name(written: str) -> str | None:
     words = written.split()
     if len(words) < 2 or not written.isupper() or not any(c.isalpha() for c in written):
         return None
-    titles = source_lexicon()[2]
+    titles = cues().titles
     kept = [w for w in words if w.strip(".,:").lower() not in titles]
     if not kept or len(kept) == len(words):
         return None

@@ -22,7 +22,6 @@ from claimgraph.extract.attributions.quotes import QUOTE_CHARS, QuoteGroup
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.entities.lexicon import is_country
 from claimgraph.extract.nlp import HYPHENS, LIST_ITEM, LIST_MARK
-from claimgraph.model.vocab import load_vocab
 
 if TYPE_CHECKING:
     from claimgraph.extract.attributions.vocabulary import Cues
@@ -68,8 +67,11 @@ _SECTION_SPEAKER = {
 }
 # A heading line in capitals ("COMMUNIQUÉ OF THE GOVERNMENT", "OTHER ACCOUNTS") opening a paragraph,
 # alone or over the first line of its body. (a document's number too: "COMMUNIQUÉ No. 04/2026")
+_HEADING_CHAR = r"[A-ZÀ-ÖØ-Þ0-9 .,'’()\-–/°]"
 _CAPITALS_HEADING = re.compile(
-    r"(?:^|(?<=\n\n))[^\S\n]*([A-ZÀ-ÖØ-Þ](?:[A-ZÀ-ÖØ-Þ0-9 .,'’()\-–/°]|N[or]\.(?= ?\d)){2,80})[^\S\n]*(?=\n|\Z)")
+    rf"(?:^|(?<=\n\n))[^\S\n]*([A-ZÀ-ÖØ-Þ](?:{_HEADING_CHAR}|N[or]\.(?= ?\d)){{2,80}})[^\S\n]*(?=\n|\Z)")
+# A quotation opening a paragraph, under a heading line in capitals or not ("STATEMENT\n\"Between ...")
+_QUOTED_PARAGRAPH = re.compile(rf"\n\n(?:[^\S\n]*[A-ZÀ-ÖØ-Þ]{_HEADING_CHAR}{{2,60}}\n)?[^\S\n]*([\"“«])")
 # A paragraph after a reproduced document that is the publisher's again: "Note: The Gazette could
 # not verify ...", "Response: Reached by telephone, ..."
 _AFTERWORD = re.compile(r"\n\n[^\S\n]*(?:Editor['’]s note|Note|Response|Reaction|Update|Correction|Background)"
@@ -151,14 +153,8 @@ def _clause_words(owner: Token) -> set[int]:
 def _titled(label: str) -> bool:
     """Whether a turn label is a name under a title or office ("COUNCILLOR ANA RUIZ", "SEN. OKOYE")."""
     words = label.replace(".", " ").split()
-    return len(words) >= 2 and (words[0].lower() in cues().person_roles or words[0].lower() in _member_titles())
-
-
-@lru_cache(maxsize=1)
-def _member_titles() -> frozenset[str]:
-    """The titles of members of an assembly: "Councillor", "Senator", "MP", "Deputy"."""
-    return frozenset(w.lower().rstrip(".") for w in load_vocab("cues").get("titles") or []) | frozenset(
-        w.lower() for w in load_vocab("cues").get("occupations") or [])
+    first = words[0].lower() if len(words) >= 2 else ""
+    return first in cues().person_roles or first in cues().titles or first in cues().occupations
 
 
 def _names_someone(phrase: Token) -> bool:
@@ -235,8 +231,7 @@ class LineRules:
         closing mark instead. Run after the paragraph settling: the content runs over several
         paragraphs on purpose."""
         text = self.text
-        # (a heading in capitals may stand over the quotation: "STATEMENT\n\"Between ...")
-        for match in re.finditer(r"\n\n(?:[^\S\n]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9 .,'’()\-–/°]{2,60}\n)?[^\S\n]*([\"“«])", text):
+        for match in _QUOTED_PARAGRAPH.finditer(text):
             opening = match.start(1)
             close = self._closing_mark(opening)
             if close is None:

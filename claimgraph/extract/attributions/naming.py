@@ -35,18 +35,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 @lru_cache(maxsize=1)
-def _occupations() -> frozenset[str]:
-    """People named by what they do ("a doctor at the hospital"): described, never resolved."""
-    return frozenset(str(w).lower() for w in load_vocab("cues").get("occupations") or [])
-
-
-@lru_cache(maxsize=1)
 def source_lexicon() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     data = load_vocab("cues")
     pronouns = {word.lower(): kind for kind, words in (data.get("pronouns") or {}).items() for word in words}
     roles = {word.lower(): kind for kind, words in (data.get("role_nouns") or {}).items() for word in words}
-    titles = frozenset(w.lower() for w in data.get("titles") or [])
-    return pronouns, roles, titles
+    return pronouns, roles, cues().titles
 
 
 def kind_of_label(label: str) -> str | None:
@@ -198,7 +191,7 @@ def named_in(tokens: SpacySpan, mentions: list[Mention],
                 last += 1
             return _clean(doc[first.i:last + 1].text), kind
     role = roles.get(head.lemma_.lower())
-    person_role = (role == "person" or head.lemma_.lower() in _occupations()) and head.pos_ == "NOUN"
+    person_role = (role == "person" or head.lemma_.lower() in cues().occupations) and head.pos_ == "NOUN"
     # "a source in the Defence Intelligence", "a spokesman for the Houthis", "the press service of X"
     body = body_spoken_for(tokens) if person_role or role == "organisation" else None
     if body is not None:

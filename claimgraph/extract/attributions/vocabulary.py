@@ -73,6 +73,8 @@ class Cues:
     admitting: frozenset[str] = field(default_factory=frozenset)
     person_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of people ("governor")
     body_roles: frozenset[str] = field(default_factory=frozenset)  # role nouns of bodies ("ministry")
+    titles: frozenset[str] = field(default_factory=frozenset)  # stripped from a named person ("Gen.", "Councillor")
+    occupations: frozenset[str] = field(default_factory=frozenset)  # people described as written ("doctor")
     intelligence_words: frozenset[str] = field(default_factory=frozenset)  # "spy agency": a service's role
     field_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "medical": doctors, health, ...
 
@@ -165,6 +167,7 @@ def cues() -> Cues:
         counting=words("counting_verbs"), admitting=words("admitting_verbs"),
         person_roles=frozenset(str(w).lower() for w in roles.get("person") or []),
         body_roles=frozenset(str(w).lower() for w in roles.get("organisation") or []),
+        titles=words("titles"), occupations=words("occupations"),
         intelligence_words=words("intelligence_words"),
         field_words={str(k).lower(): frozenset(str(w).lower() for w in v)
                      for k, v in (data.get("field_words") or {}).items()},

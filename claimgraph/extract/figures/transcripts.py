@@ -18,8 +18,8 @@ import re
 
 from spacy.tokens import Doc
 
+from claimgraph.extract.attributions.candidates import untitled
 from claimgraph.extract.attributions.lines import TURN_LABEL, asking_labels
-from claimgraph.extract.attributions.naming import source_lexicon
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.caveats import same_source
 from claimgraph.extract.nlp import text_of
@@ -43,13 +43,11 @@ def _full_name(doc: Doc, label: str) -> str:
     # (a hyphenated name is several tokens: "JAFTHA-SOLOMONS" ends "Ebrahim Jaftha-Solomons")
     names = [e for e in doc.ents if e.label_ == "PERSON"
              and (e.text.lower() == last or e.text.lower().endswith((" " + last, "\u00a0" + last)))]
-    if names:  # ("Superintendent Gillian Hadden" is Gillian Hadden)
-        words = max(names, key=len).text.split()
-        return " ".join(words[next((i for i, w in enumerate(words[:-1])
-                                    if w.strip(".,").lower() not in source_lexicon()[2]), len(words) - 1):])
+    if names:
+        return untitled(max(names, key=len).text)
     # ("COUNCILLOR ANA RUIZ" is Ana Ruiz: the words after the titles)
     words = label.strip(" .").split()
-    kept = [w for w in words if w.strip(".,").lower() not in source_lexicon()[2]] or words
+    kept = [w for w in words if w.strip(".,").lower() not in cues().titles] or words
     return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in kept)
 
 
