@@ -543,6 +543,10 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         if valued_at is not None and lemma == "bring" and any(
                 c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in children):
             return  # "a further death, which brings our count to 14": an event brings it, no one says it
+        if valued_at is not None and lemma in self.cues.revision_verbs and verb.tag_ == "VBG" \
+                and verb.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ == "nsubj" for c in children) \
+                and self.cue_class(verb.head) is None:
+            return  # "Four patients have died, bringing the toll to nine": the deaths bring it, no one says it
         if klass == "valuation":
             klass = "speech"
         if self._reduced_passive(verb):

@@ -175,6 +175,12 @@ def _relative_to_count(doc: Doc, draft: Draft, kept: list[Draft]) -> bool:
         and kept[-1].reading.category in _CASUALTY_KINDS and _same_sentence(doc, kept[-1].quantity, draft.quantity)
 
 
+def _bare_subject(doc: Doc, quantity: Quantity) -> bool:
+    """The number stands alone as its clause's subject ("five were referred", "two remain")."""
+    token = token_at(doc, quantity.number_start, quantity.number_end)
+    return token is not None and token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}
+
+
 def _next_sentence(doc: Doc, earlier: Quantity, later: Quantity) -> bool:
     """Whether `later` stands in the sentence right after the one holding `earlier`."""
     first = doc.char_span(earlier.number_start, earlier.number_end, alignment_mode="expand")
@@ -258,6 +264,13 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
                 if again is not None:
                     again.subject = again.subject or antecedent.reading.subject
                     draft.reading = reading = again
+                    draft.antecedent = antecedent
+                if elliptic and reading.decided_by in {"none", "default"} and antecedent is kept[-1] \
+                        and antecedent.reading.decided_by in _DECIDED \
+                        and antecedent.reading.category in _CASUALTY_KINDS and _bare_subject(doc, draft.quantity):
+                    # "treated 17 people for wounds; five were sent on to Honiara": a part of the
+                    # count right before it, when its own clause says nothing else befell them
+                    reading.category, reading.decided_by = antecedent.reading.category, "subset"
                     draft.antecedent = antecedent
         partition = _fronted_anaphor(doc, draft.quantity) or _remainder(doc, draft.quantity, lexicon) \
             or reading.decided_by == "none" and _pronoun_part(doc, draft, kept)
