@@ -51,3 +51,23 @@ def test_a_toll_brought_up_inside_a_statement_stays_the_speakers(extractors: lis
     figures = figures_of(text, extractors)
     for span in ("two more", "14"):
         assert figures[span].source_chain == ["Chari Morning Post", "hospital"], span
+
+
+def test_a_lower_figure_and_our_own_count_count_what_the_figure_before_counted(extractors: list) -> None:
+    text = ("The interior ministry told us on Friday that 14 people had died in the clashes in Kasai. "
+            "The provincial police had given a lower figure of ten at a briefing on Tuesday.\n\n"
+            "According to the prosecutor, 44 people were murdered in the district in the first quarter. "
+            "Our own count for that quarter is 39.")
+    figures = figures_of(text, extractors, publisher="Kasai Check")
+    assert figures["ten"].category == "killed"
+    assert figures["ten"].source_chain == ["Kasai Check", "provincial police"]
+    assert figures["39"].category == "killed"
+    assert figures["39"].source_chain == ["Kasai Check"]  # "our": the publisher's own, not the prosecutor's
+
+
+def test_a_clause_closed_by_a_semicolon_is_not_what_the_next_speaker_says(extractors: list) -> None:
+    text = ("The ministry told us on Monday that 11 people had died in the unrest, all of them in Kasai. "
+            "The police had given a lower figure of nine at a briefing; a spokesman said the difference "
+            "was due to two men who died later.")
+    figures = figures_of(text, extractors, publisher="Kasai Check")
+    assert figures["nine"].source_chain == ["Kasai Check", "police"]

@@ -410,6 +410,13 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             self.by_token[token.i] = draft
         return draft
 
+    def _closed_before(self, verb: Token, clause: Token, children: list[Token]) -> bool:
+        """ "Police had given a lower figure of nine; a spokesman said the difference was ...": a
+        clause that a semicolon closes before the verb is no content of a verb with a clause of its
+        own after it."""
+        return clause.i < verb.i and any(c.dep_ == "ccomp" and c.i > verb.i for c in children) \
+            and any(t.text == ";" for t in self.doc[clause.right_edge.i + 1:verb.i])
+
     def verb_rule(self, verb: Token, klass: str) -> None:
         doc = self.doc
         if klass == "speech" and verb.dep_ == "pcomp" and self.quoted_as_rule(verb):
@@ -426,7 +433,8 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                 t.like_num or t.lemma_.lower() in self.cues.figure_nouns for t in c.subtree))
             for c in children)
         clause = [c for c in children if (c.dep_ == "ccomp" and not self._coordinated_report(verb, c)
-                                          and not (own_value and c.i < verb.i)) or (
+                                          and not (own_value and c.i < verb.i)
+                                          and not self._closed_before(verb, c, children)) or (
             c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
         if not clause:
             # "X told the Qatari broadcaster that crews had pulled ...": the parse may hang the reported

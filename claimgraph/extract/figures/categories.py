@@ -404,6 +404,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         reading.category = _number_noun_category(noun, span, lexicon)
         reading.decided_by = "subject" if reading.category else "none"
         reading.number_noun, reading.verb = True, None
+        reading.back_reference = _rival_count(noun)
         reading.subject = _counted_phrase(noun, lexicon)
         return reading
 
@@ -620,6 +621,11 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                      and c.lemma_.lower() not in lexicon.member_bodies), None)
                 if counted is not None and class_of(counted, lexicon):
                     child = counted
+                elif counted is None and child.dep_ in _SUBJECTS and _rival_count(child):
+                    # "Our own count for that quarter is 39": another count of what the figure
+                    # before it counts (`claims` fills it in)
+                    reading.number_noun, reading.back_reference = True, True
+                    return reading
             # ("the police said four": the police give the count, they are not what it counts)
             child_class = class_of(child, lexicon) if child.lemma_.lower() not in lexicon.member_bodies else None
             if child_class in lexicon.defaults and child.lemma_.lower() not in lexicon.number_nouns:
@@ -799,6 +805,12 @@ def _counted_phrase(noun: Token, lexicon: FigureLexicon) -> str | None:
                         and counted.lemma_.lower() not in lexicon.number_nouns:
                     return _phrase(noun.doc[counted.left_edge.i: counted.i + 1].text)
     return None
+
+
+def _rival_count(noun: Token) -> bool:
+    """ "a lower figure of ten", "our own count", "the army's tally": a number noun that sets its
+    count beside one given before it (a comparative, or an owner of the count)."""
+    return any(c.dep_ == "amod" and c.tag_ == "JJR" or c.dep_ == "poss" for c in noun.children)
 
 
 def _owner_is_quantity(head: Token) -> bool:

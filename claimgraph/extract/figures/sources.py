@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attributions.chains import (
+    FIRST_PERSON,
     depth,
     enclosing_attribution,
     link_name,
@@ -111,6 +112,8 @@ def _owned_total(doc: Doc, quantity: Quantity, before: list[Draft],
     if owner is None:
         return None
     sourced = [d for d in before if len(d.chain) > 1]
+    if owner.pos_ == "PRON" and owner.lower_ in FIRST_PERSON:
+        return None  # "Our own count is 39": whoever speaks (the publisher, or a speaker's turn)
     if owner.pos_ == "PRON":
         return (list(sourced[-1].chain), sourced[-1].attribution) if sourced else None
     words = [t.text for t in owner.subtree if t.dep_ not in {"case", "det"} and t.lower_ not in {"'s", "’s"}]
