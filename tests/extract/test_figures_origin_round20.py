@@ -71,3 +71,60 @@ def test_a_clause_closed_by_a_semicolon_is_not_what_the_next_speaker_says(extrac
             "was due to two men who died later.")
     figures = figures_of(text, extractors, publisher="Kasai Check")
     assert figures["nine"].source_chain == ["Kasai Check", "police"]
+
+
+def test_the_publishers_own_correspondent_speaks_for_the_publisher(extractors: list) -> None:
+    text = ("Lakeside Radio, Midday News, 3 March 2026 (transcript)\n\n"
+            "PRESENTER (Grace Okello): Good afternoon. Our correspondent Daniel Wekesa is in Kisumu.\n\n"
+            "WEKESA: Thank you, Grace. The county police commander, Peter Owino, told me that four people "
+            "died in the riots and that 19 were arrested.\n\n"
+            "OKELLO: And the hospital?\n\n"
+            "WEKESA: The county hospital says it treated 31 people for injuries.")
+    figures = figures_of(text, extractors, publisher="Lakeside Radio")
+    for span in ("four", "19"):
+        assert figures[span].source_chain == ["Lakeside Radio", "Peter Owino"], span
+    assert figures["31"].source_chain == ["Lakeside Radio", "county hospital"]
+
+
+def test_a_guest_in_a_transcript_still_speaks_for_himself(extractors: list) -> None:
+    text = ("Lakeside Radio, Midday News, 3 March 2026 (transcript)\n\n"
+            "PRESENTER (Grace Okello): Good afternoon. With us is the county commissioner, Daniel Wekesa.\n\n"
+            "WEKESA: Thank you, Grace. Four people died in the riots and 19 were arrested.\n\n"
+            "OKELLO: And the hospital?\n\n"
+            "WEKESA: We have no figure from the hospital yet, but 31 people were treated.")
+    figures = figures_of(text, extractors, publisher="Lakeside Radio")
+    assert figures["Four"].source_chain == ["Lakeside Radio", "Daniel Wekesa"]
+
+
+def test_a_summary_of_a_bodys_findings_is_that_bodys(extractors: list) -> None:
+    text = ("Harbour inquiry: guards fired on strikers\n\n"
+            "Summary of the findings of the Board of Inquiry into the Port Kembla Strike, delivered on "
+            "2 March by its chair. Paragraph numbers refer to the report.\n\n"
+            "Deaths (paras 3.1 to 3.4). The board found that five strikers died at the gate. Two of the "
+            "injured died later, bringing the toll to seven.\n\n"
+            "Deployment (para 4.2). The Harbour Police told the board it had deployed about 90 officers.\n\n"
+            "Arrests (para 5.1). Police arrested 41 people on the day.")
+    figures = figures_of(text, extractors)
+    board = ["Chari Morning Post", "Board of Inquiry"]
+    for span in ("five", "Two", "seven", "41"):
+        assert figures[span].source_chain[:2] == board and len(figures[span].source_chain) == 2, span
+    assert figures["about 90"].source_chain == [*board, "Harbour Police"]
+    for span in ("3.1 to 3.4", "4.2", "5.1"):
+        assert span not in figures, span  # paragraph numbers, not figures
+
+
+def test_a_summary_of_the_publishers_own_report_stays_the_publishers(extractors: list) -> None:
+    text = ("Killings after the fall of the town\n\n"
+            "This is a summary of our report on the first week after the militia took the town.\n\n"
+            "Our teams documented at least 120 killings in the town.")
+    figures = figures_of(text, extractors)
+    assert figures["at least 120"].source_chain == ["Chari Morning Post"]
+
+
+def test_a_summary_of_events_recorded_by_a_body_names_no_document(extractors: list) -> None:
+    text = ("Monthly bulletin No. 4 — Casanare, May 2026\n\n"
+            "Summary of events recorded by the Observatory in the three municipalities it covers:\n"
+            "- 14 homicides\n- 3 kidnappings\n\n"
+            "Violence between the two armed groups continued.")
+    figures = figures_of(text, extractors, publisher="Casanare Violence Observatory")
+    assert figures["14"].source_chain == ["Casanare Violence Observatory"]

@@ -38,7 +38,7 @@ from claimgraph.extract.attributions.chains import (
 from claimgraph.extract.attributions.coref import drop_unnamed_owners, resolve_sources
 from claimgraph.extract.attributions.discourse import spread_links
 from claimgraph.extract.attributions.drafts import Draft, link_parents, token_end
-from claimgraph.extract.attributions.lines import asking_labels, located_place
+from claimgraph.extract.attributions.lines import located_place, publisher_labels
 from claimgraph.extract.attributions.names import pronoun_form, word_end
 from claimgraph.extract.attributions.pairs import (
     cut_concessions,
@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.45"
+VERSION = "0.9.46"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -232,7 +232,7 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
     """
     merged = list(drafts)
     anchors = [d.cue for d in drafts if not d.show_cue]  # cue-less links: dateline credits, outlets told
-    labels = cues().question_labels | cues().transcript_answers | cues().headline_labels | asking_labels(text)
+    labels = cues().question_labels | cues().transcript_answers | cues().headline_labels | publisher_labels(text)
     for attribution in predicted:
         if attribution.cue is None or not attribution.content:
             continue

@@ -96,6 +96,25 @@ _HOST = re.compile(r"\b(?:Host|Presenter|Moderator|Interviewer|Anchor)s?:\s*([^\
                    r"|(?:^|\n\n)([^()\n:]{2,60}?)[ \t]*\((?i:host|presenter|moderator|interviewer|anchor)\):")
 
 
+@lru_cache(maxsize=1)
+def _staff() -> re.Pattern[str]:
+    """ "our correspondent Alusine Conteh", "Our reporter Conor Magennis": the publisher's own
+    staff named (`cues.staff_roles`); group 1 is the name."""
+    roles = "|".join(sorted(map(re.escape, cues().staff_roles), key=len, reverse=True))
+    return re.compile(rf"\b[Oo]ur[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})s?,?[ \t]+"
+                      rf"((?:[A-ZÀ-ÖØ-Þ][\w'’-]+[ \t]+)*[A-ZÀ-ÖØ-Þ][\w'’-]+)")
+
+
+_SUMMARY_PARAGRAPHS = 3  # a summary says what it is in its headline, standfirst or first paragraph
+
+
+@lru_cache(maxsize=1)
+def _summary() -> re.Pattern[str]:
+    """A paragraph that opens "Summary of ...", "A digest of ..." (`cues.summary_nouns`)."""
+    nouns = "|".join(sorted(map(re.escape, cues().summary_nouns), key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\n\n))[^\S\n]*(?:(?:An?|The|Our)[ \t]+)?(?:{nouns})[ \t]+of\b", re.IGNORECASE)
+
+
 def located_place(text: str, source: tuple[int, int]) -> bool:
     """ "Casamance: mines killed seven civilians": a headline's label before its colon that the
     article elsewhere places things in ("in Casamance", "across Casamance") is its topic, a region,
@@ -108,12 +127,14 @@ def located_place(text: str, source: tuple[int, int]) -> bool:
 
 
 @lru_cache(maxsize=64)
-def asking_labels(text: str) -> frozenset[str]:
-    """The labels of a transcript's asking side when they are names ("QUINTERO:" beside
-    "RUBIANO:"), lower-cased: the label of the host the header names ("Host: Aïssata Coulibaly"),
-    and a label at least half of whose turns end in a question, in a transcript where another
-    label has two turns or more and asks nothing. Labels such as "Q:" and "HOST:" are the asking
-    side by their word (`cues.question_labels`)."""
+def publisher_labels(text: str) -> frozenset[str]:
+    """The labels of a transcript that speak for the publisher when they are names, lower-cased:
+    the asking side ("QUINTERO:" beside "RUBIANO:"), that is the label of the host the header
+    names ("Host: Aïssata Coulibaly") and a label at least half of whose turns end in a question,
+    in a transcript where another label has two turns or more and asks nothing; and the
+    publisher's own staff ("Our correspondent Alusine Conteh is in Koidu." then "CONTEH:"), who
+    speak for it as a byline does. Labels such as "Q:" and "HOST:" are the asking side by their
+    word (`cues.question_labels`)."""
     turns: dict[str, list[str]] = {}
     matches = list(_ANY_TURN.finditer(text))
     for match, after in zip(matches, [*matches[1:], None]):
@@ -121,6 +142,7 @@ def asking_labels(text: str) -> frozenset[str]:
         turns.setdefault(match.group(1).strip(" .").lower(), []).append(body)
     hosts = {w.casefold() for m in _HOST.finditer(text)
              for w in (m.group(1) or m.group(2) or m.group(3)).split()[-1:]}
+    hosts |= {m.group(1).split()[-1].casefold() for m in _staff().finditer(text)}
     named = frozenset(label for label in turns if label.split()[-1].casefold() in hosts)
     # a member who puts questions under a title ("COUNCILLOR ANA RUIZ:", "SENATOR OKOYE:") takes
     # part in the session: what their questions assert is theirs, whatever they ask
@@ -352,6 +374,62 @@ class LineRules:
             if end <= start or self._said_whole(start, end):
                 continue
             self.drafts.append(self._issued(*found, (start, end), through_noun=False))
+
+    def summary_rule(self) -> None:
+        """ "Summary of the findings of the Commission of Inquiry into ..., delivered on 13 August":
+        a text that opens by calling itself a summary of a document whose issuer it names is
+        that issuer's, from the next paragraph down to the next heading in capitals or note (its
+        own sources inside are relayed by the issuer). Run with `full_text_rule`."""
+        text = self.text
+        opening = _summary().search(text, 0, self._paragraph_start(_SUMMARY_PARAGRAPHS))
+        if opening is None:
+            return
+        end_of_intro = text.find("\n\n", opening.end())
+        if end_of_intro == -1:
+            return
+        found = self._summarised(opening.start(), end_of_intro)
+        if found is None:
+            return
+        start = _SPACE.match(text, end_of_intro).end()
+        heading = next((m for m in _CAPITALS_HEADING.finditer(text, start)
+                        if sum(c.isalpha() for c in m.group(1)) >= 4), None)
+        afterword = _AFTERWORD.search(text, start)
+        end = min(m.start() for m in (heading, afterword) if m is not None) if heading or afterword else len(text)
+        end = len(text[:end].rstrip())
+        if end > start and not self._said_whole(start, end):
+            self.drafts.append(self._issued(*found, (start, end), through_noun=False))
+
+    def _summarised(self, start: int, end: int) -> tuple[Token, Token] | None:
+        """The document a summary's opening names and its issuer: "Summary of the findings of the
+        Commission of Inquiry ..." gives (findings, Commission); "Summary of events recorded by
+        the Observatory" and "a summary of our report" give None (no document of another's)."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return None
+        summary = next((t for t in span if t.lower_ in self.cues.summary_nouns), None)
+        of = next((c for c in summary.children if c.dep_ == "prep" and c.lower_ == "of"), None) if summary else None
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is None or noun.lemma_.lower() not in self.cues.document_nouns:
+            return None
+        for prep in noun.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("of", "by"):
+                owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if owner is not None and owner.i < span.end and _names_someone(owner):
+                    return noun, owner
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON" and _names_someone(owner):
+            return noun, owner  # "Summary of the commission's report"
+        return None
+
+    def _paragraph_start(self, count: int) -> int:
+        """Where the paragraph after the first `count` paragraphs starts (the text's end if none)."""
+        position = 0
+        for _ in range(count):
+            boundary = self.text.find("\n\n", position)
+            if boundary == -1:
+                return len(self.text)
+            position = boundary + 2
+        return position
 
     def _issued(self, noun: Token, owner: Token, content: tuple[int, int], through_noun: bool) -> Draft:
         """The issuer's draft for a document `_document_issuer` found: the cue is the document
@@ -639,7 +717,7 @@ class LineRules:
         if asking in self.cues.claim_labels:
             return self._claimant(start, end)
         if not phrase[:1].isupper() or label in self.cues.headline_labels or asking in self.cues.question_labels \
-                or asking in asking_labels(self.text):
+                or asking in publisher_labels(self.text):
             return None  # a label, or the asking side of a transcript ("HOST:"), which is the publisher's
         tokens = self.doc.char_span(start, end, alignment_mode="expand")
         if tokens is None or len(tokens) == 0:

@@ -385,6 +385,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         self.provenance_rule()  # after settling: its spans lie outside the cue's paragraph on purpose
         self.document_block_rule()  # the same: a reproduced statement runs over paragraphs
         self.full_text_rule()  # also one printed without quotation marks under a heading
+        self.summary_rule()  # and a summary of a document
         self.listing_rule()  # a document that lists what follows its colon
         self.listed_content_rule()  # and a list a cue's colon opens
         self.answer_rule()  # and a reprinted answer

@@ -49,6 +49,8 @@ class Cues:
     claim_labels: frozenset[str] = field(default_factory=frozenset)  # "CLAIM (a Telegram channel):"
     question_labels: frozenset[str] = field(default_factory=frozenset)  # "HOST:", "Q:": the asking side
     transcript_answers: frozenset[str] = field(default_factory=frozenset)  # "A:": the interviewee
+    staff_roles: frozenset[str] = field(default_factory=frozenset)  # "our correspondent X": the publisher's
+    summary_nouns: frozenset[str] = field(default_factory=frozenset)  # "Summary of the findings of X"
     answer_labels: frozenset[str] = field(default_factory=frozenset)  # "Answered by X: ...": X answers
     valuation_prepositions: frozenset[str] = frozenset({"at"})
     basis_verbs: frozenset[str] = field(default_factory=frozenset)
@@ -151,7 +153,8 @@ def cues() -> Cues:
         briefing_verbs=words("briefing_verbs"), headline_labels=words("headline_labels"),
         claim_labels=words("claim_labels"),
         question_labels=words("transcript_question_labels"), answer_labels=words("answer_labels"),
-        transcript_answers=words("transcript_answer_labels"),
+        transcript_answers=words("transcript_answer_labels"), staff_roles=words("staff_roles"),
+        summary_nouns=words("summary_nouns"),
         valuation_prepositions=words("valuation_prepositions"), basis_verbs=words("basis_verbs"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
         listing_verbs=words("listing_verbs"),

@@ -357,7 +357,7 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
     # "two tankers at berth 7", "in ward 3": digits right after a singular noun that counts nothing
     # name that thing (a count stands before its noun)
     if previous in _vocab_words("designator_words") and previous_raw == previous and quantity.kind == "digits" \
-            and quantity.qualifier == "exact" and text[quantity.start - 1: quantity.start] == " " \
+            and quantity.qualifier in {"exact", "range"} and text[quantity.start - 1: quantity.start] == " " \
             and lexicon.noun_class(previous) is None:
         return "designator"
     if _unit_name(text, quantity):

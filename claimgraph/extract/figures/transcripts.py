@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from claimgraph.extract.attributions.candidates import untitled
-from claimgraph.extract.attributions.lines import TURN_LABEL, asking_labels
+from claimgraph.extract.attributions.lines import TURN_LABEL, publisher_labels
 from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.extract.figures.caveats import same_source
 from claimgraph.extract.nlp import text_of
@@ -77,7 +77,7 @@ def _speaker_at(doc: Doc, turns: list[tuple[int, str]] | None, position: int) ->
         return _interviewee(doc, turns)  # "A: We lost about 140 fighters": the person interviewed
     if label is None or len(label) < 2 or label.lower() in cues().question_labels \
             or label.lower() in cues().headline_labels or label.lower() in cues().claim_labels \
-            or label.lower() in asking_labels(text):
+            or label.lower() in publisher_labels(text):
         return None
     return _full_name(doc, label)
 
