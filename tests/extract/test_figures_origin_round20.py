@@ -128,3 +128,20 @@ def test_a_summary_of_events_recorded_by_a_body_names_no_document(extractors: li
             "Violence between the two armed groups continued.")
     figures = figures_of(text, extractors, publisher="Casanare Violence Observatory")
     assert figures["14"].source_chain == ["Casanare Violence Observatory"]
+
+
+def test_figures_a_body_releases_after_a_colon_are_its_own(extractors: list) -> None:
+    text = ("2 July — Police release preliminary figures for the whole period: four dead, 52 injured, "
+            "11 of them officers, 130 arrested and about 40 vehicles burned.")
+    figures = figures_of(text, extractors, publisher="Lagoon Daily")
+    expected = {"four": "killed", "52": "wounded", "11": "wounded", "130": "captured", "about 40": "destroyed"}
+    for span, category in expected.items():
+        assert figures[span].category == category, span
+        assert figures[span].source_chain == ["Lagoon Daily", "Police"], span
+
+
+def test_a_number_before_its_participle_stands_alone(extractors: list) -> None:
+    text = "The toll: four dead, 52 injured, 130 arrested and about 40 vehicles burned."
+    figures = figures_of(text, extractors, publisher="Lagoon Daily")
+    assert figures["130"].category == "captured"  # not the vehicles' count
+    assert figures["about 40"].category == "destroyed"

@@ -411,6 +411,22 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             self.by_token[token.i] = draft
         return draft
 
+    def _listed_values(self, content: set[int]) -> set[int]:
+        """ "Police release preliminary figures for the period: three dead, 64 injured": the values
+        a colon right after the figures lists, to the end of their line's sentence."""
+        doc = self.doc
+        if not content:
+            return set()
+        colon = max(content) + 1
+        if colon >= len(doc) or doc[colon].text != ":":
+            return set()
+        listed: set[int] = set()
+        for token in doc[colon + 1:doc[colon + 1].sent.end if colon + 1 < len(doc) else colon + 1]:
+            if "\n" in token.text:
+                break
+            listed.add(token.i)
+        return listed
+
     def _closed_before(self, verb: Token, clause: Token, children: list[Token]) -> bool:
         """ "Police had given a lower figure of nine; a spokesman said the difference was ...": a
         clause that a semicolon closes before the verb is no content of a verb with a clause of its
@@ -501,6 +517,7 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
                 content -= subtree(next(c for c in children if c.dep_ == "dative"))
             if klass == "valuation":  # "put the number at 9,000, up from 4,000 in March"
                 content |= self._continuation(verb)
+                content |= self._listed_values(content)
         parataxis_head = verb.dep_ in ("parataxis",) or (inverted is not None and verb.head.i < verb.i) or (
             # "Rebels seized two villages, the Courier reported on Sunday, citing ...": a trailing cue
             # the parse hung on the clause it reports as an adverbial clause

@@ -193,6 +193,9 @@ def _syntactic_head(doc: Doc, span: Span) -> tuple[Token | None, bool]:
         for token in doc[following.i + 1: following.i + 6]:
             if token.pos_ in {"NOUN", "PROPN", "PRON"}:
                 return token, True
+    after = doc[following.i + 1] if following is not None and following.i + 1 < len(doc) else None
+    if following is not None and following.tag_ == "VBN" and (after is None or after.pos_ in {"CCONJ", "PUNCT", "ADP"}):
+        return None, False  # "130 arrested and about 40 vehicles burned": the number stands alone
     head = last.head
     while head.i > last.i and head.pos_ in {"ADJ", "NUM", "ADV"} \
             and head.dep_ in {"amod", "compound", "nummod", "npadvmod", "advmod"} and head.head.i != head.i:
@@ -356,6 +359,10 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
     if verb is None:
         verb = _verb_after(doc, span)
     verb = _object_read_as_subject(head, verb)
+    participle = doc[head.i + 1] if head is not None and head.dep_ == "conj" and head.i + 1 < len(doc) else None
+    if participle is not None and participle.dep_ == "acl" and participle.head.i == head.i \
+            and participle.tag_ == "VBN" and trigger_categories([participle], noun_class, lexicon):
+        verb = participle  # "..., 130 arrested and about 40 vehicles burned": the conjunct's own participle
     if sized is not None:
         verb = None  # ("The assailants, estimated at a hundred, set fire to ...": their strength)
     subject = _subject_text(doc, span, head) if head is not None and not pronoun else None
