@@ -145,3 +145,19 @@ def test_a_number_before_its_participle_stands_alone(extractors: list) -> None:
     figures = figures_of(text, extractors, publisher="Lagoon Daily")
     assert figures["130"].category == "captured"  # not the vehicles' count
     assert figures["about 40"].category == "destroyed"
+
+
+def test_a_tally_the_publisher_names_as_its_own_is_the_publishers(extractors: list) -> None:
+    text = ("Shootings in the port district\n\n"
+            "Police spokesman Asoka Perera said on Monday that the official count stood at 30 dead.\n\n"
+            "A Morning Post tally of police releases counts 34 shooting deaths since January, eight "
+            "of them in the port district. The Post's own count of arrests is lower.")
+    figures = figures_of(text, extractors)
+    for span in ("34", "eight"):
+        assert figures[span].source_chain == ["Chari Morning Post"], span
+    assert figures["30"].source_chain == ["Chari Morning Post", "Asoka Perera"]
+
+
+def test_suspects_in_remand_are_held(extractors: list) -> None:
+    text = "The police spokesman told us that 44 suspects were in remand."
+    assert figures_of(text, extractors)["44"].category == "captured"

@@ -16,6 +16,7 @@ import re
 from itertools import pairwise
 
 from claimgraph.extract.attributions.names import pronoun_form, same_name
+from claimgraph.extract.attributions.vocabulary import cues
 from claimgraph.model import Attribution, Extraction
 
 __all__ = ["FIRST_PERSON", "chain_links", "depth", "enclosing_attribution", "link_name", "self_reference", "source_chain"]
@@ -127,7 +128,7 @@ def source_chain(found: Extraction, attribution: Attribution | None,
             continue
         if chain and _same_name(chain[-1], name):
             continue
-        if publisher and _is_publisher(name, publisher):
+        if publisher and (_is_publisher(name, publisher) or _publishers_own(name, publisher)):
             continue  # "told the Herald" in the Harbour Herald: the publisher is no relay of itself
         chain.append(name)
     return chain
@@ -149,6 +150,23 @@ def _later_pronoun(outer: Attribution, inner: Attribution) -> bool:
         return False  # "Citing the Ombudsman's Office, she wrote": coreference named her, not the office
     return own_words and outer.source.text.strip().lower() in _BACK_PRONOUNS \
         and inner.source.start < outer.source.start
+
+
+def _publishers_own(name: str, publisher: str) -> bool:
+    """ "A Clarion tally of police media releases", "the Herald's count": a count, record or
+    review the publisher names as its own (by a short form of its name) is the publisher speaking."""
+    words = [w.casefold() for w in name.replace("’", "'").split()]
+    if words[:1] in (["a"], ["an"], ["the"]):
+        words = words[1:]
+    full = [w.casefold() for w in publisher.replace("’", "'").split() if w.casefold() != "the"]
+    nouns = cues().figure_nouns | cues().document_nouns
+    for size in range(1, len(full) + 1):
+        owner = words[:size]
+        if owner and owner[-1].endswith("'s"):
+            owner = [*owner[:-1], owner[-1][:-2]]
+        if owner == full[len(full) - size:] and words[size:size + 1] and words[size] in nouns:
+            return True
+    return False
 
 
 def _is_publisher(name: str, publisher: str) -> bool:
