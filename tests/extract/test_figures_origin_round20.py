@@ -161,3 +161,25 @@ def test_a_tally_the_publisher_names_as_its_own_is_the_publishers(extractors: li
 def test_suspects_in_remand_are_held(extractors: list) -> None:
     text = "The police spokesman told us that 44 suspects were in remand."
     assert figures_of(text, extractors)["44"].category == "captured"
+
+
+def test_an_age_bound_after_a_copula_is_no_figure(extractors: list) -> None:
+    text = "Four of the dead were under 18. About half of those arrested were under 21."
+    figures = figures_of(text, extractors)
+    assert "Four" in figures and "About half" in figures
+    assert "under 18" not in figures and "under 21" not in figures
+
+
+def test_active_gang_members_and_the_number_given_again(extractors: list) -> None:
+    text = ("The ministry estimated that as many as 600 gang members are active in the port area. "
+            "The criminologist Ana Ruiz told the Chronicle on Thursday that the number was probably "
+            "between 450 and 500.")
+    figures = figures_of(text, extractors, publisher="Limon Chronicle")
+    assert figures["as many as 600"].category == "deployed"
+    assert figures["between 450 and 500"].category == "deployed"
+    assert figures["between 450 and 500"].source_chain == ["Limon Chronicle", "Ana Ruiz"]
+
+
+def test_a_rate_in_percent_is_no_count_given_again(extractors: list) -> None:
+    text = "Police recorded 31 shootings in March. The clearance rate for last year's shootings was 23 percent."
+    assert "23 percent" not in figures_of(text, extractors)

@@ -228,6 +228,7 @@ def _one_member(text: str, quantity: Quantity, lexicon: FigureLexicon, doc: Doc 
 
 # a limit on age right after the people it bounds: "boys under 10", "men over 60"
 _AGE_LIMIT = re.compile(r"(?:under|over|below|above)\s+$", re.IGNORECASE)
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been"})  # grammar words (a closed class)
 _LOCATIVE_PREPOSITIONS = frozenset({"over", "across", "in", "throughout"})
 
 
@@ -257,6 +258,11 @@ def _age_limit(text: str, quantity: Quantity, lexicon: FigureLexicon) -> bool:
     # ("three of them under 18": part of the group said before)
     people = lexicon.noun_class(previous) in {"people", "personnel"} \
         or previous in {"boys", "girls", "those", "them", "whom"}
+    if previous in _COPULAS:
+        # "Four of the dead were under 18": said of people, not of a count ("the toll was under 20")
+        before = text.rfind(previous, 0, quantity.start)
+        subject, _ = _prev_word(text, before)
+        people = subject not in lexicon.number_nouns and not subject.isdigit()
     return people and (not following or lexicon.noun_class(following) is None
                        and not re.match(r"\s*[A-Za-z]", text[quantity.end:quantity.end + 2]))
 

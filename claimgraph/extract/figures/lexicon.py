@@ -140,6 +140,7 @@ class FigureLexicon:
     partition_nouns: frozenset[str] = frozenset()  # "the remainder were ...": a subset of the count before
     member_bodies: frozenset[str] = frozenset()  # "police": members when counted, the giver when modifying
     armed_collectives: frozenset[str] = frozenset()  # "members of an armed gang" are fighters' people
+    strength_predicates: frozenset[str] = frozenset()  # "400 gang members are active": a strength
     # verbs whose particle "over" is no qualifier ("will hand over ten vehicles")
     over_particle_verbs: frozenset[str] = frozenset()
 
@@ -356,6 +357,7 @@ def _build(quantities: dict[str, Any], taxonomy: dict[str, Any]) -> FigureLexico
         partition_nouns=_optional(taxonomy, "partition_nouns", c),
         member_bodies=_optional(taxonomy, "member_bodies", c),
         armed_collectives=_optional(taxonomy, "armed_collectives", c),
+        strength_predicates=_optional(taxonomy, "strength_predicates", c),
     )
 
 

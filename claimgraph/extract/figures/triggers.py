@@ -68,11 +68,16 @@ def class_of(token: Token, lexicon: FigureLexicon) -> str | None:
 
 
 def _strength_of_armed_group(member: Token, lexicon: FigureLexicon) -> bool:
-    """Members counted as an armed group's strength: armed ones ("150 armed members"), or those
-    an armed collective or unit has or numbers ("the militia has about 300 members")."""
+    """Members counted as an armed group's strength: armed ones ("150 armed members"), active ones
+    of an armed collective ("400 gang members are active"), or those an armed collective or unit
+    has or numbers ("the militia has about 300 members")."""
     if any(c.dep_ == "amod" and c.lower_ == "armed" for c in member.children):
         return True
     verb = member.head
+    if member.dep_ == "nsubj" and any(c.dep_ == "compound" and c.lemma_.lower() in lexicon.armed_collectives
+                                      for c in member.children) \
+            and any(c.dep_ == "acomp" and c.lower_ in lexicon.strength_predicates for c in verb.children):
+        return True  # "as many as 400 gang members are active in the port area"
     if member.dep_ != "dobj" or verb.lemma_.lower() not in ("have", "number", "count", "comprise"):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
