@@ -183,3 +183,12 @@ def test_active_gang_members_and_the_number_given_again(extractors: list) -> Non
 def test_a_rate_in_percent_is_no_count_given_again(extractors: list) -> None:
     text = "Police recorded 31 shootings in March. The clearance rate for last year's shootings was 23 percent."
     assert "23 percent" not in figures_of(text, extractors)
+
+
+def test_a_government_named_after_its_capital_is_its_countrys(extractors: list) -> None:
+    text = ("Timeline: unrest in Port Vila\n\n"
+            "14 June — The Vanuatu Mobile Force sends soldiers into the capital.\n\n"
+            "21 June — The government says Fiji and Tonga have agreed to send a police support team "
+            "of about 150 officers.")
+    figures = figures_of(text, extractors, publisher="Mele Harbour Daily")
+    assert figures["about 150"].source_chain == ["Mele Harbour Daily", "Vanuatu government"]

@@ -31,6 +31,15 @@ def is_country(name: str) -> bool:
     return registry.country.clean(name.strip()) is not None
 
 
+def country_caption(name: str) -> str | None:
+    """The country's own name for `name` ("Vanuatu" for "Port Vila", "Sweden" for "Stockholm":
+    FollowTheMoney also knows capitals), or None when `name` names no country."""
+    from followthemoney.types import registry
+
+    code = registry.country.clean(name.strip())
+    return registry.country.caption(code) if code is not None else None
+
+
 # prepositions whose object is a place, never a person ("seen over Liski", "a strike near Kupiansk")
 _PLACE_PREPOSITIONS = frozenset({"in", "over", "near", "outside", "around", "at", "across", "inside"})
 
