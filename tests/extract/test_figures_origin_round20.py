@@ -192,3 +192,15 @@ def test_a_government_named_after_its_capital_is_its_countrys(extractors: list) 
             "of about 150 officers.")
     figures = figures_of(text, extractors, publisher="Mele Harbour Daily")
     assert figures["about 150"].source_chain == ["Mele Harbour Daily", "Vanuatu government"]
+
+
+def test_none_of_this_doubts_everything_the_last_source_said(extractors: list) -> None:
+    text = ("Evening bulletin\n\n"
+            "The army spokesman says about 120 soldiers arrived this morning. The district chairman, "
+            "Moses Kamara, told me that, according to elders he has spoken to, at least seven people were "
+            "killed and dozens hurt. He said the elders also reported that up to six young men were missing "
+            "after fleeing into the forest. None of this can be confirmed.")
+    figures = figures_of(text, extractors, publisher="Sewa Valley Radio")
+    for span in ("at least seven", "dozens", "up to six"):
+        assert figures[span].hedged, span
+    assert not figures["about 120"].hedged  # the spokesman's, not the chairman's

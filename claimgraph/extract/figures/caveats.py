@@ -63,6 +63,8 @@ class CaveatTarget:
     # "The army's figure could not be verified": one figure, the owner's last before the caveat,
     # not all the owner's figures in the article
     single: bool = False
+    # "None of this can be confirmed": every figure the last source before it in its paragraph gave
+    said_before: bool = False
 
     def doubts(self, category: str | None, noun_class: str | None = None) -> bool:
         if self.noun_classes and noun_class not in self.noun_classes:
@@ -241,6 +243,9 @@ def caveat_target(doc: Doc, start: int, end: int, hedges: HedgeLexicon,
     if noun.lower_ in hedges.caveat_quantifiers or noun.like_num:
         inner = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"), None)
+        if inner is not None and inner.pos_ in ("PRON", "DET") and noun.lower_ in hedges.caveat_quantifiers:
+            # "None of this can be confirmed": everything the last source in its paragraph said
+            return CaveatTarget("unnamed", topic=inner.text, said_before=True)
         if inner is not None:
             noun = inner
     if not _counts_figures(noun, hedges.caveat_topics, figures):

@@ -511,6 +511,8 @@ def _caveat_reach(doc: Doc, found: Extraction, caveat: Hedge, target: CaveatTarg
         line = text_of(doc).rfind("\n", 0, caveat.start) + 1
         made = [d for d in drafts if line <= d.quantity.start and d.quantity.end <= caveat.start]
         return made[-1:]
+    if target.said_before:  # "None of this can be confirmed": what the last source said, in the paragraph
+        return [d for d in own if d.chain[-1:] == own[-1].chain[-1:]] if own else []
     if target.those:  # "I cannot confirm those figures"
         if own or not before:
             return own
