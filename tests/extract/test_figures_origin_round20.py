@@ -204,3 +204,26 @@ def test_none_of_this_doubts_everything_the_last_source_said(extractors: list) -
     for span in ("at least seven", "dozens", "up to six"):
         assert figures[span].hedged, span
     assert not figures["about 120"].hedged  # the spokesman's, not the chairman's
+
+
+def test_our_own_count_a_few_sentences_after_the_count_it_rivals(extractors: list) -> None:
+    text = ("Press conference transcript\n\n"
+            "REPORTER (Bay FM): Commissioner, the Crime Observatory said yesterday that 19 people have been "
+            "murdered in the city since January. Which is right?\n\n"
+            "COMMISSIONER OKAFOR: The Observatory's figure is the official one. Our own count, with the "
+            "weekend, is 21.")
+    figures = figures_of(text, extractors, publisher="Creek Newswire")
+    assert figures["21"].category == "killed"
+    assert figures["21"].source_chain == ["Creek Newswire", "Okafor"]
+    assert "one" not in figures  # "the official one" stands for the figure
+
+
+def test_an_approval_is_an_act_not_a_source(extractors: list) -> None:
+    text = ("Press conference transcript\n\n"
+            "REPORTER: Are more soldiers coming?\n\n"
+            "COMMISSIONER OKAFOR: The minister has approved up to 80 more soldiers, to be deployed from "
+            "next week.\n\n"
+            "REPORTER: Thank you.\n\n"
+            "COMMISSIONER OKAFOR: Thank you.")
+    figures = figures_of(text, extractors, publisher="Creek Newswire")
+    assert figures["up to 80"].source_chain == ["Creek Newswire", "Okafor"]

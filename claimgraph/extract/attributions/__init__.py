@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.49"
+VERSION = "0.9.50"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)
@@ -299,14 +299,24 @@ def merge_learned(drafts: list[Draft], predicted: list[Attribution], text: str) 
                    or _opens_quoted(text, c[0])]
         if not content:
             continue
+        kind = attribution.kind if source or attribution.kind != "indirect" else "sourceless"
+        if kind == "indirect" and _decision(attribution.cue.text):
+            kind = "plan"  # "The minister has approved up to 100 more soldiers": an act, not a source
         merged.append(Draft(
             cue=cue, source=source,
             content=content,
-            kind=attribution.kind if source or attribution.kind != "indirect" else "sourceless",
+            kind=kind,
             origin="learned", confidence=attribution.confidence,
         ))
     merged.sort(key=lambda d: d.cue)
     return merged
+
+
+def _decision(cue_text: str) -> bool:
+    """A cue whose verb decides or orders something (`cues.decision_verbs`): "has approved",
+    "ordered". PolNeAR counts some such cues; the one deciding is the actor, not a source."""
+    words = [w.strip(".,;:").lower() for w in cue_text.split()]
+    return any(w in cues().decision_verbs for w in words)
 
 
 def _compared_with(cue: Token) -> Token | None:

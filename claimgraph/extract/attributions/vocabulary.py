@@ -51,6 +51,7 @@ class Cues:
     transcript_answers: frozenset[str] = field(default_factory=frozenset)  # "A:": the interviewee
     staff_roles: frozenset[str] = field(default_factory=frozenset)  # "our correspondent X": the publisher's
     summary_nouns: frozenset[str] = field(default_factory=frozenset)  # "Summary of the findings of X"
+    decision_verbs: frozenset[str] = field(default_factory=frozenset)  # "has approved 100 soldiers": an act
     answer_labels: frozenset[str] = field(default_factory=frozenset)  # "Answered by X: ...": X answers
     valuation_prepositions: frozenset[str] = frozenset({"at"})
     basis_verbs: frozenset[str] = field(default_factory=frozenset)
@@ -154,7 +155,7 @@ def cues() -> Cues:
         claim_labels=words("claim_labels"),
         question_labels=words("transcript_question_labels"), answer_labels=words("answer_labels"),
         transcript_answers=words("transcript_answer_labels"), staff_roles=words("staff_roles"),
-        summary_nouns=words("summary_nouns"),
+        summary_nouns=words("summary_nouns"), decision_verbs=words("decision_verbs"),
         valuation_prepositions=words("valuation_prepositions"), basis_verbs=words("basis_verbs"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
         listing_verbs=words("listing_verbs"),

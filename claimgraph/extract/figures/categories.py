@@ -62,6 +62,7 @@ class Reading:
     unit_size: bool = False
     presupposed: bool = False  # named inside another figure's phrase ("half of the 11,000 troops")
     back_reference: bool = False  # "put the figure at 160,000": the count just given, also a sentence before
+    rival: bool = False  # "our own count is 39", "a lower figure of ten": another count of one given shortly before
 
 
 def number_span(doc: Doc, quantity: Quantity) -> Span | None:
@@ -411,7 +412,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
         reading.category = _number_noun_category(noun, span, lexicon)
         reading.decided_by = "subject" if reading.category else "none"
         reading.number_noun, reading.verb = True, None
-        reading.back_reference = _rival_count(noun)
+        reading.back_reference = reading.rival = _rival_count(noun)
         reading.subject = _counted_phrase(noun, lexicon)
         return reading
 
@@ -632,7 +633,7 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                         c.dep_ == "det" and c.lower_ == "the" for c in child.children)):
                     # "Our own count for that quarter is 39", "the number was probably between 300
                     # and 400": a count of what the figure before it counts (`claims` fills it in)
-                    reading.number_noun, reading.back_reference = True, True
+                    reading.number_noun, reading.back_reference, reading.rival = True, True, _rival_count(child)
                     return reading
             # ("the police said four": the police give the count, they are not what it counts)
             child_class = class_of(child, lexicon) if child.lemma_.lower() not in lexicon.member_bodies else None

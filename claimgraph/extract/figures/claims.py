@@ -181,6 +181,23 @@ def _bare_subject(doc: Doc, quantity: Quantity) -> bool:
     return token is not None and token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}
 
 
+def _within_sentences(doc: Doc, earlier: Quantity, later: Quantity, count: int) -> bool:
+    """Whether `later` stands in one of the `count` sentences after the one holding `earlier`
+    ("... 19 people murdered. Which is right?\n\nThe figure is the official one. Our own count is 21")."""
+    first = token_at(doc, earlier.number_start, earlier.number_end)
+    second = token_at(doc, later.number_start, later.number_end)
+    if first is None or second is None:
+        return False
+    sentence = second.sent
+    for _ in range(count):
+        if sentence.start == 0:
+            return False
+        sentence = doc[sentence.start - 1].sent
+        if sentence == first.sent:
+            return True
+    return False
+
+
 def _next_sentence(doc: Doc, earlier: Quantity, later: Quantity) -> bool:
     """Whether `later` stands in the sentence right after the one holding `earlier`."""
     first = doc.char_span(earlier.number_start, earlier.number_end, alignment_mode="expand")
@@ -320,7 +337,8 @@ def resolve_references(doc: Doc, drafts: list[Draft], lexicon: FigureLexicon) ->
                 reading.category, reading.decided_by = previous.reading.category, "list"
         if reading.category is None and reading.number_noun and reading.head is None and kept \
                 and (_same_sentence(doc, kept[-1].quantity, draft.quantity)
-                     or reading.back_reference and _next_sentence(doc, kept[-1].quantity, draft.quantity)):
+                     or reading.back_reference and _next_sentence(doc, kept[-1].quantity, draft.quantity)
+                     or reading.rival and _within_sentences(doc, kept[-1].quantity, draft.quantity, 4)):
             # "rose to 1,200, bringing the overall total to 45,000": the total of what the
             # figure before it counts
             earlier = kept[-1].reading

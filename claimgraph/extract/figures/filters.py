@@ -237,6 +237,16 @@ _LOCATIVE_PREPOSITIONS = frozenset({"over", "across", "in", "throughout"})
 _PRONOUN_ONE_DETERMINERS = frozenset({"the", "this", "that", "which", "each", "every", "any", "no"})
 
 
+def _determined(doc: Doc | None, quantity: Quantity) -> bool:
+    """ "The Observatory's figure is the official one": a "one" with a determiner of its own
+    (across its adjectives) stands for a noun, as a count never does."""
+    if doc is None:
+        return False
+    span = doc.char_span(quantity.number_start, quantity.number_end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and any(
+        c.dep_ == "det" and c.lower_ in _PRONOUN_ONE_DETERMINERS for c in span[0].children)
+
+
 def _counts_a_noun(doc: Doc | None, quantity: Quantity) -> bool:
     """ "said that one soldier was wounded": a "one" that modifies its noun is a number."""
     if doc is None:
@@ -372,8 +382,8 @@ def non_figure_reason(text: str, quantity: Quantity, lexicon: FigureLexicon,
         return "cargo"
     if _one_member(text, quantity, lexicon, doc):
         return "member"
-    if text[start:end].lower() == "one" and quantity.start == start \
-            and _prev_word(text, start)[0] in _PRONOUN_ONE_DETERMINERS and not _counts_a_noun(doc, quantity):
+    if text[start:end].lower() == "one" and quantity.start == start and not _counts_a_noun(doc, quantity) \
+            and (_prev_word(text, start)[0] in _PRONOUN_ONE_DETERMINERS or _determined(doc, quantity)):
         return "pronoun"  # "our toll differs from the one on Al-Manar": "one" stands for a noun
     if _in_date_entity(doc, quantity, months):
         return "date"
