@@ -227,3 +227,12 @@ def test_an_approval_is_an_act_not_a_source(extractors: list) -> None:
             "COMMISSIONER OKAFOR: Thank you.")
     figures = figures_of(text, extractors, publisher="Creek Newswire")
     assert figures["up to 80"].source_chain == ["Creek Newswire", "Okafor"]
+
+
+def test_a_headline_number_for_the_leads_bound_takes_the_leads_chain(extractors: list) -> None:
+    text = ("Eleven dead as miners and police clash at Kitwe dump\n\n"
+            "KITWE, Zambia, March 1, 2026 — At least 11 people were killed and 19 injured when gangs of "
+            "miners fought police on a tailings dump on Sunday, police in the Copperbelt said on Monday.")
+    figures = figures_of(text, extractors)
+    assert figures["Eleven"].source_chain == figures["At least 11"].source_chain
+    assert len(figures["Eleven"].source_chain) == 2

@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 NAME = "attributions"
-VERSION = "0.9.50"
+VERSION = "0.9.51"
 LEARNED_MODULE = "claimgraph.extract.attributions.learned"
 
 log = logging.getLogger(__name__)

@@ -411,6 +411,17 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             self.by_token[token.i] = draft
         return draft
 
+    def _trailing_conjunct(self, verb: Token, children: list[Token]) -> set[int]:
+        """ "At least 14 people were killed and 23 injured when ..., police said on Monday": a
+        trailing cue the parse coordinated with the clause it reports (hanging part of that clause
+        on the cue) reports everything before the comma that opens its subject."""
+        subject = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or subject.left_edge.i <= verb.sent.start \
+                or self.doc[subject.left_edge.i - 1].text != "," \
+                or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in children):
+            return set()
+        return {t.i for t in self.doc[verb.sent.start:subject.left_edge.i - 1] if not t.is_space}
+
     def _listed_values(self, content: set[int]) -> set[int]:
         """ "Police release preliminary figures for the period: three dead, 64 injured": the values
         a colon right after the figures lists, to the end of their line's sentence."""
@@ -533,6 +544,8 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
             content = set(range(verb.sent.start, min(aside))) - aside
         if not content and klass == "speech" and not own_value:
             content = self._misparsed_head_clause(verb)
+        if not content and klass == "speech" and not clause and verb.dep_ == "conj" and verb.head.i < verb.i:
+            content = self._trailing_conjunct(verb, children)
         if not content and parataxis_head:
             # "The plan, he said, is good." / "It is good, he said": the head clause is the content.
             clause_head = verb.head

@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 NAME = "figures"
-VERSION = "0.6.49"
+VERSION = "0.6.50"
 
 # Noun classes whose counts in an inventory ("Also recovered were two rifles") are anecdote.
 _ANECDOTE_CLASSES = {None, "equipment", "facilities", "buildings", "people"}

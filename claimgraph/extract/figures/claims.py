@@ -826,6 +826,23 @@ def unify(drafts: list[Draft], text: str = "", doc: Doc | None = None, publisher
                 draft.attribution = fullest.attribution
             draft.hedged = hedged
             draft.reading.subject = draft.reading.subject or subject
+    _headline_rounding(drafts, title_end, lead_end, int(publisher))
+
+
+def _headline_rounding(drafts: list[Draft], title_end: int, lead_end: int, first: int) -> None:
+    """ "Fourteen dead as ..." over "At least 14 people were killed ..., police said": a headline
+    figure that states the lead's bound as a plain number is the lead's claim, and takes its
+    chain (not its qualifier)."""
+    if not title_end:
+        return
+    for draft in drafts:
+        if draft.quantity.start >= title_end or len(draft.chain) > first or draft.quantity.qualifier != "exact":
+            continue
+        lead = next((d for d in drafts if title_end <= d.quantity.start < max(lead_end, title_end + 1)
+                     and d.reading.category == draft.reading.category and d.quantity.low == draft.quantity.low
+                     and d.quantity.qualifier in ("at_least", "more_than", "approx") and len(d.chain) > first), None)
+        if lead is not None:
+            draft.chain, draft.attribution = list(lead.chain), lead.attribution
 
 
 def follow_parts(drafts: list[Draft]) -> None:
