@@ -2,8 +2,16 @@
 (X's blind scores are in its README).
 
 A number standing alone as its clause's subject right after a count of casualties in the same
-sentence is a part of that count when its own clause says nothing else befell them ("treated 23
-people for gunshot wounds; six were referred on": six wounded).
+sentence is a part of that count; a participle that brings a toll up says nothing of its own; a
+rival count ("a lower figure of ten", "our own count ... is 39") counts what the count before it
+counted, and "our" is the speaker's own; a clause a semicolon closes is no content of the next
+speaker; the publisher's own correspondent speaks for the publisher; a summary of a body's findings
+is that body's, and its paragraph numbers are no figures; the values a colon lists after released
+figures are the releasing body's; "130 arrested and about 40 vehicles burned" gives each its own
+verb; a tally the publisher names as its own is the publisher's; remand holds people; an age bound
+after a copula is no figure; active gang members are a strength; "the government" after a capital is
+its country's; "None of this can be confirmed" doubts all the last source said; an approval is an
+act, not a source; a headline number for the lead's bound takes the lead's chain.
 
 Every sentence here is our own, written for these tests; the expected values follow the
 conflict-figures conventions.
