@@ -244,3 +244,11 @@ def test_a_headline_number_for_the_leads_bound_takes_the_leads_chain(extractors:
     figures = figures_of(text, extractors)
     assert figures["Eleven"].source_chain == figures["At least 11"].source_chain
     assert len(figures["Eleven"].source_chain) == 2
+
+
+def test_forces_that_would_stay_are_no_forecast(extractors: list) -> None:
+    text = ("The army said its two companies, drawn from the 5th Brigade, would stay until the harvest. "
+            "It said 300 more soldiers would be sent next month.")
+    figures = figures_of(text, extractors, publisher="Nimba Relief")
+    assert not figures["two"].hedged
+    assert figures["300 more"].hedged  # a deployment still to come is

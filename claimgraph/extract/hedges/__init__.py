@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 NAME = "hedges"
-VERSION = "0.4.7"
+VERSION = "0.4.8"
 
 # Kinds whose doubt belongs to whoever relays the claim ("X reportedly said",
 # "X claimed"), not to the source named in the attribution.
