@@ -158,7 +158,7 @@ def _publishers_own(name: str, publisher: str) -> bool:
     words = [w.casefold() for w in name.replace("’", "'").split()]
     if words[:1] in (["a"], ["an"], ["the"]):
         words = words[1:]
-    full = [w.casefold() for w in publisher.replace("’", "'").split() if w.casefold() != "the"]
+    full = _name_words(publisher)
     nouns = cues().figure_nouns | cues().document_nouns
     for size in range(1, len(full) + 1):
         owner = words[:size]
@@ -172,9 +172,13 @@ def _publishers_own(name: str, publisher: str) -> bool:
 def _is_publisher(name: str, publisher: str) -> bool:
     """The publisher by its name or a short form ending like it ("the Herald" for "Harbour
     Herald"); "Kyiv" is not "Kyiv Independent"."""
-    words = [w for w in name.casefold().replace("’", "'").split() if w != "the"]
-    full = [w for w in publisher.casefold().replace("’", "'").split() if w != "the"]
+    words, full = _name_words(name), _name_words(publisher)
     return bool(words) and len(words) <= len(full) and full[len(full) - len(words):] == words
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, case-folded, with straight apostrophes and without "the"."""
+    return [w for w in name.casefold().replace("’", "'").split() if w != "the"]
 
 
 def _same_name(left: str, right: str) -> bool:

@@ -115,6 +115,11 @@ def _summary() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=\n\n))[^\S\n]*(?:(?:An?|The|Our)[ \t]+)?(?:{nouns})[ \t]+of\b", re.IGNORECASE)
 
 
+def _headings(text: str, start: int = 0) -> list[re.Match[str]]:
+    """The headings in capitals from `start` on that have four letters or more."""
+    return [m for m in _CAPITALS_HEADING.finditer(text, start) if sum(c.isalpha() for c in m.group(1)) >= 4]
+
+
 def located_place(text: str, source: tuple[int, int]) -> bool:
     """ "Casamance: mines killed seven civilians": a headline's label before its colon that the
     article elsewhere places things in ("in Casamance", "across Casamance") is its topic, a region,
@@ -356,7 +361,7 @@ class LineRules:
         end of the text. The introduction must say it reproduces the text ("the following",
         "below", "in full"). Run after the paragraph settling: the text runs over paragraphs."""
         text = self.text
-        headings = [m for m in _CAPITALS_HEADING.finditer(text) if sum(c.isalpha() for c in m.group(1)) >= 4]
+        headings = _headings(text)
         for k, heading in enumerate(headings):
             intro = self._introduction(heading.start())
             if not _REPRODUCED.search(text, intro, heading.start()):
@@ -367,10 +372,7 @@ class LineRules:
             start = _SPACE.match(text, heading.end()).end()
             if text[start:start + 1] in QUOTE_CHARS:
                 continue  # a quoted text: `document_block_rule`
-            end = headings[k + 1].start() if k + 1 < len(headings) else len(text)
-            afterword = _AFTERWORD.search(text, start, end)
-            end = afterword.start() if afterword is not None else end
-            end = len(text[:end].rstrip())
+            end = self._document_end(start, headings[k + 1].start() if k + 1 < len(headings) else len(text))
             if end <= start or self._said_whole(start, end):
                 continue
             self.drafts.append(self._issued(*found, (start, end), through_noun=False))
@@ -391,13 +393,17 @@ class LineRules:
         if found is None:
             return
         start = _SPACE.match(text, end_of_intro).end()
-        heading = next((m for m in _CAPITALS_HEADING.finditer(text, start)
-                        if sum(c.isalpha() for c in m.group(1)) >= 4), None)
-        afterword = _AFTERWORD.search(text, start)
-        end = min(m.start() for m in (heading, afterword) if m is not None) if heading or afterword else len(text)
-        end = len(text[:end].rstrip())
+        heading = next(iter(_headings(text, start)), None)
+        end = self._document_end(start, heading.start() if heading is not None else len(text))
         if end > start and not self._said_whole(start, end):
             self.drafts.append(self._issued(*found, (start, end), through_noun=False))
+
+    def _document_end(self, start: int, end: int) -> int:
+        """Where a text reproduced from `start` ends, given the next heading at `end`: before a note
+        or reaction that follows it ("Editor's note:"), less trailing space."""
+        afterword = _AFTERWORD.search(self.text, start, end)
+        end = afterword.start() if afterword is not None else end
+        return len(self.text[:end].rstrip())
 
     def _summarised(self, start: int, end: int) -> tuple[Token, Token] | None:
         """The document a summary's opening names and its issuer: "Summary of the findings of the

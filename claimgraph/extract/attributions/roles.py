@@ -38,7 +38,7 @@ from claimgraph.extract.attributions.naming import (
     source_lexicon,
 )
 from claimgraph.extract.attributions.vocabulary import cues
-from claimgraph.extract.entities.lexicon import country_caption, is_country
+from claimgraph.extract.entities.lexicon import country_caption
 from claimgraph.model.vocab import load_vocab
 
 __all__ = [
@@ -152,10 +152,10 @@ def role_referent(tokens: SpacySpan, kind: str, position: int, candidates: list[
             and not any(c.name == found and c.label not in PLACE_LABELS and c.role_words
                         for c in candidates if c.position < position):
         # (a country or its capital; a village or a river base has no government of its own)
-        if not is_country(found):
-            return None
         country = country_caption(found)
-        if country and not name_words(country) & name_words(found) and country in tokens.doc.text:
+        if country is None:
+            return None
+        if not name_words(country) & name_words(found) and country in tokens.doc.text:
             found = country  # "the government" after "Port Vila" in a story that names Vanuatu: Vanuatu's
         return f"{found} {tokens.root.text.lower()}"
     return found

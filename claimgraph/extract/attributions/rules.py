@@ -429,10 +429,10 @@ class Finder(LineRules, RelayRules, SpeakerRules, PhraseRules):
         if not content:
             return set()
         colon = max(content) + 1
-        if colon >= len(doc) or doc[colon].text != ":":
+        if colon + 1 >= len(doc) or doc[colon].text != ":":
             return set()
         listed: set[int] = set()
-        for token in doc[colon + 1:doc[colon + 1].sent.end if colon + 1 < len(doc) else colon + 1]:
+        for token in doc[colon + 1:doc[colon + 1].sent.end]:
             if "\n" in token.text:
                 break
             listed.add(token.i)

@@ -629,11 +629,11 @@ def read(doc: Doc, quantity: Quantity, lexicon: FigureLexicon,
                      and c.lemma_.lower() not in lexicon.member_bodies), None)
                 if counted is not None and class_of(counted, lexicon):
                     child = counted
-                elif counted is None and child.dep_ in _SUBJECTS and not quantity.percent and (_rival_count(child) or any(
-                        c.dep_ == "det" and c.lower_ == "the" for c in child.children)):
+                elif counted is None and child.dep_ in _SUBJECTS and not quantity.percent and (
+                        (rival := _rival_count(child)) or any(c.dep_ == "det" and c.lower_ == "the" for c in child.children)):
                     # "Our own count for that quarter is 39", "the number was probably between 300
                     # and 400": a count of what the figure before it counts (`claims` fills it in)
-                    reading.number_noun, reading.back_reference, reading.rival = True, True, _rival_count(child)
+                    reading.number_noun, reading.back_reference, reading.rival = True, True, rival
                     return reading
             # ("the police said four": the police give the count, they are not what it counts)
             child_class = class_of(child, lexicon) if child.lemma_.lower() not in lexicon.member_bodies else None

@@ -200,12 +200,7 @@ def _within_sentences(doc: Doc, earlier: Quantity, later: Quantity, count: int) 
 
 def _next_sentence(doc: Doc, earlier: Quantity, later: Quantity) -> bool:
     """Whether `later` stands in the sentence right after the one holding `earlier`."""
-    first = doc.char_span(earlier.number_start, earlier.number_end, alignment_mode="expand")
-    second = doc.char_span(later.number_start, later.number_end, alignment_mode="expand")
-    if first is None or second is None or not len(first) or not len(second):
-        return False
-    sentence = second[0].sent
-    return sentence.start > 0 and doc[sentence.start - 1].sent == first[0].sent
+    return _within_sentences(doc, earlier, later, 1)
 
 
 def _victims_part(draft: Draft, kept: list[Draft]) -> Draft | None:
